@@ -70,6 +70,8 @@ class RunContext:
     workdir: str | None = None
     quarantined: list[QuarantineEntry] = field(default_factory=list)
     stats: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # named reports a stage hands to the manifest (split puts "leakage" and "splits" here)
+    reports: dict[str, Any] = field(default_factory=dict)
     progress: Callable[[str, int], None] | None = None
 
     def quarantine(self, stage: str, reason: str, *, record_id: str | None = None,
