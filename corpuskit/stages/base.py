@@ -165,10 +165,17 @@ class SourceStage(Stage):
     def read(self, inputs: list[Mapping[str, Any]], ctx: RunContext) -> Iterator[pa.RecordBatch]:
         raise NotImplementedError
 
-    def list_inputs(self, inputs: list[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
-        """Every input file, as `{"path": abs, "key": stable relative key, ...input options}`.
+    def validate_inputs(self, inputs: list[Mapping[str, Any]]) -> list[tuple[str, str]]:
+        """Problems with the pipeline's `inputs` entries as (path like "[0].encoding", message)."""
+        return []
 
-        The store hashes these files for the version fingerprint before any stage runs.
+    def list_inputs(self, inputs: list[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+        """Every input file, as `{"path": abs path, "key": stable relative key, "input": index}`.
+
+        The runner hashes these files for the version fingerprint before any stage runs.
+        Each entry of `inputs` carries `_abs_path` (its `path` resolved against the
+        pipeline YAML's folder) when it comes from a pipeline; standalone callers
+        may pass only `path`.
         """
         raise NotImplementedError
 
