@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.table import Table
 
 from corpuskit import registry
-from corpuskit.errors import CorpuskitError
+from corpuskit.errors import ConfigError, CorpuskitError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Versioned, de-identified Arrow datasets from raw domain documents.")
@@ -144,8 +144,13 @@ def main() -> None:
     _register_extensions()
     try:
         app(standalone_mode=False)
+    except ConfigError as exc:
+        where = f"{exc.source}: " if exc.source else ""
+        for path, msg in exc.problems:
+            print(f"error: {where}{path + ': ' if path else ''}{msg}", file=sys.stderr)
+        sys.exit(2)
     except (CorpuskitError, FileNotFoundError, registry.UnknownComponent) as exc:
-        console.print(f"error: {exc}", markup=False, highlight=False)
+        print(f"error: {exc}", file=sys.stderr)
         sys.exit(2)
     except (typer.Exit, SystemExit) as exc:
         sys.exit(getattr(exc, "exit_code", getattr(exc, "code", 0)) or 0)
