@@ -120,6 +120,32 @@ def tag(version: str, name: str, store: Optional[Path] = StoreOpt) -> None:
     out.print(f"{dataset}@{name} → {vid}")
 
 
+@app.command()
+def apply(
+    stage: str = typer.Argument(..., help="Registered stage name, e.g. deid or split.grouped.v1."),
+    version: str = typer.Argument(..., help="DATASET[@VERSION|@TAG] to run it on."),
+    params: Optional[Path] = typer.Option(None, "--params", help="YAML/JSON file with the stage's params."),
+    set_: list[str] = typer.Option([], "--set", help="One param as KEY=YAML_VALUE; repeatable."),
+    dataset: Optional[str] = typer.Option(None, "--dataset", help="Write to another dataset name."),
+    store: Optional[Path] = StoreOpt,
+) -> None:
+    """Run one stage on an existing version; prints the new version id (its parent is VERSION)."""
+    import yaml
+
+    from corpuskit.pipeline import apply_stage
+
+    values = yaml.safe_load(params.read_text("utf-8")) if params else {}
+    for item in set_:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise typer.BadParameter(f"--set expects KEY=VALUE, got '{item}'")
+        values[key] = yaml.safe_load(value)
+    result = apply_stage(version, stage, values, store=store, dataset=dataset)
+    console.print(f"{result.dataset}@{result.version_id} (parent {result.manifest.get('parent')}"
+                  f"{', cache hit' if result.cached else ''})")
+    out.print(result.version_id)
+
+
 @app.command("stages")
 def list_stages() -> None:
     """List registered stages, readers, recognizers and augmenters (built-in and plugins)."""

@@ -251,7 +251,6 @@ def _manifest(cfg: PipelineConfig, ctx: RunContext, timers: list[Timer], hashed:
             below = 0.0  # its input was spilled to disk first; its timer starts from zero
         own.append(max(t.seconds - below, 0.0))
         below = t.seconds
-    reasons = Counter(e.reason.split(":")[0] for e in ctx.quarantined)
     return {
         "code_version": code_version(),
         "config": json.loads(canonical_json({k: v for k, v in cfg.raw.items()})),
@@ -260,11 +259,63 @@ def _manifest(cfg: PipelineConfig, ctx: RunContext, timers: list[Timer], hashed:
             {**st.describe(), "stats": ctx.stats.get(st.name, {}), "seconds": round(own[i], 3)}
             for i, st in enumerate(cfg.stages)
         ],
-        "quarantine": {
-            "count": len(ctx.quarantined),
-            "by_stage": ctx.quarantine_counts(),
-            "by_reason": dict(sorted(reasons.items())),
-            "entries": [e.to_json() for e in ctx.quarantined],
-        },
+        "quarantine": quarantine_summary(ctx),
         "reports": ctx.reports,
     }
+
+
+def quarantine_summary(ctx: RunContext) -> dict[str, Any]:
+    """Every quarantined input or record with its reason, plus counts by stage and by reason."""
+    reasons = Counter(e.reason.split(":")[0] for e in ctx.quarantined)
+    return {
+        "count": len(ctx.quarantined),
+        "by_stage": ctx.quarantine_counts(),
+        "by_reason": dict(sorted(reasons.items())),
+        "entries": [e.to_json() for e in ctx.quarantined],
+    }
+
+
+def apply_stage(ref: str, stage: str, params: dict[str, Any] | None = None, store: str | Path | None = None,
+                dataset: str | None = None, strict: bool = False) -> BuildResult:
+    """Run one stage over an existing version; the result is a new version whose parent is `ref`.
+
+    This is how each stage is used alone from the CLI (`corpuskit apply deid clinical@latest`).
+    """
+    vs = VersionStore(store)
+    src_dataset, src_id = vs.find(ref)
+    cls = registry.stages.get(stage)
+    try:
+        st = cls(params or {})
+    except ValidationError as exc:
+        raise ConfigError([(_yaml_path(["params", *e["loc"]]), e["msg"]) for e in exc.errors()]) from None
+    if st.is_source:
+        raise ConfigError([("stage", f"'{st.name}' reads input files; use `corpuskit build` with a pipeline")])
+    out_dataset = dataset or src_dataset
+    parts = {"corpuskit": corpuskit.__version__, "dataset": out_dataset,
+             "parent": f"{src_dataset}@{src_id}", "stages": [st.describe()]}
+    writer = vs.begin(out_dataset, parts)
+    if writer.cached:
+        return BuildResult(writer.version_id, out_dataset, True, vs.manifest(out_dataset, writer.version_id))
+    source = vs.load(src_dataset, src_id)
+
+    def scan() -> Iterator[pa.RecordBatch]:
+        for split in source.values():
+            yield from split.data.to_batches(max_chunksize=1024)
+
+    with writer:
+        ctx = RunContext(fingerprint=writer.version_id, strict=strict, workdir=str(writer.workdir))
+        st.ensure_setup(ctx)
+        timer = Timer()
+        if st.full_pass:
+            st.fit(scan, ctx)
+        writer.write(timer.wrap(checked(st, st.process(scan(), ctx), ctx)))
+        manifest = {
+            "code_version": code_version(),
+            "config": {"apply": {"stage": st.name, "params": st.fingerprint_params(), "on": f"{src_dataset}@{src_id}"}},
+            "inputs": {"version": f"{src_dataset}@{src_id}"},
+            "stages": [{**st.describe(), "stats": ctx.stats.get(st.name, {}), "seconds": round(timer.seconds, 3)}],
+            "quarantine": quarantine_summary(ctx),
+            "reports": ctx.reports,
+        }
+        vid = writer.commit(manifest, parent=src_id if out_dataset == src_dataset else f"{src_dataset}@{src_id}")
+    return BuildResult(vid, out_dataset, False, vs.manifest(out_dataset, vid))

@@ -85,3 +85,15 @@ def test_commit_routes_batches_by_split_and_keeps_split_order(tmp_path):
     assert list(ds) == ["train", "validation", "test"]
     assert ds["train"].num_rows == 2 and set(ds["train"]["split"]) == {"train"}
     assert store.commit("direct", [records.to_batch(rows)], {"case": "routing"}) == vid
+
+
+def test_apply_one_stage_to_a_version_makes_a_child_version(corpus, tmp_path):
+    from corpuskit.pipeline import apply_stage
+
+    cfg = pipeline(corpus)
+    cfg["stages"] = cfg["stages"][:1]
+    v1 = corpuskit.build(cfg, store=tmp_path)
+    child = apply_stage(f"toy@{v1}", "test.upper.v1", {"sleep": 0}, store=tmp_path)
+    assert child.manifest["parent"] == v1 and not child.cached
+    assert sorted(corpuskit.load("toy", child.version_id, store=tmp_path)["train"]["text"])[0] == "FIRST LINE"
+    assert apply_stage(f"toy@{v1}", "test.upper.v1", {"sleep": 0}, store=tmp_path).cached
