@@ -18,14 +18,3 @@ def corpus(tmp_path):
     (root / "sub" / "b.txt").write_text("第三行\n", "utf-8")
     (root / "empty.txt").write_text("", "utf-8")
     return root
-
-
-def pipeline(inputs_path, sleep=0.0, dataset="toy"):
-    return {
-        "dataset": dataset,
-        "inputs": [{"path": str(inputs_path)}],
-        "stages": [
-            {"stage": "test.txt_files.v1", "params": {"lang": "en"}},
-            {"stage": "test.upper.v1", "params": {"sleep": sleep}},
-        ],
-    }

@@ -13,11 +13,11 @@ import datasets
 from corpuskit.pipeline import fingerprint_parts, hash_inputs, load_config
 from corpuskit.store import VersionStore, fingerprint
 
-from conftest import pipeline
+from toy_stages import pipeline
 
 BUILD = (
     "import sys; sys.path.insert(0, sys.argv[1]); import toy_stages; toy_stages.register();"
-    "from conftest import pipeline; from corpuskit.pipeline import run_pipeline;"
+    "from toy_stages import pipeline; from corpuskit.pipeline import run_pipeline;"
     "print(run_pipeline(pipeline(sys.argv[2], sleep=0.03), store=sys.argv[3]).version_id)"
 )
 

@@ -9,7 +9,7 @@ from corpuskit.errors import UnhashableError
 from corpuskit.pipeline import fingerprint_parts, hash_inputs, load_config
 from corpuskit.store import fingerprint
 
-from conftest import pipeline
+from toy_stages import pipeline
 
 
 def version_of(cfg_dict):
@@ -56,7 +56,7 @@ def test_same_id_in_a_new_process(corpus):
     code = (
         "import sys, json; sys.path.insert(0, sys.argv[1]);"
         "import toy_stages; toy_stages.register();"
-        "from conftest import pipeline; from test_fingerprint_stability import version_of;"
+        "from toy_stages import pipeline; from test_fingerprint_stability import version_of;"
         "print(version_of(pipeline(sys.argv[2])))"
     )
     out = subprocess.run([sys.executable, "-c", code, str(Path(__file__).parent), str(corpus)],

@@ -7,7 +7,7 @@ import yaml
 from corpuskit.errors import ConfigError
 from corpuskit.pipeline import load_config
 
-from conftest import pipeline
+from toy_stages import pipeline
 
 
 def problems(cfg):

@@ -8,7 +8,7 @@ from corpuskit.pipeline import run_pipeline
 from corpuskit.store import VersionStore
 from corpuskit.store.diff import diff_versions
 
-from conftest import pipeline
+from toy_stages import pipeline
 
 
 def test_build_twice_is_a_cache_hit_with_the_same_id(corpus, tmp_path):

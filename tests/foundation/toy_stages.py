@@ -76,6 +76,17 @@ class NeedsSplitStage(Stage):
         return batch
 
 
+def pipeline(inputs_path, sleep=0.0, dataset="toy"):
+    return {
+        "dataset": dataset,
+        "inputs": [{"path": str(inputs_path)}],
+        "stages": [
+            {"stage": "test.txt_files.v1", "params": {"lang": "en"}},
+            {"stage": "test.upper.v1", "params": {"sleep": sleep}},
+        ],
+    }
+
+
 def register() -> None:
     for cls in (TxtFilesSource, UpperStage, NeedsSplitStage):
         registry.stages.register(cls.name)(cls)
