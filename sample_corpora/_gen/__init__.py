@@ -1,0 +1,1 @@
+"""Parts of the sample-corpus generator (run `python sample_corpora/generate.py`)."""
