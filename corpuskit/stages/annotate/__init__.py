@@ -1,0 +1,1 @@
+"""Annotate: Label Studio round trip (push, pull, offline files), agreement, weak labels."""
