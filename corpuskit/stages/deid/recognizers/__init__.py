@@ -1,0 +1,45 @@
+"""Built-in recognizers. Each is registered under `corpuskit.recognizers` in pyproject.toml.
+
+A recognizer class declares `LANGUAGES`; the engine builds one instance per
+language it serves. Plugins add recognizers the same way (see README, section deid).
+"""
+
+from corpuskit.stages.deid.recognizers.en_clinical import (
+    ClinicalDateRecognizer,
+    EnglishAgeRecognizer,
+    HealthcareFacilityRecognizer,
+    MedicalRecordNumberRecognizer,
+    PhoneWithExtensionRecognizer,
+    StreetAddressRecognizer,
+)
+from corpuskit.stages.deid.recognizers.legal_finance import (
+    AccountNumberRecognizer,
+    ContractPartyRecognizer,
+    SignatoryRecognizer,
+)
+from corpuskit.stages.deid.recognizers.zh import (
+    CreditCodeRecognizer,
+    EmailRecognizerCjk,
+    IpRecognizerCjk,
+    ResidentIdRecognizer,
+    UrlRecognizerCjk,
+    ZhAgeRecognizer,
+    ZhAnchoredCardRecognizer,
+    ZhBankCardRecognizer,
+    ZhDateRecognizer,
+    ZhLicensePlateRecognizer,
+    ZhMedicalRecordRecognizer,
+    ZhMobilePhoneRecognizer,
+    ZhPassportRecognizer,
+)
+from corpuskit.stages.deid.recognizers.zh_address import ZhAddressRecognizer, ZhPlaceNameRecognizer
+from corpuskit.stages.deid.recognizers.zh_names import ZhPersonNameRecognizer
+
+__all__ = [
+    "AccountNumberRecognizer", "ClinicalDateRecognizer", "ContractPartyRecognizer", "CreditCodeRecognizer",
+    "EmailRecognizerCjk", "EnglishAgeRecognizer", "HealthcareFacilityRecognizer", "IpRecognizerCjk",
+    "MedicalRecordNumberRecognizer", "PhoneWithExtensionRecognizer", "ResidentIdRecognizer", "SignatoryRecognizer",
+    "StreetAddressRecognizer", "UrlRecognizerCjk", "ZhAddressRecognizer", "ZhAgeRecognizer", "ZhAnchoredCardRecognizer",
+    "ZhBankCardRecognizer", "ZhDateRecognizer", "ZhLicensePlateRecognizer", "ZhMedicalRecordRecognizer",
+    "ZhMobilePhoneRecognizer", "ZhPassportRecognizer", "ZhPersonNameRecognizer", "ZhPlaceNameRecognizer",
+]

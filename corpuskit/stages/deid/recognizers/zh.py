@@ -1,0 +1,190 @@
+"""Chinese identifier recognizers: ids with check digits, phones, cards, record numbers, plates, dates, ages.
+
+Record numbers (住院号, 病案号 …) carry no checksum, so they are anchored on their
+field label by a look-behind instead of guessed from digit shape.
+"""
+
+from __future__ import annotations
+
+from corpuskit.stages.deid.recognizers.base import TablePatternRecognizer, luhn_ok, only_digits
+
+_SEP = r"[:：\s]*"  # between a field label and its value
+_NOT_DIGIT_BEFORE, _NOT_DIGIT_AFTER = r"(?<![0-9])", r"(?![0-9])"
+
+_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_ID_CHECK = "10X98765432"
+
+
+def resident_id_ok(value: str) -> bool:
+    """ISO 7064 MOD 11-2 check digit of an 18-character 居民身份证号."""
+    v = value.upper()
+    if len(v) != 18 or not v[:17].isdigit():
+        return False
+    return _ID_CHECK[sum(int(c) * w for c, w in zip(v[:17], _ID_WEIGHTS)) % 11] == v[17]
+
+
+class ResidentIdRecognizer(TablePatternRecognizer):
+    """居民身份证号: 18 characters, birth date inside, ISO 7064 check digit."""
+
+    ENTITY = "ID"
+    LANGUAGES = ("zh", "en")
+    PATTERNS = [("resident_id", r"(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])"
+                 r"(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])", 0.5)]
+    CONTEXT = ["身份证", "证件", "公民身份", "ID"]
+
+    def validate_result(self, pattern_text: str) -> bool:
+        return resident_id_ok(pattern_text)
+
+
+class ZhMobilePhoneRecognizer(TablePatternRecognizer):
+    """手机号 (1[3-9]x, optional +86, optional separators) and 固定电话 with an area code."""
+
+    ENTITY = "PHONE"
+    LANGUAGES = ("zh",)
+    PATTERNS = [
+        ("mobile", _NOT_DIGIT_BEFORE + r"(?:(?:\+|00)?86[-\s]?)?1[3-9]\d[-\s]?\d{4}[-\s]?\d{4}" + _NOT_DIGIT_AFTER,
+         0.7),
+        ("landline", _NOT_DIGIT_BEFORE + r"(?:\(0\d{2,3}\)|0\d{2,3})[-－—\s]?[2-9]\d{6,7}(?:[-转]\d{1,5})?"
+         + _NOT_DIGIT_AFTER, 0.6),
+        ("service", _NOT_DIGIT_BEFORE + r"[48]00[-\s]?\d{3}[-\s]?\d{4}" + _NOT_DIGIT_AFTER, 0.6),
+        ("anchored", r"(?<=(?:电话|手机|联系方式|座机|传真|Tel|TEL|tel)(?:号码)?" + _SEP + r")[2-9]\d{6,7}"
+         + _NOT_DIGIT_AFTER, 0.6),
+    ]
+    CONTEXT = ["电话", "手机", "联系", "致电", "号码", "传真"]
+
+
+class ZhBankCardRecognizer(TablePatternRecognizer):
+    """银行卡号: 15–19 digits (optionally in groups of four) passing Luhn, or any digits after 卡号/账号."""
+
+    ENTITY = "BANK_CARD"
+    LANGUAGES = ("zh",)
+    PATTERNS = [
+        ("card", _NOT_DIGIT_BEFORE + r"[1-9]\d{14,18}" + _NOT_DIGIT_AFTER, 0.3),
+        ("card_grouped", _NOT_DIGIT_BEFORE + r"[1-9]\d{3}(?:[\s-]\d{4}){2,3}(?:[\s-]\d{1,3})?"
+         + _NOT_DIGIT_AFTER, 0.3),
+    ]
+    CONTEXT = ["银行卡", "卡号", "账号", "帐号", "银行", "储蓄卡", "信用卡", "开户"]
+
+    def validate_result(self, pattern_text: str) -> bool:
+        return luhn_ok(only_digits(pattern_text))
+
+
+class ZhAnchoredCardRecognizer(TablePatternRecognizer):
+    """Account and card numbers named by their label, no checksum required (recall first)."""
+
+    ENTITY = "ACCOUNT"
+    LANGUAGES = ("zh",)
+    PATTERNS = [("anchored_account", r"(?<=(?:银行卡号|卡号|银行账号|账号|帐号|账户|帐户|开户账号)" + _SEP
+                 + r")\d[\d\s-]{6,28}\d" + _NOT_DIGIT_AFTER, 0.85)]
+
+
+class ZhMedicalRecordRecognizer(TablePatternRecognizer):
+    """住院号/门诊号/病案号/病历号/医保号 and friends, anchored on the field label."""
+
+    ENTITY = "MRN"
+    LANGUAGES = ("zh",)
+    LABELS = ("住院号", "门诊号", "病案号", "病历号", "医保号", "医保卡号", "社保号", "社保卡号", "就诊卡号",
+              "就诊号", "登记号", "ID号", "检查号", "影像号", "标本号", "病理号", "住院编号", "门诊编号")
+    PATTERNS = [("anchored_record", r"(?<=(?:" + "|".join(LABELS) + r")(?:码)?" + _SEP
+                 + r")[A-Za-z0-9][A-Za-z0-9-]{3,24}(?![A-Za-z0-9])", 0.9)]
+
+
+def credit_code_ok(value: str) -> bool:
+    """GB 32100-2015 check character of a 统一社会信用代码."""
+    alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+    weights = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+    v = value.upper()
+    if len(v) != 18 or any(c not in alphabet for c in v):
+        return False
+    check = (31 - sum(alphabet.index(c) * w for c, w in zip(v[:17], weights)) % 31) % 31
+    return alphabet[check] == v[17]
+
+
+class CreditCodeRecognizer(TablePatternRecognizer):
+    """统一社会信用代码: 18 characters from a 31-letter alphabet with a check character."""
+
+    ENTITY = "ID"
+    LANGUAGES = ("zh", "en")
+    PATTERNS = [("credit_code", r"(?<![0-9A-Za-z])[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}"
+                 r"(?![0-9A-Za-z])", 0.4)]
+    CONTEXT = ["信用代码", "统一社会", "营业执照", "注册号"]
+
+    def validate_result(self, pattern_text: str) -> bool:
+        return credit_code_ok(pattern_text)
+
+
+class ZhPassportRecognizer(TablePatternRecognizer):
+    """Chinese passport numbers (E/G/D/S/P + 8 digits, E + letter + 7 digits), or any after 护照号."""
+
+    ENTITY = "PASSPORT"
+    LANGUAGES = ("zh",)
+    PATTERNS = [
+        ("passport", r"(?<![0-9A-Za-z])(?:[EGDSP]\d{8}|E[A-HJ-NP-Z]\d{7})(?![0-9A-Za-z])", 0.6),
+        ("anchored_passport", r"(?<=护照(?:号码|号)?" + _SEP + r")[A-Z0-9]{6,12}(?![0-9A-Za-z])", 0.9),
+    ]
+    CONTEXT = ["护照"]
+
+
+class ZhLicensePlateRecognizer(TablePatternRecognizer):
+    """车牌号: province character, city letter, 5 (6 for new-energy) letters/digits."""
+
+    ENTITY = "LICENSE_PLATE"
+    LANGUAGES = ("zh",)
+    PATTERNS = [("plate", r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z]"
+                 r"[·•\s]?[A-HJ-NP-Z0-9]{4,5}[A-HJ-NP-Z0-9挂学警港澳](?![0-9A-Za-z])", 0.75)]
+    CONTEXT = ["车牌", "牌照", "车辆"]
+
+
+class EmailRecognizerCjk(TablePatternRecognizer):
+    """E-mail without `\\b`, which fails next to Han characters ("邮箱zhang@x.cn联系")."""
+
+    ENTITY = "EMAIL"
+    LANGUAGES = ("zh",)
+    PATTERNS = [("email", r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
+                 r"\.[A-Za-z]{2,24}(?![A-Za-z])", 0.9)]
+
+
+class IpRecognizerCjk(TablePatternRecognizer):
+    """IPv4 addresses with digit/dot look-arounds instead of `\\b`."""
+
+    ENTITY = "IP"
+    LANGUAGES = ("zh",)
+    _OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
+    PATTERNS = [("ipv4", r"(?<![\d.])" + r"\.".join([_OCTET] * 4) + r"(?![\d.])", 0.7)]
+
+
+class UrlRecognizerCjk(TablePatternRecognizer):
+    """URLs that stop at the first Han character or full-width punctuation."""
+
+    ENTITY = "URL"
+    LANGUAGES = ("zh",)
+    PATTERNS = [("url", r"(?:https?://|www\.)[A-Za-z0-9._~:/?#\[\]@!$&'*+,;=%-]+[A-Za-z0-9/]", 0.8)]
+
+
+class ZhDateRecognizer(TablePatternRecognizer):
+    """Dates: 2023年3月5日, 2023年3月, 3月5日, 2023-03-05, 2023/3/5, 二〇二三年三月五日."""
+
+    ENTITY = "DATE"
+    LANGUAGES = ("zh",)
+    _CN = "〇零一二三四五六七八九十"
+    PATTERNS = [
+        ("ymd", _NOT_DIGIT_BEFORE + r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?", 0.85),
+        ("md", _NOT_DIGIT_BEFORE + r"(?:1[0-2]|0?[1-9])\s*月\s*(?:3[01]|[12]\d|0?[1-9])\s*[日号]", 0.7),
+        ("iso", _NOT_DIGIT_BEFORE + r"(?:19|20)\d{2}[-/.](?:1[0-2]|0?[1-9])[-/.](?:3[01]|[12]\d|0?[1-9])"
+         + _NOT_DIGIT_AFTER, 0.85),
+        ("han_ymd", f"[{_CN}]{{4}}年[{_CN}]{{1,2}}月(?:[{_CN}]{{1,3}}[日号])?", 0.8),
+        ("year", _NOT_DIGIT_BEFORE + r"(?:19|20)\d{2}年(?!\d)", 0.4),
+    ]
+    CONTEXT = ["日期", "时间", "出生", "入院", "出院", "就诊", "签订", "生日"]
+
+
+class ZhAgeRecognizer(TablePatternRecognizer):
+    """Ages: 45岁, 45周岁, 3岁2个月, 年龄：45."""
+
+    ENTITY = "AGE"
+    LANGUAGES = ("zh",)
+    PATTERNS = [
+        ("sui", _NOT_DIGIT_BEFORE + r"\d{1,3}\s*(?:周岁|岁)(?:\s*\d{1,2}\s*个月)?", 0.85),
+        ("anchored_age", r"(?<=年龄" + _SEP + r")\d{1,3}" + _NOT_DIGIT_AFTER, 0.9),
+        ("han_sui", r"(?<![一二三四五六七八九十百])[一二三四五六七八九十]{1,3}(?:周岁|岁)", 0.6),
+    ]

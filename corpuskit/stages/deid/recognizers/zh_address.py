@@ -1,0 +1,57 @@
+"""Chinese addresses and place names.
+
+Three signals: a value after an address label (住址：…), a chain of
+administrative or street units (…省…市…区…路12号3栋502室), and a gazetteer of
+provinces and large cities for bare place names (LOCATION).
+"""
+
+from __future__ import annotations
+
+from corpuskit.stages.deid.recognizers.base import TablePatternRecognizer
+
+_HAN = r"\p{Han}"
+_ADMIN = r"(?:省|自治区|特别行政区|市|自治州|地区|盟|区|县|旗|镇|乡|街道|村|社区)"
+_STREET = r"(?:路|街|大道|大街|道|巷|弄|胡同|里|村|组|屯)"
+_NUMBERED = r"(?:号院|号楼|号|栋|幢|座|单元|层|楼|室|户|弄|组)"
+_NUM = r"(?:\d{1,5}|[一二三四五六七八九十百零〇]{1,4})"
+_UNIT_NUMBERS = rf"(?:[-－—]?{_NUM}{_NUMBERED})+"
+_ESTATE = r"(?:小区|花园|新村|公寓|大厦|广场|家园|苑|府|城|园|里|庄)"
+
+PROVINCES = ("北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 贵州 "
+             "云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门").split()
+CITIES = ("广州 深圳 南京 杭州 武汉 成都 西安 沈阳 长沙 郑州 济南 青岛 大连 宁波 厦门 苏州 无锡 福州 合肥 南昌 昆明 贵阳 南宁 "
+          "太原 石家庄 哈尔滨 长春 兰州 西宁 银川 乌鲁木齐 拉萨 呼和浩特 海口 三亚 珠海 佛山 东莞 温州 绍兴 嘉兴 常州 徐州 "
+          "南通 扬州 烟台 潍坊 临沂 洛阳 唐山 保定 邯郸 秦皇岛 大同 包头 鞍山 吉林 齐齐哈尔 大庆 芜湖 泉州 漳州 九江 赣州 "
+          "宜昌 襄阳 岳阳 株洲 湘潭 衡阳 汕头 湛江 江门 惠州 中山 桂林 柳州 绵阳 宜宾 遵义 曲靖 宝鸡 咸阳 天水").split()
+
+
+class ZhAddressRecognizer(TablePatternRecognizer):
+    """Addresses: labelled values, administrative chains and street + number chains."""
+
+    ENTITY = "ADDRESS"
+    LANGUAGES = ("zh",)
+    _LABELS = ("住址", "地址", "现住址", "家庭住址", "现住", "家住", "住在", "居住地", "居住于", "户籍地", "户籍所在地",
+               "户口所在地", "籍贯", "出生地", "联系地址", "通讯地址", "通信地址", "住所", "住所地", "注册地址", "经营地址",
+               "收货地址", "送达地址", "工作单位地址")
+    PATTERNS = [
+        # value after a label, up to punctuation or a line end
+        ("labelled", r"(?<=(?:" + "|".join(_LABELS) + r")[:：\s]*)[^\s，。；,;:：()（）\n]{2,45}", 0.85),
+        # 2+ administrative units, optionally followed by street/estate/number parts
+        ("admin_chain", rf"(?:{_HAN}{{1,7}}?{_ADMIN}){{2,5}}(?:{_HAN}{{1,8}}?{_STREET})?(?:{_HAN}{{1,8}}?{_ESTATE})?"
+         rf"(?:{_UNIT_NUMBERS})?", 0.6),
+        # street with a house number, optional estate and unit numbers
+        ("street_number", rf"(?:{_HAN}{{1,7}}?{_ADMIN}){{0,4}}{_HAN}{{1,8}}?{_STREET}{_NUM}号"
+         rf"(?:{_HAN}{{1,8}}?{_ESTATE})?(?:{_UNIT_NUMBERS})?", 0.8),
+        # estate + building/room numbers: 阳光花园3栋502室
+        ("estate_units", rf"{_HAN}{{2,8}}?{_ESTATE}(?:{_NUM}(?:号楼|栋|幢|座|单元|室|号)){{1,4}}", 0.7),
+    ]
+    CONTEXT = ["住址", "地址", "住", "户籍", "籍贯", "居住"]
+
+
+class ZhPlaceNameRecognizer(TablePatternRecognizer):
+    """Province and large-city names, with or without their 省/市 suffix."""
+
+    ENTITY = "LOCATION"
+    LANGUAGES = ("zh",)
+    PATTERNS = [("gazetteer", "(?:" + "|".join(sorted(set(PROVINCES + CITIES), key=len, reverse=True))
+                 + r")(?:省|市|自治区|特别行政区)?", 0.5)]

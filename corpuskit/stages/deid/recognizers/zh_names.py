@@ -1,0 +1,128 @@
+"""Chinese person names from three signals: jieba's POS tag, context words, a surname lexicon.
+
+* statistical: the zh NLP engine tags each jieba word; `nr` is jieba's person-name tag.
+* context: a name right after 患者/姓名/家属/医生/甲方/法定代表人/联系人 … or right
+  before a title (张医生, 王女士, 李某).
+* lexicon: the first character (or two) must be a known surname for the context
+  and title rules, and raises the score of a jieba `nr` word.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+import regex
+from presidio_analyzer import LocalRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from corpuskit.stages.deid.recognizers.base import make_result
+
+SINGLE_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金"
+    "石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂"
+    "章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶"
+    "解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇"
+    "桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠"
+    "豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹"
+    "诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
+)
+COMPOUND_SURNAMES = frozenset(
+    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 端木 独孤 南宫 西门 百里 呼延 万俟 澹台 公冶 申屠"
+    .split()
+)
+# words that follow a surname-initial string but end the name ("张某因…", "王某于…")
+_STOP_CHARS = frozenset("因于在和与及的为是等诉说称将把被从向对到入出行来去后前时即自由经已也又均仍并就便")
+_CONTEXT_WORDS = (
+    "患者", "病人", "姓名", "家属", "医生", "医师", "主治医师", "主任医师", "护士", "护师", "主任", "教授", "甲方", "乙方", "丙方",
+    "法定代表人", "法人代表", "负责人", "联系人", "委托人", "代理人", "受托人", "签字", "签名", "经办人", "收件人", "配偶",
+    "丈夫", "妻子", "父亲", "母亲", "儿子", "女儿", "之子", "之女", "监护人", "申请人", "被申请人", "原告", "被告", "证人",
+    "借款人", "出借人", "担保人", "承租人", "出租人", "客户", "户名", "开户名", "持卡人", "记录人", "审核人", "报告人",
+    "主诉人", "陪同", "送检医生", "姓名为", "名叫", "叫做",
+)
+# context words that are also job titles: "医生查房" is not a name, so the word after them
+# must not be tagged by jieba as a verb, adverb, preposition, conjunction, particle or locality
+_WEAK_CONTEXT = frozenset({"医生", "医师", "主治医师", "主任医师", "护士", "护师", "主任", "教授", "客户", "陪同"})
+_NOT_NAME_TAGS = ("v", "d", "p", "c", "u", "f", "m", "y", "e", "o", "r", "t", "a")
+_TITLES = ("医生", "大夫", "主任", "教授", "护士", "先生", "女士", "小姐", "老师", "律师", "经理", "同志", "师傅", "阿姨",
+           "某某", "某")
+_HAN = regex.compile(r"\p{Han}")
+
+
+def surname_length(s: str) -> int:
+    """Length of the surname `s` starts with (2 for 欧阳, 1 for 王), 0 when none."""
+    if s[:2] in COMPOUND_SURNAMES:
+        return 2
+    return 1 if s[:1] in SINGLE_SURNAMES else 0
+
+
+def name_at(text: str, start: int, word_end: int | None = None) -> int:
+    """End of a plausible full name starting at `start` (surname + 1–2 given characters), or `start`.
+
+    `word_end` is the end of the jieba word starting there, when known: a 2–4
+    character word that starts with a surname is taken whole.
+    """
+    sl = surname_length(text[start:start + 2])
+    if not sl:
+        return start
+    if word_end is not None and 2 <= word_end - start <= 4 and word_end - start > sl:
+        return word_end
+    end = start + sl
+    for _ in range(2):
+        if end < len(text) and _HAN.match(text[end]) and text[end] not in _STOP_CHARS:
+            end += 1
+        else:
+            break
+    return end if end > start + sl else start
+
+
+class ZhPersonNameRecognizer(LocalRecognizer):
+    """Chinese person names; needs the zh NLP engine's jieba tags (`token.tag_ == "nr"`)."""
+
+    ENTITY: ClassVar[str] = "PERSON"
+    LANGUAGES: ClassVar[tuple[str, ...]] = ("zh",)
+    _context_re = regex.compile(r"(?:" + "|".join(sorted(_CONTEXT_WORDS, key=len, reverse=True)) + r")[:：\s]*")
+    _title_re = regex.compile(r"(?:" + "|".join(_TITLES) + r")")
+
+    def __init__(self, supported_language: str | None = None):
+        super().__init__(supported_entities=[self.ENTITY], name=type(self).__name__,
+                         supported_language=supported_language or "zh")
+        # no Presidio context list: context is one of this recognizer's own signals, and a
+        # second boost from Presidio would lift every jieba `nr` guess next to 医生 to 1.0
+
+    def load(self) -> None:
+        """Nothing to load: the lexicon is in code, the tags come with the NLP artifacts."""
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+                ) -> list[RecognizerResult]:
+        found: dict[tuple[int, int], float] = {}
+        word_ends: dict[int, int] = {}
+
+        word_tags: dict[int, str] = {}
+
+        def add(start: int, end: int, score: float, min_len: int = 2) -> None:
+            if end - start >= min_len and found.get((start, end), 0) < score:
+                found[(start, end)] = score
+
+        tokens = nlp_artifacts.tokens if nlp_artifacts is not None else []
+        for tok in tokens:
+            word_ends[tok.idx] = tok.idx + len(tok.text)
+            word_tags[tok.idx] = tok.tag_
+            if tok.tag_.startswith("nr") and 2 <= len(tok.text) <= 4 and _HAN.match(tok.text):
+                add(tok.idx, tok.idx + len(tok.text), 0.75 if surname_length(tok.text) else 0.3)
+        for m in self._context_re.finditer(text):
+            word = m.group().rstrip(":： \t\n")
+            if word in _WEAK_CONTEXT and word_tags.get(m.end(), "n").startswith(_NOT_NAME_TAGS):
+                continue
+            end = name_at(text, m.end(), word_ends.get(m.end()))
+            add(m.end(), end, 0.85)
+        for m in self._title_re.finditer(text):
+            # the surname (and up to two given characters) just before a title: 张医生, 王某某, 李建国主任
+            for length in (3, 2, 1):
+                start = m.start() - length
+                if start >= 0 and surname_length(text[start:start + 2]) and all(
+                        _HAN.match(c) and c not in _STOP_CHARS for c in text[start:m.start()]):
+                    add(start, m.start() + (len(m.group()) if m.group().startswith("某") else 0), 0.6, min_len=1)
+                    break
+        return [make_result(self, self.ENTITY, s, e, score) for (s, e), score in found.items()]
+
+
