@@ -1,0 +1,99 @@
+"""`corpuskit train` and `corpuskit eval-model`, added to the main CLI through the `corpuskit.cli` entry point."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+
+from corpuskit.errors import CorpuskitError
+
+
+def register(app: typer.Typer) -> None:
+    app.command("train")(train_command)
+    app.command("eval-model")(eval_command)
+
+
+def train_command(
+    dataset: Optional[str] = typer.Argument(None, help="DATASET[@VERSION|@TAG] to train on (or data.dataset in --config)."),
+    config: Optional[Path] = typer.Option(None, "--config", "-c", help="YAML config (data/model/ewc/train sections)."),
+    task: Optional[str] = typer.Option(None, "--task", help="sft | classify | ner"),
+    template: Optional[str] = typer.Option(None, "--template", help="sft: classify | extract | pretrain"),
+    model: Optional[str] = typer.Option(None, "--model", help="Base model: local path or hub id."),
+    tiny_model: Optional[str] = typer.Option(None, "--tiny-model", help="Tiny random model: deepseek_v3 | deepseek_v2 | llama."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Adapter output folder."),
+    max_steps: Optional[int] = typer.Option(None, "--max-steps"),
+    epochs: Optional[float] = typer.Option(None, "--epochs"),
+    lr: Optional[float] = typer.Option(None, "--lr"),
+    batch_size: Optional[int] = typer.Option(None, "--batch-size"),
+    method: Optional[str] = typer.Option(None, "--method", help="lora | ia3 | prefix"),
+    ewc: Optional[str] = typer.Option(None, "--ewc", help="off | base | sequential"),
+    ewc_lambda: Optional[float] = typer.Option(None, "--ewc-lambda", help="λ on the mean-1 Fisher."),
+    fisher_data: Optional[str] = typer.Option(None, "--fisher-data", help="Reference DATASET@VERSION for the Fisher."),
+    prev_adapter: Optional[Path] = typer.Option(None, "--prev-adapter", help="sequential EWC: previous adapter."),
+    merge: Optional[bool] = typer.Option(None, "--merge/--no-merge", help="Also save the merged model."),
+    resume: Optional[str] = typer.Option(None, "--resume", help="'true' (last checkpoint) or a checkpoint path."),
+    store: Optional[Path] = typer.Option(None, "--store", help="Store folder (default $CORPUSKIT_STORE or ./store)."),
+    set_: list[str] = typer.Option([], "--set", help="Any config key: --set ewc.fisher_samples=128 (repeatable)."),
+) -> None:
+    """Train a LoRA/IA3/prefix adapter (optionally with EWC) on a dataset version; prints the adapter folder."""
+    from corpuskit_trainer.config import load_config
+    from corpuskit_trainer.recipe import train
+
+    flags: dict[str, Any] = {
+        "data.dataset": dataset, "data.task": task, "data.template": template, "data.store": _str(store),
+        "model.model": model, "model.tiny_model": tiny_model, "model.method": method,
+        "train.output_dir": _str(output), "train.max_steps": max_steps, "train.epochs": epochs, "train.lr": lr,
+        "train.batch_size": batch_size, "train.merge": merge,
+        "train.resume": {"true": True, "false": None}.get(resume.lower(), resume) if resume else None,
+        "ewc.mode": ewc, "ewc.lam": ewc_lambda, "ewc.fisher_data": fisher_data, "ewc.prev_adapter": _str(prev_adapter),
+    }
+    try:
+        from corpuskit_trainer.config import parse_override
+
+        overrides = {k: v for k, v in flags.items() if v is not None}
+        overrides.update(dict(parse_override(s) for s in set_))
+        result = train(load_config(config, overrides))
+    except CorpuskitError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    summary = {k: v for k, v in result.metrics.items() if not k.endswith(("_runtime", "_per_second"))}
+    typer.echo(f"trained on {result.dataset}@{result.version_id}: {json.dumps(summary, default=str)}", err=True)
+    typer.echo(str(result.output_dir))
+
+
+def eval_command(
+    adapter: Path = typer.Argument(..., help="Adapter folder written by `corpuskit train`."),
+    data: Optional[str] = typer.Option(None, "--data", help="DATASET[@VERSION] (default: the one it was trained on)."),
+    split: list[str] = typer.Option([], "--split", help="Split(s) to evaluate (default: test, adversarial_test)."),
+    store: Optional[Path] = typer.Option(None, "--store"),
+    batch_size: int = typer.Option(16, "--batch-size"),
+) -> None:
+    """Evaluate a trained adapter; prints metrics as JSON."""
+    from corpuskit_trainer.evaluation import evaluate
+
+    try:
+        metrics = evaluate(adapter, data, list(split) or None, _str(store), batch_size)
+    except CorpuskitError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    json.dump(metrics, sys.stdout, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def _str(path: Optional[Path]) -> Optional[str]:
+    return str(path) if path is not None else None
+
+
+def main() -> None:
+    """`python -m corpuskit_trainer.cli train ...`: the same commands without the main CLI (e.g. for torchrun)."""
+    app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False)
+    register(app)
+    app()
+
+
+if __name__ == "__main__":
+    main()

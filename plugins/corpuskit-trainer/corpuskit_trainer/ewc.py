@@ -1,0 +1,144 @@
+"""Elastic weight consolidation on LoRA updates, in one screen.
+
+    penalty = λ/2 · Σ_w Σ F_w ⊙ (ΔW_w − A_w)²
+
+- ΔW_w is the adapter's update to base weight w: `scaling · B·A` for a Linear, the same for peft's
+  expert ParamWrappers (fused 3-D expert tensors). For DoRA it is the low-rank direction only.
+- F_w is a diagonal Fisher: the mean squared gradient of the loss with respect to the weight the model
+  actually uses (W + ΔW), estimated on a reference set and normalised to a global mean of 1 so λ means the
+  same on any model (raw values are ~1e-8 and would underflow in bf16).
+- base-anchored: A = 0 (stay near the pretrained model) and F is estimated at the base weights on general text.
+- sequential (online EWC): A = the previous adapter's ΔW and F = decay · F_prev + F_new, F_new estimated at
+  the previous solution on the previous data version; the combined F is saved with the new adapter so the
+  next version chains on it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import torch
+from safetensors.torch import load_file, safe_open, save_file
+from torch import nn
+
+from corpuskit.errors import CorpuskitError
+from corpuskit_trainer.targets import adapted_weights, layer_index
+
+FISHER_FILE = "fisher.safetensors"
+
+
+def estimate_fisher(model: nn.Module, weights: dict[str, torch.Tensor], batches: Iterable[dict]) -> dict[str, torch.Tensor]:
+    """Raw diagonal Fisher {name: E[grad²]} of `weights` (frozen parameters of `model`) over `batches`."""
+    was_training = model.training
+    model.eval()  # no dropout noise in the importance estimate
+    flags = {name: p.requires_grad for name, p in weights.items()}
+    for p in weights.values():
+        p.requires_grad_(True)
+        p.grad = None
+    fisher = {name: torch.zeros_like(p, dtype=torch.float32) for name, p in weights.items()}
+    n = 0
+    try:
+        for batch in batches:
+            device = next(iter(weights.values())).device
+            loss = model(**{k: v.to(device) for k, v in batch.items()}).loss
+            loss.backward()
+            for name, p in weights.items():
+                if p.grad is not None:
+                    fisher[name] += p.grad.detach().float() ** 2
+                    p.grad = None
+            n += 1
+    finally:
+        for name, p in weights.items():
+            p.requires_grad_(flags[name])
+            p.grad = None
+        model.zero_grad(set_to_none=True)
+        model.train(was_training)
+    if n == 0:
+        raise CorpuskitError("the Fisher reference data produced no batches; check ewc.fisher_data / fisher_split")
+    return {name: f / n for name, f in fisher.items()}
+
+
+def normalise(fisher: dict[str, torch.Tensor]) -> dict[str, torch.Tensor]:
+    total = sum(f.double().sum() for f in fisher.values())
+    count = sum(f.numel() for f in fisher.values())
+    mean = float(total / count)
+    if mean <= 0:
+        raise CorpuskitError("the Fisher is all zeros (no gradient reached the adapted weights)")
+    return {name: f / mean for name, f in fisher.items()}
+
+
+def select_layers(fisher: dict[str, torch.Tensor], layers: list[int] | None) -> dict[str, torch.Tensor]:
+    """Keep only weights in `layers` (None keeps all): the Fisher is as large as the adapted weights."""
+    if layers is None:
+        return fisher
+    keep = set(layers)
+    out = {k: v for k, v in fisher.items() if layer_index(k) in keep}
+    if not out:
+        raise CorpuskitError(f"ewc.layers {sorted(keep)} match no adapted weight")
+    return out
+
+
+def save_fisher(fisher: dict[str, torch.Tensor], path: Path, dtype: str, metadata: dict[str, str]) -> None:
+    torch_dtype = {"float32": torch.float32, "bfloat16": torch.bfloat16}[dtype]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    save_file({k: v.to(torch_dtype).contiguous().cpu() for k, v in fisher.items()}, str(path),
+              metadata={**metadata, "normalised": "mean=1", "dtype": dtype})
+
+
+def load_fisher(path: str | Path) -> tuple[dict[str, torch.Tensor], dict[str, str]]:
+    path = Path(path)
+    if not path.is_file():
+        raise CorpuskitError(f"Fisher file not found: {path}")
+    with safe_open(str(path), framework="pt") as f:
+        meta = f.metadata() or {}
+    return load_file(str(path)), meta
+
+
+def combine_online(previous: dict[str, torch.Tensor], new: dict[str, torch.Tensor], decay: float):
+    """Online EWC: F = decay · F_prev + F_new (names only in one side keep their own value)."""
+    out = {k: decay * v.float() for k, v in previous.items()}
+    for k, v in new.items():
+        out[k] = out.get(k, 0) + v.float()
+    return normalise(out)
+
+
+class EWCPenalty(nn.Module):
+    """λ/2 · Σ F ⊙ (ΔW − anchor)² over the adapted weights that have a Fisher entry."""
+
+    def __init__(self, peft_model: nn.Module, fisher: dict[str, torch.Tensor], lam: float,
+                 anchor: dict[str, torch.Tensor] | None = None, adapter: str = "default"):
+        super().__init__()
+        self.lam, self.adapter = lam, adapter
+        layers = adapted_weights(peft_model)
+        unknown = sorted(set(fisher) - set(layers))
+        if unknown:
+            raise CorpuskitError(f"the Fisher has {len(unknown)} weights the adapter does not adapt "
+                                 f"(e.g. {unknown[0]}); was it estimated for another model or targets?")
+        self.terms = [(name, layers[name][0]) for name in sorted(fisher)]
+        if not self.terms:
+            raise CorpuskitError("the Fisher is empty: no adapted weight to anchor")
+        # plain dicts, not buffers: the Fisher is saved next to the adapter, never inside it
+        self.fisher = {name: fisher[name] for name, _ in self.terms}
+        self.anchor = {name: a for name, a in (anchor or {}).items() if name in self.fisher}
+
+    def forward(self) -> torch.Tensor:
+        total = None
+        for name, layer in self.terms:
+            delta = layer.get_delta_weight(self.adapter).float()
+            if self.fisher[name].device != delta.device:  # the Trainer moved the model after we were built
+                self.fisher[name] = self.fisher[name].to(delta.device)
+                if name in self.anchor:
+                    self.anchor[name] = self.anchor[name].to(delta.device)
+            if name in self.anchor:
+                delta = delta - self.anchor[name]
+            term = (self.fisher[name].float() * delta.pow(2)).sum()
+            total = term if total is None else total + term
+        return 0.5 * self.lam * total
+
+
+def current_deltas(peft_model: nn.Module, adapter: str = "default") -> dict[str, torch.Tensor]:
+    """ΔW of every adapted weight, detached: the anchor for sequential EWC."""
+    with torch.no_grad():
+        return {name: layer.get_delta_weight(adapter).detach().float().clone()
+                for name, (layer, _) in adapted_weights(peft_model).items()}
