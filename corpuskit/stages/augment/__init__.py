@@ -1,0 +1,1 @@
+"""Augment stage: span-preserving, label-checked variants and adversarial sets (zh + en)."""

@@ -1,0 +1,138 @@
+"""The augment stage: originals plus span-exact, lineage-carrying variants.
+
+For each original record (one without `parent_id`) the stage draws
+`variants_per_record` variants. Each draw picks a transform by weight, asks it
+for an edit map, remaps every span through it, and keeps the variant only if
+all spans stay exact; otherwise the variant is quarantined with a reason and
+another draw is tried (up to `max_tries`).
+
+Randomness comes from `random.Random` seeded with the build fingerprint, the
+`seed` param, the record id and the variant index, so the same build gives the
+same variants on any machine, whatever the batch size.
+
+    >>> from corpuskit.records import new_record
+    >>> stage = AugmentStage({"transforms": ["synonym.lexicon"], "variants_per_record": 1})
+    >>> out = stage.run([new_record("r1", "患者头痛三天。", lang="zh", domain="medical")]).to_pylist()
+    >>> [r["text"] for r in out]
+    ['患者头痛三天。', '患者头疼三天。']
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+import pyarrow as pa
+
+from corpuskit import records, registry
+from corpuskit.stages.augment.config import AugmentParams
+from corpuskit.stages.augment.consistency import ConsistencyFilter
+from corpuskit.stages.augment.transforms.base import RecordView, Transform
+from corpuskit.stages.augment.variants import VariantDropped, build_variant, canonical_params
+from corpuskit.stages.base import RunContext, Stage
+
+
+class AugmentStage(Stage):
+    name = "augment.v1"
+    version = "1"
+    Params = AugmentParams
+    requires = frozenset({"id", "text"})
+    produces = frozenset({"parent_id", "transform"})
+
+    def __init__(self, params: Any = None, **kwargs: Any):
+        super().__init__(params, **kwargs)
+        self.transforms: list[Transform] = [
+            registry.augmenters.get(spec.name)(spec.params) for spec in self.params.transforms
+        ]
+        self.weights = [spec.weight for spec in self.params.transforms]
+        self._params_json = [canonical_params(t) for t in self.transforms]
+        # a corpus-pooled entity swap needs every mention before the first variant
+        self.full_pass = any(getattr(t, "needs_corpus", False) for t in self.transforms)
+        self.consistency: ConsistencyFilter | None = None
+
+    def setup(self, ctx: RunContext) -> None:
+        for t in self.transforms:
+            t.ensure_setup()
+        if self.params.consistency is not None:
+            self.consistency = ConsistencyFilter(self.params.consistency)
+
+    def fit(self, scan: Callable[[], Iterator[pa.RecordBatch]], ctx: RunContext) -> None:
+        pooled = [t for t in self.transforms if getattr(t, "needs_corpus", False)]
+        for t in pooled:
+            t.begin_corpus()
+        for batch in scan():
+            for rec in batch.select(["id", "text", "lang", "domain", "spans", "labels"]).to_pylist():
+                if rec.get("spans"):
+                    view = RecordView.from_record(rec)
+                    for t in pooled:
+                        t.observe(view)
+        for t in pooled:
+            t.end_corpus()
+
+    def process(self, batches: Iterable[pa.RecordBatch], ctx: RunContext) -> Iterator[pa.RecordBatch]:
+        for batch in batches:
+            rows = batch.to_pylist()
+            out: list[dict[str, Any]] = []
+            pending: list[tuple[dict[str, Any], dict[str, Any], int]] = []  # parent, variant, slot in out
+            for parent in rows:
+                if self.params.keep_originals:
+                    out.append(parent)
+                if parent.get("parent_id") is not None:
+                    ctx.stat(self.name, "skipped_existing_variants")
+                    continue
+                for variant in self.variants(parent, ctx):
+                    if self.consistency and self.consistency.checks(variant["transform"]["kind"]):
+                        pending.append((parent, variant, len(out)))
+                    out.append(variant)
+            if pending:
+                out = self._filter(out, pending, ctx)
+            ctx.stat(self.name, "records_in", len(rows))
+            yield records.to_batch(out)
+
+    def variants(self, parent: dict[str, Any], ctx: RunContext) -> Iterator[dict[str, Any]]:
+        """The variants of one record (not including it). Deterministic for a given fingerprint."""
+        view = RecordView.from_record(parent)
+        parent_meta = records.load_meta(parent.get("meta"))
+        seen = {parent["text"]}
+        for k in range(self.params.variants_per_record):
+            rng = random.Random(f"{ctx.fingerprint}\x1f{self.params.seed}\x1f{parent['id']}\x1f{k}")
+            for _ in range(self.params.max_tries):
+                i = rng.choices(range(len(self.transforms)), self.weights)[0]
+                t = self.transforms[i]
+                proposal = t.propose(view, rng) if t.applies_to(view) else None
+                if proposal is None or proposal.edits.is_identity:
+                    ctx.stat(self.name, f"not_applicable.{t.name}")
+                    continue
+                try:
+                    variant = build_variant(parent, parent_meta, k, t, self._params_json[i], proposal)
+                except VariantDropped as exc:
+                    ctx.quarantine(self.name, f"variant dropped: {exc}", record_id=parent["id"], transform=t.name)
+                    ctx.stat(self.name, f"dropped.{t.name}")
+                    continue
+                if variant["text"] in seen:
+                    ctx.stat(self.name, f"duplicate.{t.name}")
+                    continue
+                seen.add(variant["text"])
+                ctx.stat(self.name, f"variants.{t.name}")
+                ctx.stat(self.name, "variants")
+                yield variant
+                break
+
+    def _filter(self, out: list[dict[str, Any]], pending: list[tuple[dict, dict, int]],
+                ctx: RunContext) -> list[dict[str, Any]]:
+        keep = self.consistency.keep([(p, v) for p, v, _ in pending])
+        dropped = set()
+        for ok, (parent, variant, slot) in zip(keep, pending):
+            if not ok:
+                dropped.add(slot)
+                ctx.quarantine(self.name, "variant dropped: consistency filter: predicted label changed",
+                               record_id=parent["id"], transform=variant["transform"]["name"])
+                ctx.stat(self.name, "dropped.consistency")
+                ctx.stat(self.name, "variants", -1)
+                ctx.stat(self.name, f"variants.{variant['transform']['name']}", -1)
+        return [r for j, r in enumerate(out) if j not in dropped]
+
+    def fingerprint_params(self) -> dict[str, Any]:
+        # transform names are resolved to their versions, so `typo.keyboard` pins `typo.keyboard.v1`
+        return self.params.model_dump(mode="json")
