@@ -207,6 +207,8 @@ def pull(ref: str, project: str | None = None, from_file: str | Path | None = No
     for rec in out:
         by_split.setdefault(rec.get("split") or "train", []).append(rec)
     splits = {name: [records.to_batch(recs)] for name, recs in by_split.items()}
+    if not splits:  # nothing survived: still a version, so its manifest says why (an empty batch, not none)
+        splits = {"train": [records.to_batch([])]}
     vs = VersionStore(store)
     vid = vs.commit(version.dataset, splits, fingerprint, manifest, parent=version.version_id)
     return PullResult(version.dataset, vid, version.version_id, len(out), len(ctx.quarantined),
