@@ -65,6 +65,16 @@ class LabelStudioServer:
             kwargs["completed_by"] = self.user_ids[email]
         return self.sdk(token).annotations.create(id=task_id, **kwargs).id
 
+    def personal_access_token(self) -> str:
+        """A fresh personal access token (a JWT refresh token). Label Studio allows one per user, so an
+        earlier one (from a previous session on the same server) is revoked first."""
+        if self.admin_token.count(".") == 2:  # the server was handed to us with a PAT already
+            return self.admin_token
+        owner = self.sdk(self.tokens.get("annotator1@example.com"))
+        for old in owner.tokens.list():
+            owner.tokens.blacklist(refresh=old.token)
+        return owner.tokens.create().token
+
     def tasks_by_record(self, project_id: int) -> dict[str, Any]:
         return {t.data["record_id"]: t for t in self.sdk().tasks.list(project=project_id, fields="all")}
 
