@@ -103,8 +103,9 @@ def training_arguments(cfg: RunConfig, out: Path, has_eval: bool) -> TrainingArg
         greater_is_better=greater,
         logging_steps=t.logging_steps, logging_first_step=True,
         bf16=t.bf16, fp16=t.fp16,
-        gradient_checkpointing=t.gradient_checkpointing,
-        gradient_checkpointing_kwargs={"use_reentrant": False} if t.gradient_checkpointing else None,
+        activation_checkpointing=t.gradient_checkpointing,
+        # non-reentrant checkpointing needs no input grads, so frozen embeddings + LoRA just work
+        activation_checkpointing_kwargs={"use_reentrant": False} if t.gradient_checkpointing else None,
         seed=t.seed, data_seed=t.seed,
         disable_tqdm=not t.progress,
         report_to=[r for r in t.report_to if r != "tensorboard"] or "none",
