@@ -5,7 +5,7 @@ ground-truth flags), or the same JSON exported by hand from an air-gapped server
 Both go through the same validation: a task must name a record of the version and carry its exact
 text; every result must fit the schema and the text (see `validate.py`); refused annotations and
 unresolvable records are quarantined with reasons. Records nobody annotated are left out unless
-`keep_unannotated=True`.
+`keep_unannotated=True` (a record with a quarantined task or annotation is never kept unchanged).
 
 Output records keep their fields and `deid` spans; annotation spans come from the resolved result
 (`source="annotator:<id>"` for one annotator, `"resolved:<policy>"` for several) and `labels` from the
@@ -93,11 +93,12 @@ def read_export(tasks: list[Mapping[str, Any]], version: VersionRecords, schema:
             valid.setdefault(rec["id"], []).append(parsed)
 
     conflicts, out = [], []
+    refused = {e.record_id for e in ctx.quarantined}
     by_task_for_agreement: dict[int, list[ParsedAnnotation]] = {}
     for rec in version.records:
         anns = valid.get(rec["id"])
         if not anns:
-            if keep_unannotated:
+            if keep_unannotated and rec["id"] not in refused:
                 out.append(dict(rec))
             continue
         anns = latest_per_annotator(anns)
