@@ -68,7 +68,7 @@ class EditMap:
     __slots__ = ("pieces", "parent_len", "_new_starts", "_copy_index", "_replace_index")
 
     def __init__(self, pieces: Sequence[Piece], parent_len: int):
-        self.pieces = tuple(pieces)
+        self.pieces = _normalise(pieces)
         self.parent_len = parent_len
         starts, pos = [], 0
         for p in self.pieces:
@@ -88,6 +88,9 @@ class EditMap:
         """Local edits on the parent, in any order; they must not overlap (insertions may touch)."""
         n = parent if isinstance(parent, int) else len(parent)
         ordered = sorted(edits, key=lambda e: (e.start, e.end))
+        if not isinstance(parent, int):
+            # an edit that writes back what is there is no edit (a swap of "aa", a synonym equal to itself)
+            ordered = [e for e in ordered if parent[e.start:e.end] != e.text or e.end > n]
         pieces: list[Piece] = []
         pos = 0
         for e in ordered:
@@ -153,3 +156,16 @@ class EditMap:
 
     def __repr__(self) -> str:
         return f"EditMap({len(self.pieces)} pieces over {self.parent_len} chars)"
+
+
+def _normalise(pieces: Iterable[Piece]) -> tuple[Piece, ...]:
+    """Drop empty pieces and join copies of adjacent parent ranges, so a no-op never splits a span."""
+    out: list[Piece] = []
+    for p in pieces:
+        if p.src_start == p.src_end and not p.text:
+            continue
+        if p.is_copy and out and out[-1].is_copy and out[-1].src_end == p.src_start:
+            out[-1] = Piece(out[-1].src_start, p.src_end)
+        else:
+            out.append(p)
+    return tuple(out)

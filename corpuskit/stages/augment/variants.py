@@ -18,6 +18,8 @@ def build_variant(parent: dict[str, Any], parent_meta: dict[str, Any], index: in
     """The variant record: new text, remapped spans, lineage. Raises `VariantDropped`."""
     edits = proposal.edits
     text = edits.apply(parent["text"])
+    if not text.strip():
+        raise VariantDropped("variant text would be empty")
     spans = []
     for s in parent.get("spans") or []:
         mapped = edits.map_span(s["start"], s["end"])

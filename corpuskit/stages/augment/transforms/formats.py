@@ -114,7 +114,10 @@ class NumberFormatParams(TransformParams):
 
 
 class NumberUnitFormat(Transform):
-    """Rewrite numbers, units and dates in another accepted spelling (value unchanged)."""
+    """Rewrite numbers, units and dates in another accepted spelling (value unchanged).
+
+    `体温38.5℃，口服200mg` → `体温38.5 °C，口服200毫克`;  `paid $1200 on 2023/1/5` → `paid 1,200 USD on Jan 5, 2023`.
+    """
 
     name = "number.format.v1"
     Params = NumberFormatParams
