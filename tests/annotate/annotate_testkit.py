@@ -125,3 +125,14 @@ functions:
   - {name: anatomy, regex: "chest|腹腔", label: 解剖部位}
   - {name: discharge, regex: "好转", label: 出院小结, target: doc}
 """
+
+
+def lf_numbers(text: str, record: dict) -> list:
+    """A Python labeling function (referenced by dotted path in tests): numbers as 检查 values, and a
+    document label for English records."""
+    import re
+
+    out: list = [(m.start(), m.end(), "检查") for m in re.finditer(r"\d+", text)]
+    if record.get("lang") == "en":
+        out.append("诊断记录")
+    return out
