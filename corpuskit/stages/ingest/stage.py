@@ -1,0 +1,270 @@
+"""`ingest.v1`: walk the inputs, read files in a worker pool, dedup in stream order, emit record batches.
+
+Accounting: every listed input file ends as "ingested" (at least one record) or
+"quarantined" (none; its quarantine entries say why), so
+`files_in == files_ingested + files_quarantined` in the stage stats. A file can
+be ingested and still have quarantine entries (one bad JSONL line, one scanned
+PDF page).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any, ClassVar
+
+import pyarrow as pa
+from pydantic import ValidationError
+
+from corpuskit import records, registry
+from corpuskit.stages.base import QuarantineEntry, RunContext, SourceStage, StrictModeError
+from corpuskit.stages.ingest import walk, worker
+from corpuskit.stages.ingest.config import IngestParams, InputSpec
+from corpuskit.stages.ingest.dedup import CompactIndex, Deduplicator
+from corpuskit.stages.ingest.readers.base import reader_for
+
+NAME = "ingest.v1"
+
+
+class IngestStage(SourceStage):
+    """Files in, records out. See `IngestParams` for the knobs and `InputSpec` for per-input options.
+
+    >>> from corpuskit.stages.base import RunContext
+    >>> ctx = RunContext()
+    >>> batches = IngestStage({"granularity": "section"}).read([{"path": "sample_corpora/medical"}], ctx)
+    """
+
+    name = NAME
+    version = "1"
+    Params: ClassVar[type[IngestParams]] = IngestParams
+    produces = frozenset({"lang", "domain", "doc_type", "source", "meta", "group_id", "dup_cluster", "labels"})
+    params: IngestParams
+
+    # -- inputs ------------------------------------------------------------------------
+    @staticmethod
+    def parse_inputs(inputs: Iterable[Mapping[str, Any]]) -> list[InputSpec]:
+        return [InputSpec.model_validate(dict(item)) for item in inputs]
+
+    def validate_inputs(self, inputs: list[Mapping[str, Any]]) -> list[tuple[str, str]]:
+        problems = []
+        for i, item in enumerate(inputs):
+            try:
+                spec = InputSpec.model_validate(dict(item))
+            except ValidationError as exc:
+                for e in exc.errors():
+                    loc = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in e["loc"])
+                    problems.append((f"[{i}]{loc}", e["msg"]))
+                continue
+            if spec.reader and spec.reader not in registry.readers:
+                problems.append((f"[{i}].reader", f"unknown reader '{spec.reader}'; known: {', '.join(registry.readers.names())}"))
+        return problems
+
+    def list_inputs(self, inputs: list[Mapping[str, Any]]) -> list[dict[str, Any]]:
+        known = _known_extensions()
+        out = []
+        for i, spec in enumerate(self.parse_inputs(inputs)):
+            for path, key in walk.iter_files(spec, known):
+                out.append({"path": str(path), "key": key, "input": i})
+        return out
+
+    # -- reading -----------------------------------------------------------------------
+    def read(self, inputs: list[Mapping[str, Any]], ctx: RunContext) -> Iterator[pa.RecordBatch]:
+        specs = self.parse_inputs(inputs)
+        run = _Run(self.params, ctx)
+        tasks = run.tasks(specs)
+        results = _ordered_map(worker.run_task, tasks, self.params)
+        buffer: list[dict[str, Any]] = []
+        for result in results:
+            buffer += run.take(result)
+            if len(buffer) >= self.params.batch_size:
+                yield records.to_batch(buffer)
+                buffer = []
+        if buffer:
+            yield records.to_batch(buffer)
+        run.finish()
+
+
+def _known_extensions() -> frozenset[str]:
+    exts = set()
+    for name in registry.readers.names():
+        exts.update(e.lower() for e in getattr(registry.readers.get(name), "extensions", ()))
+    return frozenset(exts)
+
+
+class _Run:
+    """State of one ingest run in the main process: accounting, dedup and quarantine."""
+
+    def __init__(self, params: IngestParams, ctx: RunContext):
+        self.params, self.ctx = params, ctx
+        self.dedup = Deduplicator()
+        self.files: dict[int, Counter] = {}
+        self.formats: Counter = Counter()
+        self.encodings: Counter = Counter()
+        self.langs: Counter = Counter()
+        self.domains: Counter = Counter()
+        self.file_shas = CompactIndex()  # first file with each content, to tell byte-identical copies
+
+    def stat(self, key: str, value: int = 1) -> None:
+        self.ctx.stat(NAME, key, value)
+
+    def quarantine(self, reason: str, path: str, **detail: Any) -> None:
+        if self.params.strict and not self.ctx.strict:
+            raise StrictModeError(f"{NAME}: {path}: {reason}")
+        self.ctx.quarantine(NAME, reason, path=path, **{k: v for k, v in detail.items() if v not in (None, "")})
+
+    # -- the task stream (runs lazily, as the worker window advances) ------------------
+    def tasks(self, specs: list[InputSpec]) -> Iterator[worker.Task]:
+        known = _known_extensions()
+        index = 0
+        for spec in specs:
+            root_is_file = walk.input_root(spec).is_file()
+            for path, key in walk.iter_files(spec, known):
+                index += 1
+                src = spec.path if root_is_file else walk.source_path(spec, key)
+                fmt = (path.suffix.lower().lstrip(".") or "none")
+                self.formats[fmt] += 1
+                self.stat("files_in")
+                fi = worker.FileInfo(index, str(path), key, src, spec, fmt)
+                reason = self._refuse(path, spec)
+                if reason:
+                    self.quarantine(reason, src)
+                    self.stat("files_quarantined")
+                    continue
+                self.files[index] = Counter()
+                reader = reader_for(path, spec.reader)
+                if not reader.streaming:
+                    yield worker.Task(fi)
+                    continue
+                fi.sha256 = _sha256_file(path)
+                chunk: list = []
+                for item in reader.read(path, spec, self.params):
+                    chunk.append(item)
+                    if len(chunk) >= self.params.batch_size:
+                        yield worker.Task(fi, chunk, last=False)
+                        chunk = []
+                yield worker.Task(fi, chunk, last=True)
+
+    def _refuse(self, path: Path, spec: InputSpec) -> str | None:
+        """Why a file is quarantined before anyone reads it, or None."""
+        try:
+            size = path.stat().st_size
+            reader = reader_for(path, spec.reader)
+        except OSError as exc:
+            return f"unreadable: {type(exc).__name__}"
+        if reader is None:
+            return f"unsupported format: no reader for '{path.suffix or path.name}'"
+        if size == 0:
+            return "empty: zero bytes"
+        limit = self.params.max_table_file_mb if reader.streaming else self.params.max_file_mb
+        if size > limit * 1024 * 1024:
+            return f"over size limit: {size / 1048576:.1f} MB > {limit:g} MB"
+        self.stat("bytes_in", size)
+        return None
+
+    # -- results, in file order --------------------------------------------------------
+    def take(self, result: worker.TaskResult) -> list[dict[str, Any]]:
+        fi, counts = result.file, self.files[result.file.index]
+        out: list[dict[str, Any]] = []
+        for p in result.problems:
+            self.quarantine(p.reason, fi.source_path, locator=p.locator, line=p.line, page=p.page)
+            counts["problems"] += 1
+        counts["docs_in"] += result.docs_in
+        if result.encoding:
+            counts["enc:" + result.encoding] = 1
+        copy = fi.sha256 and self.file_shas.setdefault(int(fi.sha256[:15], 16), fi.index) != fi.index
+        for unit in result.units:
+            if copy:  # a byte-identical copy of an earlier file would repeat its ids: qualify them by key
+                unit.doc_id = records.stable_id(unit.doc_id, fi.key, length=15)
+                for rec in unit.records:
+                    rec["id"] = records.stable_id(rec["id"], fi.key)
+                    rec["meta"]["doc_id"] = unit.doc_id
+            cluster = self._dedup(unit, fi)
+            if cluster is None:
+                counts["duplicates"] += 1
+                continue
+            for rec in unit.records:
+                rec["dup_cluster"] = cluster
+                self.langs[rec["lang"]] += 1
+                self.domains[rec["domain"]] += 1
+            out += unit.records
+        counts["records"] += len(out)
+        if result.last:
+            self._close_file(fi, self.files.pop(fi.index))
+        return out
+
+    def _dedup(self, unit: worker.Unit, fi: worker.FileInfo) -> str | None:
+        """The unit's dup_cluster, or None when it is an exact duplicate that is dropped."""
+        value = int(unit.doc_id[:15], 16)
+        if self.params.dedup.exact == "drop":
+            first = self.dedup.check_exact(unit.digest, value)
+            if first is not None:
+                self.stat("duplicates_exact")
+                # a dedup drop is policy, not a failure: recorded, but never fails a --strict build
+                self.ctx.quarantined.append(QuarantineEntry(NAME, "exact duplicate", unit.doc_id, fi.source_path,
+                                                            {"duplicate_of": f"{first:015x}"}))
+                return None
+        if not unit.bands:
+            return unit.doc_id[:15]
+        cluster = self.dedup.cluster(unit.bands, value)
+        if cluster != value:
+            self.stat("near_duplicates")
+        return f"{cluster:015x}"
+
+    def _close_file(self, fi: worker.FileInfo, counts: Counter) -> None:
+        for key in counts:
+            if key.startswith("enc:"):
+                self.encodings[key[4:]] += 1
+        self.stat("docs_in", counts["docs_in"])
+        self.stat("records_emitted", counts["records"])
+        if counts["records"]:
+            self.stat("files_ingested")
+            return
+        if not counts["problems"] and not counts["duplicates"]:
+            self.quarantine("empty: no documents", fi.source_path)  # a csv with only a header, blank jsonl
+        self.stat("files_quarantined")
+
+    def finish(self) -> None:
+        for key, counter in (("formats", self.formats), ("encodings", self.encodings), ("langs", self.langs),
+                             ("domains", self.domains)):
+            self.ctx.stat(NAME, key, dict(sorted(counter.items())), add=False)
+        for key in ("files_in", "files_ingested", "files_quarantined", "docs_in", "records_emitted",
+                    "duplicates_exact", "near_duplicates", "bytes_in"):
+            self.ctx.stats.setdefault(NAME, {}).setdefault(key, 0)
+
+
+def _sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _ordered_map(fn: Callable[[worker.Task], worker.TaskResult], tasks: Iterator[worker.Task],
+                 params: IngestParams) -> Iterator[worker.TaskResult]:
+    """Results in task order, with at most a few tasks in flight per worker so memory stays flat."""
+    init_args = (params.model_dump(mode="json"),)
+    if params.workers <= 1:
+        worker.init_worker(*init_args)
+        yield from map(fn, tasks)
+        return
+    window = params.workers * 4
+    # fork where there is one: no re-import per worker, and it works from notebooks and `python -`;
+    # the workers only parse files, so threads the parent may hold (torch, tokenizers) stay unused
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    pool = ProcessPoolExecutor(params.workers, mp_context=multiprocessing.get_context(method),
+                               initializer=worker.init_worker, initargs=init_args)
+    pending: deque = deque()
+    try:
+        for task in tasks:
+            pending.append(pool.submit(fn, task))
+            if len(pending) >= window:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
