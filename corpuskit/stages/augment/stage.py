@@ -73,6 +73,7 @@ class AugmentStage(Stage):
     def process(self, batches: Iterable[pa.RecordBatch], ctx: RunContext) -> Iterator[pa.RecordBatch]:
         for batch in batches:
             rows = batch.to_pylist()
+            present = {r["id"] for r in rows}  # a re-run over augmented data must not duplicate variants
             out: list[dict[str, Any]] = []
             pending: list[tuple[dict[str, Any], dict[str, Any], int]] = []  # parent, variant, slot in out
             for parent in rows:
@@ -82,6 +83,9 @@ class AugmentStage(Stage):
                     ctx.stat(self.name, "skipped_existing_variants")
                     continue
                 for variant in self.variants(parent, ctx):
+                    if variant["id"] in present:
+                        ctx.stat(self.name, "already_present")
+                        continue
                     if self.consistency and self.consistency.checks(variant["transform"]["kind"]):
                         pending.append((parent, variant, len(out)))
                     out.append(variant)
