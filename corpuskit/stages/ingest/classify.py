@@ -51,7 +51,7 @@ def _score(text: str, keywords: list[str]) -> int:
     return sum(text.count(k) for k in keywords)
 
 
-def classify_domain(text: str, keywords: dict[str, list[str]] | None = None, min_hits: int = 3) -> str | None:
+def classify_domain(text: str, keywords: dict[str, list[str]] | None = None, min_hits: int = 2) -> str | None:
     """Best-scoring domain by keyword hits in the first 5,000 characters, if it has at least `min_hits`."""
     head = text[:5000].lower()
     scores = {d: _score(head, [k.lower() for k in kws]) for d, kws in (keywords or DOMAIN_KEYWORDS).items()}

@@ -18,7 +18,8 @@ from corpuskit.stages.ingest.encoding import DecodeError, decode
 from corpuskit.stages.ingest.readers.base import RawDoc, Reader, ReadProblem
 
 
-def row_to_doc(row: Mapping[str, Any], spec: Any, locator: str, line: int | None) -> RawDoc | ReadProblem:
+def row_to_doc(row: Mapping[str, Any], spec: Any, locator: str, line: int | None,
+               encoding: str | None = None) -> RawDoc | ReadProblem:
     """Map one row through the input's `fields:` mapping."""
     fm = spec.fields
     if fm.text not in row or row[fm.text] is None:
@@ -41,7 +42,7 @@ def row_to_doc(row: Mapping[str, Any], spec: Any, locator: str, line: int | None
     rid = get(fm.id)
     if rid is not None:
         meta["source_id"] = str(rid)
-    return RawDoc(text, line=line, locator=locator, id=str(rid) if rid is not None else None,
+    return RawDoc(text, encoding=encoding, line=line, locator=locator, id=str(rid) if rid is not None else None,
                   group_id=_str(get(fm.group)), doc_type=_str(get(fm.doc_type)), lang=_str(get(fm.lang)),
                   domain=_str(get(fm.domain)), labels=labels, meta=meta)
 
@@ -79,7 +80,7 @@ class JsonlReader(Reader):
                 if not isinstance(row, dict):
                     yield ReadProblem(f"malformed JSONL: line {n} is not an object", locator=loc, line=n)
                     continue
-                yield row_to_doc(row, spec, loc, n)
+                yield row_to_doc(row, spec, loc, n, encoding)
 
 
 class JsonReader(Reader):
@@ -91,7 +92,8 @@ class JsonReader(Reader):
 
     def read(self, path: Path, spec: Any, params: Any, data: bytes = b"") -> Iterator[RawDoc | ReadProblem]:
         try:
-            obj = json.loads(decode(data, spec.encoding).text)
+            decoded = decode(data, spec.encoding)
+            obj = json.loads(decoded.text)
         except DecodeError as exc:
             yield ReadProblem(str(exc))
             return
@@ -109,7 +111,7 @@ class JsonReader(Reader):
             if not isinstance(row, dict):
                 yield ReadProblem(f"malformed JSON record: index {i} is not an object", locator=f"index:{i}")
                 continue
-            yield row_to_doc(row, spec, f"index:{i}", None)
+            yield row_to_doc(row, spec, f"index:{i}", None, decoded.encoding)
 
 
 class CsvReader(Reader):
@@ -151,7 +153,7 @@ class CsvReader(Reader):
                     yield ReadProblem(f"malformed CSV: row {n + 1} ({type(exc).__name__})", locator=f"row:{n + 1}")
                     break  # the reader cannot resynchronise after a decode error
                 n += 1
-                yield row_to_doc(row, spec, f"row:{n}", reader.line_num)
+                yield row_to_doc(row, spec, f"row:{n}", reader.line_num, encoding)
 
 
 class TsvReader(CsvReader):

@@ -1,0 +1,179 @@
+"""Every reader on real files: encodings, structure kept, fields mapped, broken files quarantined."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from ingest_fixtures import bad_jsonl, broken_corpus, good_corpus, ingest, reasons_by_file
+
+from corpuskit import registry
+from corpuskit.stages.ingest.encoding import DecodeError, decode
+
+
+@pytest.fixture(scope="module")
+def good(tmp_path_factory) -> tuple[dict[str, list[dict]], object]:
+    root = tmp_path_factory.mktemp("good")
+    good_corpus(root)
+    rows, ctx = ingest([{"path": str(root), "exclude": ["rows.csv"]},
+                        {"path": str(root / "rows.csv"), "fields": {"text": "note", "group": "patient"}}],
+                       dedup={"exact": "keep", "near": False})
+    by_file: dict[str, list[dict]] = {}
+    for r in rows:
+        by_file.setdefault(Path(r["source"]["path"]).name, []).append(r)
+    return by_file, ctx
+
+
+def test_every_builtin_reader_is_registered_by_entry_point():
+    names = set(registry.readers.names())
+    assert {"txt.v1", "md.v1", "html.v1", "pdf.v1", "docx.v1", "jsonl.v1", "json.v1", "csv.v1", "tsv.v1",
+            "parquet.v1"} <= names
+
+
+@pytest.mark.parametrize("name,encoding,snippet", [
+    ("note_utf8.txt", "utf-8", "张三"),
+    ("note_bom.txt", "utf-8-sig", "Mary Carter"),
+    ("note_utf16.txt", "utf-16", "Paul Carter"),
+    ("note_gbk.txt", "gb18030", "李四"),
+    ("contract_big5.txt", "big5", "甲方應於本合約簽訂後支付價款"),
+])
+def test_encodings_detected_and_recorded(good, name, encoding, snippet):
+    by_file, _ = good
+    (rec,) = by_file[name]
+    assert rec["source"]["encoding"] == encoding
+    assert snippet in rec["text"]
+    assert "\r" not in rec["text"] and "\ufeff" not in rec["text"]
+
+
+def test_gbk_crlf_file_becomes_lf_with_stable_hash_of_raw_bytes(good, tmp_path):
+    by_file, _ = good
+    (rec,) = by_file["note_gbk.txt"]
+    import hashlib
+
+    raw = Path(rec["source"]["path"]).read_bytes()
+    assert b"\r\n" in raw and rec["source"]["sha256"] == hashlib.sha256(raw).hexdigest()
+
+
+def test_html_visible_text_only_with_paragraphs_and_table_cells(good):
+    by_file, _ = good
+    (rec,) = by_file["page.html"]
+    text = rec["text"]
+    assert "secret" not in text and "color:red" not in text and "Home | Print" not in text
+    assert "胸痛2小时。" in text  # inline <b> does not break a paragraph
+    assert "肌钙蛋白 | 5.6" in text
+    assert rec["meta"]["sections"] == ["主诉", "诊断"]
+
+
+def test_pdf_pages_and_chinese_cid_text(good):
+    by_file, _ = good
+    (en,) = by_file["two_pages.pdf"]
+    assert "Chief Complaint" in en["text"] and "repeat chest X-ray" in en["text"]
+    assert en["source"]["page"] == 1 and en["meta"]["pages"] == 2
+    (zh,) = by_file["zh.pdf"]
+    assert "第二条 付款方式" in zh["text"] and zh["lang"] == "zh"
+
+
+def test_pdf_sections_know_their_page(tmp_path):
+    from ingest_fixtures import write_pdf
+
+    write_pdf(tmp_path / "r.pdf", ["Item 1A. Risk Factors\nCompetition is intense in every market we serve.",
+                                   "Item 7. Management's Discussion and Analysis\nRevenue grew in fiscal 2023."])
+    rows, _ = ingest([{"path": str(tmp_path)}], granularity="section")
+    assert [(r["source"]["section"], r["source"]["page"]) for r in rows] == [
+        ("Item 1A. Risk Factors", 1), ("Item 7. Management's Discussion and Analysis", 2)]
+
+
+def test_docx_paragraphs_then_table_in_body_order(good):
+    by_file, _ = good
+    (rec,) = by_file["contract.docx"]
+    text = rec["text"]
+    assert text.index("Senior Engineer") < text.index("Employer | Globex LLC") < text.index("End of document.")
+    assert rec["domain"] == "legal" and rec["doc_type"] == "employment_contract"
+
+
+def test_markdown_headings_are_sections(good):
+    by_file, _ = good
+    (rec,) = by_file["report.md"]
+    assert rec["meta"]["sections"][0] == "# Annual Report"
+    assert "Item 1A. Risk Factors" in rec["meta"]["sections"]
+
+
+def test_jsonl_field_mapping_group_labels_and_meta(good):
+    by_file, _ = good
+    rows = {r["meta"]["source_id"]: r for r in by_file["rows.jsonl"]}
+    assert rows["a1"]["group_id"] == "pt9" and rows["a1"]["labels"] == ["pneumonia"]
+    assert rows["a2"]["labels"] == ["finance", "annual"] and rows["a2"]["group_id"] == "co1"
+    assert rows["a1"]["source"]["line"] == 1 and rows["a2"]["source"]["line"] == 2
+    assert rows["a1"]["lang"] == "zh" and rows["a2"]["lang"] == "en"
+
+
+def test_csv_with_mapped_text_column_tsv_json_and_parquet(good):
+    by_file, _ = good
+    (csv_rec,) = by_file["rows.csv"]
+    assert csv_rec["group_id"] == "p7" and "Chief Complaint" in csv_rec["text"]
+    assert by_file["rows.tsv"][0]["text"].startswith("Net revenue grew 10%")
+    assert sorted(r["text"][:4] for r in by_file["rows.parquet"]) == ["The ", "患者主诉"]
+
+
+def test_json_records_path(tmp_path):
+    import json
+
+    (tmp_path / "x.json").write_text(json.dumps({"data": {"items": [{"text": "Section 1. Definitions."},
+                                                                    {"text": "Section 2. Term."}]}}))
+    rows, ctx = ingest([{"path": str(tmp_path), "json_records": "data.items"}])
+    assert [r["text"] for r in rows] == ["Section 1. Definitions.", "Section 2. Term."]
+    rows, ctx = ingest([{"path": str(tmp_path)}])  # records not at the top: the file is refused, with a reason
+    assert rows == [] and ctx.quarantined[0].reason.startswith("missing text field")
+
+
+def test_broken_files_are_quarantined_with_reasons(tmp_path):
+    expected = broken_corpus(tmp_path)
+    rows, ctx = ingest([{"path": str(tmp_path), "include": ["*"]}])
+    got = reasons_by_file(ctx)
+    for name, prefix in expected.items():
+        assert name in got, name
+        assert all(r.startswith(prefix) for r in got[name]), (name, got[name])
+    assert got["scanned.pdf"] == ["no text layer: page 1", "no text layer: page 2"]
+    assert rows == []
+    stats = ctx.stats["ingest.v1"]
+    assert stats["files_in"] == len(expected) == stats["files_quarantined"]
+    assert stats["files_ingested"] == 0
+
+
+def test_jsonl_with_bad_lines_keeps_the_good_ones(tmp_path):
+    bad_jsonl(tmp_path / "mixed.jsonl")
+    rows, ctx = ingest([{"path": str(tmp_path)}])
+    assert [r["meta"]["source_id"] for r in rows] == ["ok1", "ok2"]
+    entries = [(e.reason, e.detail.get("line")) for e in ctx.quarantined]
+    assert entries == [("malformed JSONL: line 2", 2), ("missing text field: 'text'", 4),
+                       ("malformed JSONL: line 6 is not an object", 6)]
+    assert ctx.stats["ingest.v1"]["files_ingested"] == 1
+
+
+def test_quarantine_reasons_never_carry_text(tmp_path):
+    bad_jsonl(tmp_path / "mixed.jsonl")
+    broken_corpus(tmp_path / "b")
+    _, ctx = ingest([{"path": str(tmp_path), "include": ["*"]}])
+    for e in ctx.quarantined:
+        assert "unterminated" not in e.reason and "no text field here" not in str(e.to_json())
+
+
+def test_size_limit(tmp_path):
+    (tmp_path / "big.txt").write_text("患者主诉胸痛。" * 200_000, encoding="utf-8")
+    (tmp_path / "small.txt").write_text("患者主诉胸痛两小时。", encoding="utf-8")
+    rows, ctx = ingest([{"path": str(tmp_path)}], max_file_mb=1)
+    assert [Path(r["source"]["path"]).name for r in rows] == ["small.txt"]
+    assert ctx.quarantined[0].reason.startswith("over size limit: 4.0 MB > 1 MB")
+
+
+@pytest.mark.parametrize("raw,reason", [(b"\x00\x01\x02binary\x00" * 50, "binary"), (b"%PDF-1.4 fake", "binary")])
+def test_decode_refuses_binary(raw, reason):
+    with pytest.raises(DecodeError) as err:
+        decode(raw)
+    assert err.value.reason == reason
+
+
+def test_decode_forced_encoding_and_error():
+    assert decode("病历".encode("gbk"), "gbk").text == "病历"
+    with pytest.raises(DecodeError):
+        decode(b"\xff\xfe\xfa", "utf-8")
