@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -56,7 +57,8 @@ def train_command(
 
         overrides = {k: v for k, v in flags.items() if v is not None}
         overrides.update(dict(parse_override(s) for s in set_))
-        result = train(load_config(config, overrides))
+        with contextlib.redirect_stdout(sys.stderr):  # stdout carries only the adapter folder
+            result = train(load_config(config, overrides))
     except CorpuskitError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
@@ -76,7 +78,8 @@ def eval_command(
     from corpuskit_trainer.evaluation import evaluate
 
     try:
-        metrics = evaluate(adapter, data, list(split) or None, _str(store), batch_size)
+        with contextlib.redirect_stdout(sys.stderr):  # stdout carries only the metrics JSON
+            metrics = evaluate(adapter, data, list(split) or None, _str(store), batch_size)
     except CorpuskitError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
