@@ -1,0 +1,136 @@
+"""Every input file ends as records or quarantine entries; strict mode; workers; stable ids; the pipeline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from ingest_fixtures import bad_jsonl, broken_corpus, good_corpus, ingest
+
+from corpuskit.stages.base import RunContext, StrictModeError
+from corpuskit.stages.ingest.stage import IngestStage
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("mixed")
+    good_corpus(root / "good")
+    broken_corpus(root / "bad")
+    bad_jsonl(root / "bad" / "mixed.jsonl")
+    return root
+
+
+def test_inputs_equal_ingested_plus_quarantined(mixed):
+    inputs = [{"path": str(mixed), "include": ["*"]}]
+    rows, ctx = ingest(inputs)
+    stats = ctx.stats["ingest.v1"]
+    listed = IngestStage().list_inputs(inputs)
+    assert stats["files_in"] == len(listed) == 25
+    assert stats["files_in"] == stats["files_ingested"] + stats["files_quarantined"]
+    # every quarantined file has at least one entry naming it; every ingested file has records
+    quarantined_paths = {e.path for e in ctx.quarantined}
+    record_paths = {r["source"]["path"] for r in rows}
+    for item in listed:
+        src = f"{mixed}/{item['key']}"
+        assert src in record_paths or src in quarantined_paths, item["key"]
+    assert len(record_paths) == stats["files_ingested"]
+    assert stats["records_emitted"] == len(rows) == stats["records_out"]
+
+
+def test_list_inputs_keys_are_relative_posix_and_sorted(mixed):
+    listed = IngestStage().list_inputs([{"path": str(mixed)}, {"path": str(mixed / "good" / "rows.csv")}])
+    keys = [x["key"] for x in listed if x["input"] == 0]
+    assert keys == sorted(keys) and "good/note_gbk.txt" in keys and "bad/data.xyz" not in keys
+    assert all(Path(x["path"]).is_absolute() for x in listed)
+    assert listed[-1] == {"path": str(mixed / "good" / "rows.csv"), "key": "rows.csv", "input": 1}
+
+
+def test_include_exclude_globs(mixed):
+    listed = IngestStage().list_inputs([{"path": str(mixed), "include": ["good/*.txt", "*.pdf"], "exclude": ["**/zh.*"]}])
+    assert [x["key"] for x in listed] == ["bad/scanned.pdf", "bad/truncated.pdf", "good/contract_big5.txt",
+                                          "good/note_bom.txt", "good/note_gbk.txt", "good/note_utf16.txt",
+                                          "good/note_utf8.txt", "good/two_pages.pdf"]
+
+
+def test_strict_param_fails_the_build(mixed):
+    with pytest.raises(StrictModeError, match="bad/"):
+        ingest([{"path": str(mixed / "bad")}], strict=True)
+
+
+def test_strict_context_fails_the_build(mixed):
+    with pytest.raises(StrictModeError):
+        ingest([{"path": str(mixed / "bad")}], ctx=RunContext(strict=True))
+
+
+def test_strict_build_passes_clean_input_with_duplicates(tmp_path):
+    (tmp_path / "a.txt").write_text("Section 1. The Buyer shall pay on delivery.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Section 1. The Buyer shall pay on delivery.", encoding="utf-8")
+    rows, ctx = ingest([{"path": str(tmp_path)}], strict=True)
+    assert len(rows) == 1 and ctx.quarantined[0].reason == "exact duplicate"
+
+
+def test_worker_pool_gives_the_same_records_in_the_same_order(mixed):
+    inputs = [{"path": str(mixed / "good")}]
+    serial, ctx0 = ingest(inputs, workers=0, batch_size=3, granularity="section")
+    pooled, ctx2 = ingest(inputs, workers=2, batch_size=3, granularity="section")
+    assert serial == pooled
+    assert [e.to_json() for e in ctx0.quarantined] == [e.to_json() for e in ctx2.quarantined]
+
+
+def test_ids_are_stable_and_follow_content_not_location(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    good_corpus(a)
+    good_corpus(b / "moved")
+    first, _ = ingest([{"path": str(a)}], granularity="section")
+    again, _ = ingest([{"path": str(a)}], granularity="section")
+    moved, _ = ingest([{"path": str(b)}], granularity="section")
+    assert [r["id"] for r in first] == [r["id"] for r in again]
+    assert sorted(r["id"] for r in first) == sorted(r["id"] for r in moved)
+    assert len({r["id"] for r in first}) == len(first)
+
+
+def test_copies_kept_with_dedup_off_get_distinct_ids(tmp_path):
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("主诉：胸痛2小时。\n诊断：急性心肌梗死。", encoding="utf-8")
+    rows, _ = ingest([{"path": str(tmp_path)}], granularity="section", dedup={"exact": "keep"})
+    assert len(rows) == 4 and len({r["id"] for r in rows}) == 4
+    assert len({r["dup_cluster"] for r in rows}) == 1
+
+
+def test_validate_inputs_reports_every_problem_with_its_path():
+    problems = IngestStage().validate_inputs([
+        {"path": "x", "unknown_key": 1},
+        {"path": "y", "path_pattern": "(?P<patient>\\d+)"},
+        {"path": "z", "reader": "nope.v1", "encoding": "klingon"},
+    ])
+    paths = [p for p, _ in problems]
+    assert "[0].unknown_key" in paths and "[1].path_pattern" in paths and "[2].encoding" in paths
+    assert len(problems) == 3  # the reader is checked once the spec itself is valid
+
+
+def test_unknown_params_are_refused():
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError):
+        IngestStage({"granularity": "sentence"})
+    with pytest.raises(ValidationError):
+        IngestStage({"dedup": {"threshold": 1.5}})
+
+
+def test_through_the_pipeline_runner_into_the_store(tmp_path):
+    from corpuskit.pipeline import run_pipeline
+
+    data = tmp_path / "data"
+    good_corpus(data / "medical")
+    broken_corpus(data / "medical" / "broken")
+    cfg = {"dataset": "ingest_smoke", "inputs": [{"path": str(data), "include": ["*"]}],
+           "stages": [{"stage": "ingest", "params": {"granularity": "section", "workers": 0}}]}
+    result = run_pipeline(cfg, store=tmp_path / "store")
+    manifest = result.manifest
+    stage = manifest["stages"][0]
+    assert stage["name"] == "ingest.v1"
+    assert stage["stats"]["files_in"] == stage["stats"]["files_ingested"] + stage["stats"]["files_quarantined"]
+    assert manifest["quarantine"]["count"] == len(manifest["quarantine"]["entries"]) > 0
+    assert manifest["inputs"]["files"] == stage["stats"]["files_in"]
+    again = run_pipeline(cfg, store=tmp_path / "store")
+    assert again.cached and again.version_id == result.version_id
