@@ -62,6 +62,8 @@ def train_command(
     except CorpuskitError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
+    if not result.trainer.is_world_process_zero():
+        return  # under torchrun/accelerate one rank reports
     summary = {k: v for k, v in result.metrics.items() if not k.endswith(("_runtime", "_per_second"))}
     typer.echo(f"trained on {result.dataset}@{result.version_id}: {json.dumps(summary, default=str)}", err=True)
     typer.echo(str(result.output_dir))
