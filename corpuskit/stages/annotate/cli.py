@@ -14,7 +14,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-console = Console(stderr=True)
+from corpuskit.errors import CorpuskitError
+
+console = Console(stderr=True, soft_wrap=True)  # soft wrap: a summary line stays one line in logs
 out = Console()
 
 annotate_app = typer.Typer(no_args_is_help=True, help="Label Studio round trip, offline files, weak labels.")
@@ -43,13 +45,15 @@ def push_cmd(
     schema: str = SchemaOpt,
     predictions: str = PredOpt,
     allow_raw: bool = typer.Option(False, "--allow-raw", help="Also push records that were not de-identified."),
-    batch_size: int = typer.Option(200, "--batch-size", min=1),
+    batch_size: int = typer.Option(200, "--batch-size", help="Tasks per import request."),
     update_config: bool = typer.Option(False, "--update-config", help="Replace an existing project's config."),
     url: Optional[str] = UrlOpt, api_key: Optional[str] = KeyOpt, store: Optional[Path] = StoreOpt,
 ) -> None:
     """Import a version's records as tasks (resumable: records already in the project are skipped)."""
     from corpuskit.stages.annotate.push import push
 
+    if batch_size < 1:
+        raise CorpuskitError(f"--batch-size must be at least 1, got {batch_size}")
     res = push(version, project, schema, predictions, allow_raw, store, _client(url, api_key), batch_size,
                update_config)
     console.print(f"project '{res.project}' (id {res.project_id}{', created' if res.created_project else ''}): "
@@ -76,18 +80,18 @@ def pull_cmd(
     from corpuskit.stages.annotate.resolve import POLICIES
 
     if policy not in POLICIES:
-        raise typer.BadParameter(f"choose one of {', '.join(POLICIES)}", param_hint="--policy")
+        raise CorpuskitError(f"--policy must be one of {', '.join(POLICIES)}, got '{policy}'")
     client = _client(url, api_key) if project is not None else None
     res = pull(version, project, from_file, schema, policy, reviewer, keep_unannotated, store, client)
     ag = res.agreement
     console.print(f"{res.dataset}@{res.version_id} (parent {res.parent}): {res.records} records, "
                   f"{res.quarantined} quarantined, {len(res.conflicts)} conflicts")
-    table = Table("agreement", "value")
+    table = Table("agreement", "value", title=f"{ag['tasks_with_2plus']} tasks with 2+ annotators")
     for group, k in (ag.get("classes") or {}).items():
-        table.add_row(f"{group}: Cohen's kappa (mean over pairs)", str(k["cohen_kappa_mean"]))
-        table.add_row(f"{group}: Fleiss' kappa", str(k["fleiss_kappa"]))
+        table.add_row(f"{group}: Cohen's kappa (mean over pairs)", _fmt(k["cohen_kappa_mean"]))
+        table.add_row(f"{group}: Fleiss' kappa", _fmt(k["fleiss_kappa"]))
     if "spans" in ag:
-        table.add_row("spans: F1 between annotators", str(ag["spans"]["f1"]))
+        table.add_row("spans: F1 between annotators", _fmt(ag["spans"]["f1"]))
     console.print(table)
     if res.conflicts:
         console.print("tasks to revisit: " + ", ".join(str(t) for c in res.conflicts for t in c["task_ids"]))
@@ -139,6 +143,10 @@ def lf_stats_cmd(
         table.add_row(name, f"{st['coverage']:.3f}", f"{st['overlap']:.3f}", f"{st['conflict']:.3f}",
                       str(st["emitted"]))
     out.print(table)
+
+
+def _fmt(x: float | None) -> str:
+    return "n/a" if x is None else f"{x:.3f}"
 
 
 def register(app: typer.Typer) -> None:
