@@ -19,7 +19,7 @@ import os
 from collections.abc import Sequence
 from typing import Any
 
-from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpEngineProvider, SpacyNlpEngine
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -168,6 +168,7 @@ class DeidEngine:
         self._analyzer: AnalyzerEngine | None = None
         self._pool = None
         self._pool_size = 0
+        self._recognizers: dict[str, tuple[list, list[str]]] = {}
 
     @property
     def analyzer(self) -> AnalyzerEngine:
@@ -203,11 +204,32 @@ class DeidEngine:
             piece_texts = [texts[i][s:e] for i, s, e in items]
             artifacts = analyzer.nlp_engine.process_batch(piece_texts, lang, batch_size=self.config.batch_size)
             for (i, s, _e), (piece, nlp_artifacts) in zip(items, artifacts):
-                for r in analyzer.analyze(piece, lang, nlp_artifacts=nlp_artifacts):
+                for r in self._analyze(piece, lang, nlp_artifacts):
                     r.start += s
                     r.end += s
                     raw[i].append(r)
         return [finalize(text, results) for text, results in zip(texts, raw)]
+
+    def _analyze(self, text: str, lang: str, nlp_artifacts) -> list:
+        """Presidio's analyze() minus its duplicate removal, which drops a pattern hit inside a longer NER
+        span of the same type before `postprocess.finalize` can prefer the pattern."""
+        analyzer = self.analyzer
+        if lang not in self._recognizers:
+            recs = analyzer.registry.get_recognizers(language=lang, all_fields=True)
+            self._recognizers[lang] = (recs, sorted({e for r in recs for e in r.supported_entities}))
+        recs, entities = self._recognizers[lang]
+        results = []
+        for rec in recs:
+            if not rec.is_loaded:
+                rec.load()
+                rec.is_loaded = True
+            for r in rec.analyze(text=text, entities=entities, nlp_artifacts=nlp_artifacts) or []:
+                meta = r.recognition_metadata = r.recognition_metadata or {}
+                meta.setdefault(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY, rec.id)
+                meta.setdefault(RecognizerResult.RECOGNIZER_NAME_KEY, rec.name)
+                results.append(r)
+        results = analyzer._enhance_using_context(text, results, nlp_artifacts, recs, None)
+        return [r for r in results if r.score >= self.config.score_threshold]
 
     # -- worker processes -------------------------------------------------------------
     def _get_pool(self, n_process: int):
@@ -233,7 +255,7 @@ class DeidEngine:
             self._pool = None
 
     def __getstate__(self):
-        return {"config": self.config, "_analyzer": None, "_pool": None, "_pool_size": 0}
+        return {"config": self.config, "_analyzer": None, "_pool": None, "_pool_size": 0, "_recognizers": {}}
 
 
 _WORKER_ENGINE: DeidEngine | None = None

@@ -27,7 +27,18 @@ CLINICAL_DENY = frozenset(w.lower() for w in (
     "Borrower", "Lender", "Company", "the Company", "Licensee", "Licensor", "Tenant", "Landlord",
     "Phone", "Tel", "Fax", "Email", "E-mail", "Address", "Cell", "Mobile", "Pager", "MR", "Medical Record",
     "Allergies", "Medications", "History", "Physical", "Labs", "Vitals", "Diagnosis", "Procedure",
+    "Seller", "Buyer", "Employee", "Employer", "Disclosing Party", "Receiving Party", "Purchaser", "Vendor",
+    "Supplier", "Customer", "Client", "Contractor", "Consultant", "Guarantor", "Lessor", "Lessee", "Parties",
+    "Party", "Effective Date", "Confidential Information", "U.S.", "US", "USA", "United States", "Social Security",
+    "Medicare", "Medicaid", "Excerpt", "Finance", "Electronically", "Discharge Diagnoses", "Discharge Diagnosis",
+    "Chief Complaint", "Crackles", "Wheezes", "Rales", "Tender", "Murphy", "Board", "Board of Directors",
+    "Management", "Annual Report", "Risk Factors", "Form 10-K", "SEC", "GAAP", "Item",
 ))
+# single words shaped like drugs, findings and procedures (Lisinopril, Polyuria, Creatinine)
+_CLINICAL_WORD = regex.compile(
+    r"(?i)^[a-z]+(?:pril|statin|olol|sartan|formin|mab|nib|cillin|mycin|cycline|oxacin|azole|prazole|dipine|tidine|"
+    r"parin|zepam|azepam|triptan|profen|oxone|sone|olone|afil|gliptin|glutide|flozin|vir|uria|emia|itis|osis|"
+    r"ectomy|otomy|ostomy|plasty|scopy|graphy|algia|pathy|penia|cytosis|inine|amine|ase|ide|ate)$")
 _MONTHS = regex.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b")
 _DURATION = regex.compile(
     r"(?i)^(?:the\s+)?(?:(?:past|last|next|previous|following|first|second|third|few|several|many|\d+(?:\.\d+)?|"
@@ -51,16 +62,32 @@ class Detection:
         return {"start": self.start, "end": self.end, "label": self.label, "score": round(self.score, 4)}
 
 
+_NUMERIC_DATE = regex.compile(r"\d{1,4}\s*[/.-]\s*\d{1,2}|\d{1,2}(?:st|nd|rd|th)\b")
+
+
 def keep_ner_result(text: str, label: str) -> bool:
-    """False for NER output that is a known clinical false positive."""
+    """False for NER output that is a known clinical (or contract boilerplate) false positive."""
     value = text.strip()
-    if value.lower() in CLINICAL_DENY or len(value) < 2:
+    bare = regex.sub(r"(?i)^the\s+", "", value).strip("'’s ")
+    if value.lower() in CLINICAL_DENY or bare.lower() in CLINICAL_DENY or len(value) < 2:
         return False
+    if any(c in value for c in "\n\t:;|"):
+        return False  # an entity across a line or a field separator is a parse of layout, not a name
     if label == "DATE":
-        if not (any(c.isdigit() for c in value) or _MONTHS.search(value)):
-            return False  # 'yesterday', 'the weekend': not identifying
-        if _DURATION.match(value):
+        cleaned = regex.sub(r"[()'\"’]", "", value)
+        if _DURATION.match(cleaned):
             return False
+        if not (_MONTHS.search(value) or _NUMERIC_DATE.search(value)):
+            return False  # 'yesterday', 'fiscal 2021', '10 mg daily': a year alone is not identifying
+        return True
+    if any(c.isdigit() for c in value):
+        return False  # 'BP 126/74', 'Atorvastatin 40', '+14.7%'
+    if " " not in value and value.isupper() and len(value) > 1:
+        return False  # NSTEMI, MISCELLANEOUS: headings and acronyms
+    if label == "PERSON" and any(len(w) > 2 and w.isupper() for w in value.split()):
+        return False  # 'Tender RUQ': a finding with an abbreviation, not a name
+    if " " not in value and _CLINICAL_WORD.match(value):
+        return False
     if label in ("ORGANIZATION", "LOCATION") and _SHORT_CAPS.match(value):
         return False  # ICU, CBC, ECG … abbreviations far outnumber real 2–5 letter org names in notes
     if label in ("PERSON", "ORGANIZATION", "LOCATION") and value[:1].islower():
@@ -94,10 +121,20 @@ def finalize(text: str, results, label_map: dict[str, str | None] | None = None)
     return resolve_overlaps(cands)
 
 
+# on a tie, the label whose recognizer checks more (checksums, dates inside) wins: a valid
+# 居民身份证号 also passes Luhn, and a card number after "account" is still a card
+_SPECIFICITY = {"ID": 3, "BANK_CARD": 2, "PASSPORT": 2, "MRN": 2, "LICENSE_PLATE": 2, "ACCOUNT": 0, "LOCATION": 0}
+
+
 def resolve_overlaps(cands: list[Detection]) -> list[Detection]:
-    """Greedy: keep the best span, drop any span overlapping it, repeat. Output sorted by start."""
+    """Greedy: keep the best span, drop any span overlapping it, repeat. Output sorted by start.
+
+    Best = a pattern recognizer's confident hit before NER, then score, then label
+    specificity, then length.
+    """
     def rank(d: Detection):
-        return (d.recognizer not in NER_RECOGNIZERS and d.score >= 0.5, d.score, d.end - d.start)
+        return (d.recognizer not in NER_RECOGNIZERS and d.score >= 0.5, d.score, _SPECIFICITY.get(d.label, 1),
+                d.end - d.start)
 
     taken: list[Detection] = []
     occupied: list[tuple[int, int]] = []

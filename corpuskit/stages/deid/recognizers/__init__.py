@@ -6,14 +6,19 @@ language it serves. Plugins add recognizers the same way (see README, section de
 
 from corpuskit.stages.deid.recognizers.en_clinical import (
     ClinicalDateRecognizer,
+    DriverLicenseRecognizer,
     EnglishAgeRecognizer,
+    EnglishLicensePlateRecognizer,
+    EnglishPersonNameRecognizer,
     HealthcareFacilityRecognizer,
+    IdentityDocumentRecognizer,
     MedicalRecordNumberRecognizer,
     PhoneWithExtensionRecognizer,
     StreetAddressRecognizer,
 )
 from corpuskit.stages.deid.recognizers.legal_finance import (
     AccountNumberRecognizer,
+    CompanyNameRecognizer,
     ContractPartyRecognizer,
     SignatoryRecognizer,
 )
@@ -32,11 +37,16 @@ from corpuskit.stages.deid.recognizers.zh import (
     ZhMobilePhoneRecognizer,
     ZhPassportRecognizer,
 )
-from corpuskit.stages.deid.recognizers.zh_address import ZhAddressRecognizer, ZhPlaceNameRecognizer
+from corpuskit.stages.deid.recognizers.zh_address import (
+    ZhAddressRecognizer,
+    ZhOrganizationRecognizer,
+    ZhPlaceNameRecognizer,
+)
 from corpuskit.stages.deid.recognizers.zh_names import ZhPersonNameRecognizer
 
 __all__ = [
-    "AccountNumberRecognizer", "ClinicalDateRecognizer", "ContractPartyRecognizer", "CreditCodeRecognizer",
+    "AccountNumberRecognizer", "CompanyNameRecognizer", "ClinicalDateRecognizer", "DriverLicenseRecognizer", "EnglishLicensePlateRecognizer", "EnglishPersonNameRecognizer",
+    "IdentityDocumentRecognizer", "ZhOrganizationRecognizer", "ContractPartyRecognizer", "CreditCodeRecognizer",
     "EmailRecognizerCjk", "EnglishAgeRecognizer", "HealthcareFacilityRecognizer", "IpRecognizerCjk",
     "MedicalRecordNumberRecognizer", "PhoneWithExtensionRecognizer", "ResidentIdRecognizer", "SignatoryRecognizer",
     "StreetAddressRecognizer", "UrlRecognizerCjk", "ZhAddressRecognizer", "ZhAgeRecognizer", "ZhAnchoredCardRecognizer",

@@ -49,8 +49,17 @@ class StreetAddressRecognizer(TablePatternRecognizer):
 
     ENTITY = "ADDRESS"
     LANGUAGES = ("en",)
+    # USPS street suffixes (Publication 28, the common ones), plural forms allowed
     _SUFFIX = (r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Way|Terrace|Ter|"
-               r"Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Crescent|Close|Row|Plaza|Alley|Loop|Pike)")
+               r"Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Crescent|Close|Row|Plaza|Alley|Loop|Pike|"
+               r"Shore|Inlet|Knoll|Manor|Garden|Burg|Divide|Walk|Ranch|Village|Island|Isle|Harbor|Haven|Heights|Hill|"
+               r"Hollow|Junction|Key|Lake|Landing|Light|Lodge|Mall|Meadow|Mill|Mission|Mount|Mountain|Orchard|Oval|"
+               r"Park|Pass|Path|Pine|Point|Port|Prairie|Ridge|River|Run|Spring|Station|Stream|Summit|Track|Trace|"
+               r"Turnpike|Union|Valley|View|Vista|Well|Wells|Cove|Creek|Crest|Crossing|Dale|Dam|Estate|Expressway|"
+               r"Extension|Falls|Ferry|Field|Flat|Ford|Forest|Forge|Fork|Fort|Freeway|Glen|Green|Grove|Camp|Canyon|"
+               r"Cape|Causeway|Center|Cliff|Club|Common|Corner|Curve|Bay|Bayou|Beach|Bend|Bluff|Bottom|Branch|Bridge|"
+               r"Brook|Bypass|Gateway|Hills|Lakes|Locks|Loaf|Motorway|Neck|Plains|Radial|Rapids|Rest|Route|Shoal|"
+               r"Skyway|Spur|Stravenue|Throughway|Tunnel|Underpass|Viaduct|Ville|Wall)s?")
     _UNIT = r"(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Fl|Floor|#)\.?\s*#?[A-Z0-9-]+)?"
     _CITY_STATE_ZIP = r"(?:,\s*(?:[A-Z][a-z]+\s?){1,3},?\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?)?"
     PATTERNS = [
@@ -58,6 +67,9 @@ class StreetAddressRecognizer(TablePatternRecognizer):
          r"(?:[A-Z][A-Za-z'-]+\.?\s+|\d{1,3}(?:st|nd|rd|th)\s+){1,4}" + _SUFFIX + r"\b\.?" + _UNIT + _CITY_STATE_ZIP,
          0.8),
         ("po_box", r"\bP\.?\s?O\.?\s+Box\s+\d{1,6}\b", 0.8),
+        # any "number + words (+ unit), City, ST 12345": the city/state/ZIP tail vouches for the street part
+        ("street_city_state_zip", r"\b\d{1,6}\s+(?:[A-Z][A-Za-z'-]+\.?\s+){0,3}[A-Z][A-Za-z'-]+\.?" + _UNIT
+         + r",\s*(?:[A-Z][a-z]+\s?){1,3},\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?\b", 0.85),
         ("city_state_zip", r"\b(?:[A-Z][a-z]+\s){1,3}?[A-Z][a-z]+,\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?\b", 0.75),
         ("zip_labelled", r"(?i:(?<=\b(?:zip|postal)(?:\s+code)?\s*[:#]?\s*))\d{5}(?:-\d{4})?\b", 0.8),
     ]
@@ -117,3 +129,53 @@ class PhoneWithExtensionRecognizer(TablePatternRecognizer):
          r"[:#]?\s*))\+?[\d(][\d()\s.-]{5,20}\d" + _EXT, 0.85),
     ]
     CONTEXT = ["phone", "tel", "call", "fax", "cell", "mobile", "contact"]
+
+
+class IdentityDocumentRecognizer(TablePatternRecognizer):
+    """Passport, driver's licence and licence-plate numbers after their label."""
+
+    ENTITY = "PASSPORT"
+    LANGUAGES = ("en",)
+    IGNORECASE = True
+    PATTERNS = [("passport", r"(?<=\bpassport\s*(?:no\.?|number|num|#)?\s*[:#]?\s*)(?=[A-Z0-9]*\d)[A-Z0-9]{6,12}\b",
+                 0.85)]
+
+
+class EnglishLicensePlateRecognizer(TablePatternRecognizer):
+    """Vehicle plates after 'license plate', 'plate no.', 'tag'."""
+
+    ENTITY = "LICENSE_PLATE"
+    LANGUAGES = ("en",)
+    IGNORECASE = True
+    PATTERNS = [("plate", r"(?<=\b(?:licen[cs]e\s+plate|plate|registration|tag)\s*(?:no\.?|number|#)?\s*[:#]?\s*)"
+                 r"(?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{1,4}[ -]?[A-Z0-9]{2,5}\b", 0.8)]
+
+
+class DriverLicenseRecognizer(TablePatternRecognizer):
+    """Driver's licence numbers after their label."""
+
+    ENTITY = "ID"
+    LANGUAGES = ("en",)
+    IGNORECASE = True
+    PATTERNS = [("driver_license", r"(?<=\bdriver'?s?\s+licen[cs]e\s*(?:no\.?|number|#)?\s*[:#]?\s*)"
+                 r"(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{4,15}\b", 0.85),
+                ("ssn_labelled", r"(?<=\b(?:SSN|social\s+security\s+(?:no\.?|number|#)?)\s*[:#]?\s*)"
+                 r"\d{3}[- ]?\d{2}[- ]?\d{4}\b", 0.9)]
+
+
+class EnglishPersonNameRecognizer(TablePatternRecognizer):
+    """Names the small NER model misses: after 'Patient:' and other field labels, after Dr./Mrs., before ', MD'."""
+
+    ENTITY = "PERSON"
+    LANGUAGES = ("en",)
+    _NAME = r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:[ \t]+[A-Z][a-z'’-]+){1,2}"
+    _LABEL = (r"(?:Patient|Patient\s+Name|Pt\.?|Name|Attending|Attending\s+Physician|Physician|Provider|Doctor|Surgeon|"
+              r"Resident|Nurse|Referring(?:\s+Physician)?|PCP|Primary\s+Care(?:\s+Physician)?|Contact|Emergency\s+Contact|"
+              r"Next\s+of\s+Kin|Guardian|Spouse|Mother|Father|Son|Daughter|Dictated\s+by|Transcribed\s+by|"
+              r"Electronically\s+signed\s+by|Signed\s+by|Seen\s+by|Reviewed\s+by|cc)")
+    PATTERNS = [
+        ("labelled_name", r"(?<=\b" + _LABEL + r"\s*[:：]?[ \t]*(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?[ \t]+)?)" + _NAME, 0.7),
+        ("honorific", r"(?<=\b(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?[ \t]+)[A-Z][a-z'’-]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z'’-]+)?",
+         0.75),
+        ("credential", _NAME + r"(?=,?[ \t]+(?:MD|M\.D\.|DO|RN|NP|PA-C|PA|DVM|PhD|DDS|FACS|FACP)\b)", 0.8),
+    ]

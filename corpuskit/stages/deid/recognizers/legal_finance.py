@@ -20,6 +20,9 @@ _ORG_SUFFIX = regex.compile(r"(?:公司|集团|银行|医院|事务所|中心|�
 _EN_ROLES = (r"(?:Party\s+[A-D]|Buyer|Seller|Lender|Borrower|Company|Landlord|Tenant|Licensor|Licensee|Client|"
              r"Contractor|Consultant|Employer|Employee|Purchaser|Vendor|Supplier|Customer|Guarantor|Lessor|Lessee|"
              r"Distributor|Agent|Investor|Parent|Bank|Agent|Trustee|Assignor|Assignee)")
+_EN_ORG_WORD = regex.compile(r"\b(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Company|Co|LLP|LP|PLC|GmbH|AG|SA|"
+                            r"Holdings|Group|Bank|Trust|Partners|Associates|University|Hospital|Fund|Capital|"
+                            r"Industries|Technologies|Systems|Solutions|Services|Foundation)\b\.?")
 _EN_NAME = r"(?:[A-Z][\w&.'’-]*,?\s+(?:(?:of|de|&)\s+)?){0,7}[A-Z][\w&.'’-]*"
 
 
@@ -60,7 +63,8 @@ class ContractPartyRecognizer(LocalRecognizer):
                 for m in pattern.finditer(text):
                     value = m.group().rstrip(",. ")
                     if len(value) >= 2 and value.split()[0] not in {"The", "This", "Such", "Each", "All", "Any"}:
-                        out.append(self._result("ORGANIZATION", m.start(), m.start() + len(value), 0.8))
+                        label = "ORGANIZATION" if _EN_ORG_WORD.search(value) or len(value.split()) > 3 else "PERSON"
+                        out.append(self._result(label, m.start(), m.start() + len(value), 0.8))
         return out
 
     def _result(self, entity: str, start: int, end: int, score: float) -> RecognizerResult:
@@ -100,3 +104,13 @@ class AccountNumberRecognizer(TablePatternRecognizer):
             digits = "".join(str(int(c, 36)) for c in moved)
             return int(digits) % 97 == 1 or None
         return None
+
+
+class CompanyNameRecognizer(TablePatternRecognizer):
+    """English company names by their legal form: 'Walters Analytics LLC', 'Baxter Holdings, Inc.'."""
+
+    ENTITY = "ORGANIZATION"
+    LANGUAGES = ("en",)
+    PATTERNS = [("legal_form", r"\b(?:[A-Z][\w&'’.-]*,?\s+){1,5}(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|LLP|"
+                 r"PLC|GmbH|S\.A|N\.V|Co)\b\.?", 0.75)]
+    CONTEXT = ["company", "corporation", "between", "party"]

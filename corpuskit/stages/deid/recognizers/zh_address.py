@@ -31,11 +31,12 @@ class ZhAddressRecognizer(TablePatternRecognizer):
     ENTITY = "ADDRESS"
     LANGUAGES = ("zh",)
     _LABELS = ("住址", "地址", "现住址", "家庭住址", "现住", "家住", "住在", "居住地", "居住于", "户籍地", "户籍所在地",
-               "户口所在地", "籍贯", "出生地", "联系地址", "通讯地址", "通信地址", "住所", "住所地", "注册地址", "经营地址",
+               "户口所在地", "联系地址", "通讯地址", "通信地址", "住所", "住所地", "注册地址", "经营地址",
                "收货地址", "送达地址", "工作单位地址")
     PATTERNS = [
-        # value after a label, up to punctuation or a line end
-        ("labelled", r"(?<=(?:" + "|".join(_LABELS) + r")[:：\s]*)[^\s，。；,;:：()（）\n]{2,45}", 0.85),
+        # value after a label, up to punctuation or a line end; not IP地址 / 邮件地址 / 网址
+        ("labelled", r"(?<=(?<![A-Za-z]|邮件|邮箱|电子|网站|网络|链接)(?:" + "|".join(_LABELS) + r")[:：\s]*)"
+         r"[^\s，。；,;:：()（）\n]{2,45}", 0.85),
         # 2+ administrative units, optionally followed by street/estate/number parts
         ("admin_chain", rf"(?:{_HAN}{{1,7}}?{_ADMIN}){{2,5}}(?:{_HAN}{{1,8}}?{_STREET})?(?:{_HAN}{{1,8}}?{_ESTATE})?"
          rf"(?:{_UNIT_NUMBERS})?", 0.6),
@@ -53,5 +54,26 @@ class ZhPlaceNameRecognizer(TablePatternRecognizer):
 
     ENTITY = "LOCATION"
     LANGUAGES = ("zh",)
-    PATTERNS = [("gazetteer", "(?:" + "|".join(sorted(set(PROVINCES + CITIES), key=len, reverse=True))
-                 + r")(?:省|市|自治区|特别行政区)?", 0.5)]
+    PATTERNS = [
+        ("gazetteer", "(?:" + "|".join(sorted(set(PROVINCES + CITIES), key=len, reverse=True))
+         + r")(?:省|市|自治区|特别行政区)?", 0.5),
+        ("native_place", r"(?<=(?:籍贯|出生地|祖籍|原籍)[:：\s]*)[^\s，。；,;:：()（）\n]{2,12}", 0.85),
+    ]
+
+
+class ZhOrganizationRecognizer(TablePatternRecognizer):
+    """Companies, hospitals, banks, firms: a name ending in 有限公司/医院/银行/事务所 …"""
+
+    ENTITY = "ORGANIZATION"
+    LANGUAGES = ("zh",)
+    _SUFFIX = (r"(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|人民医院|中医院|医院|保健院|卫生院|卫生服务中心|"
+               r"诊所|医疗中心|研究院|研究所|律师事务所|会计师事务所|事务所|银行|信用社|基金会|合作社|大学|学院)")
+    # characters that end a clause rather than sit inside a name (的, 于, 为, 若 …)
+    _NAME_CHAR = r"[^\s\p{P}的于在为以而若和与及将把被从向对之其该本是有了上]"
+    # generic words that end in a suffix but name no one: 上级医院, 本公司
+    _GENERIC = r"(?<!上级|当地|基层|外|我|本|该|其|各|贵|子|母|分|总|相关|其他|一家|这家|那家)"
+    PATTERNS = [
+        ("org_suffix", r"(?:(?<=^|[\s\t，。；、：:（(“\"《#>])|(?<=[甲乙丙]方|委托|开户行为|开户行))"
+         + _NAME_CHAR + r"{2,16}?" + _GENERIC + _SUFFIX + r"(?:[\p{Han}]{2,6}(?:分行|支行|分公司|分院))?", 0.7),
+    ]
+    CONTEXT = ["公司", "医院", "甲方", "乙方", "单位"]

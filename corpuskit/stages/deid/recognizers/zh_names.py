@@ -30,19 +30,37 @@ COMPOUND_SURNAMES = frozenset(
     "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 端木 独孤 南宫 西门 百里 呼延 万俟 澹台 公冶 申屠"
     .split()
 )
-# words that follow a surname-initial string but end the name ("张某因…", "王某于…")
+# characters common in given names (a broad hand-made list, not any generator's): a jieba `nr`
+# word like 陈述 or 盖章 starts with a surname but its second character is not a name character
+GIVEN_NAME_CHARS = frozenset(
+    "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀英霞平刚华建国海燕丹倩晶兵玲红梅玉桂兰珍凤云萍琴雪莉颖婷慧佳欣怡"
+    "文斌鹏辉浩宇翔飞鑫波宁鸣晨阳峰林森柏松彬彤瑶琳璐瑞睿哲轩然博涵晗宸昊昕晓曦悦乐诗雨露蕾薇菲芬芸芝荣"
+    "蓉莹萱菊春夏秋冬光亮新志德福禄寿喜庆祥吉安康泰和顺利达成功业兴旺盛昌隆茂源泉江河湖川山岳峻岚嵩嵘"
+    "龙虎豹鹰凯旋胜利军武斌彪威雄豪杰俊英贤良仁义礼智信忠孝廉耻勤俭恭宽敏捷聪慧颖秀美丽娇媚婉娴淑贞"
+    "静雅洁清澄澈纯真善诚实朴素华丽荣耀光辉煌灿烂明亮晴朗阳旭日月星辰宇宙天地乾坤坚毅刚强健壮"
+    "晖煜炜烨焱燊鸿鹤鹏鹄鸾凤麟骏驰骋腾跃奔飞翔舟帆航远志存高洁清廉正直圆民生华振兴家宏伟业"
+    "贵富宝珠金银铜铁锋锐钧铭镇钰"
+    "琪琦瑛琼瑾璇璋琛珏珂珊玥瑜瑕璞玺莎蓓蕊芮苗苒茜茹荷莲萌蔚蓝青翠绿紫彩虹霓霖雯霏露霜冰凌洁"
+    "梦思怀恩爱惠慈宜宣容若如可心愿望希冀期盼望羽翼毅艺逸奕益义宜怡依伊衣亦忆易弈"
+    "子孜梓紫滋姿宗综嘉家佳加珈伽茵音殷银寅胤嫣焉妍岩炎研颜彦艳雁燕延晏宴扬洋杨阳"
+    "桐童彤潼瞳彬斌宾滨冰炳秉兵丙平萍屏凭坪苹泓宏洪弘红虹鸿竑竹筠钧君军俊峻骏珺郡菁晶精"
+    "景静靖敬婧镜劲金锦谨槿瑾堇津衿锦秦琴勤芹沁钦芩卿庆清青晴擎琼穹秋丘邱"
+    "磊蕾雷垒力立丽利励莉俐栗黎丽璃莉丽丽凡帆繁樊范芳舫菲飞妃斐霏翡福富甫辅馥"
+)
+# characters that end a surname-initial string rather than continue a name ("张某因…", "王某于…")
 _STOP_CHARS = frozenset("因于在和与及的为是等诉说称将把被从向对到入出行来去后前时即自由经已也又均仍并就便")
 _CONTEXT_WORDS = (
     "患者", "病人", "姓名", "家属", "医生", "医师", "主治医师", "主任医师", "护士", "护师", "主任", "教授", "甲方", "乙方", "丙方",
     "法定代表人", "法人代表", "负责人", "联系人", "委托人", "代理人", "受托人", "签字", "签名", "经办人", "收件人", "配偶",
     "丈夫", "妻子", "父亲", "母亲", "儿子", "女儿", "之子", "之女", "监护人", "申请人", "被申请人", "原告", "被告", "证人",
     "借款人", "出借人", "担保人", "承租人", "出租人", "客户", "户名", "开户名", "持卡人", "记录人", "审核人", "报告人",
-    "主诉人", "陪同", "送检医生", "姓名为", "名叫", "叫做",
+    "主诉人", "陪同", "送检医生", "姓名为", "名叫", "叫做", "授权代表", "董事会秘书", "秘书", "董事长", "总经理",
+    "经理", "法人", "股东", "医生签名", "医师签名", "签收人", "联系人姓名", "患者姓名",
 )
 # context words that are also job titles: "医生查房" is not a name, so the word after them
 # must not be tagged by jieba as a verb, adverb, preposition, conjunction, particle or locality
 _WEAK_CONTEXT = frozenset({"医生", "医师", "主治医师", "主任医师", "护士", "护师", "主任", "教授", "客户", "陪同"})
-_NOT_NAME_TAGS = ("v", "d", "p", "c", "u", "f", "m", "y", "e", "o", "r", "t", "a")
+_NOT_NAME_TAGS = ("v", "d", "p", "c", "u", "f", "y", "e", "o", "r")
 _TITLES = ("医生", "大夫", "主任", "教授", "护士", "先生", "女士", "小姐", "老师", "律师", "经理", "同志", "师傅", "阿姨",
            "某某", "某")
 _HAN = regex.compile(r"\p{Han}")
@@ -53,6 +71,18 @@ def surname_length(s: str) -> int:
     if s[:2] in COMPOUND_SURNAMES:
         return 2
     return 1 if s[:1] in SINGLE_SURNAMES else 0
+
+
+def nr_word_score(word: str, text: str, end: int) -> float:
+    """Score for a word jieba tagged `nr`: high when it reads as surname + name characters."""
+    if end < len(text) and text[end] in "氏":
+        return 0.0  # 麦氏点, 巴氏征: eponyms, not people
+    sl = surname_length(word)
+    given = word[sl:]
+    if not sl or not given or len(given) > 2:
+        return 0.3
+    hits = sum(c in GIVEN_NAME_CHARS for c in given)
+    return 0.75 if hits == len(given) else 0.5 if hits else 0.3
 
 
 def name_at(text: str, start: int, word_end: int | None = None) -> int:
@@ -82,6 +112,7 @@ class ZhPersonNameRecognizer(LocalRecognizer):
     LANGUAGES: ClassVar[tuple[str, ...]] = ("zh",)
     _context_re = regex.compile(r"(?:" + "|".join(sorted(_CONTEXT_WORDS, key=len, reverse=True)) + r")[:：\s]*")
     _title_re = regex.compile(r"(?:" + "|".join(_TITLES) + r")")
+    _cell_re = regex.compile(r"(?<=^|[\t，、,;；：:（(|])\p{Han}{2,4}(?=$|[\t，、,;；。)）|])", regex.MULTILINE)
 
     def __init__(self, supported_language: str | None = None):
         super().__init__(supported_entities=[self.ENTITY], name=type(self).__name__,
@@ -108,13 +139,23 @@ class ZhPersonNameRecognizer(LocalRecognizer):
             word_ends[tok.idx] = tok.idx + len(tok.text)
             word_tags[tok.idx] = tok.tag_
             if tok.tag_.startswith("nr") and 2 <= len(tok.text) <= 4 and _HAN.match(tok.text):
-                add(tok.idx, tok.idx + len(tok.text), 0.75 if surname_length(tok.text) else 0.3)
+                add(tok.idx, tok.idx + len(tok.text), nr_word_score(tok.text, text, tok.idx + len(tok.text)))
         for m in self._context_re.finditer(text):
             word = m.group().rstrip(":： \t\n")
-            if word in _WEAK_CONTEXT and word_tags.get(m.end(), "n").startswith(_NOT_NAME_TAGS):
-                continue
+            labelled = len(word) < len(m.group())  # "姓名：张三" — a field label, not running text
+            tag = word_tags.get(m.end(), "n")
+            if not labelled and tag.startswith(_NOT_NAME_TAGS):
+                continue  # 甲方支付, 乙方应于, 甲方以: the role word is the subject of a verb
+            if not labelled and word in _WEAK_CONTEXT and not tag.startswith("nr"):
+                continue  # 医生查房
             end = name_at(text, m.end(), word_ends.get(m.end()))
-            add(m.end(), end, 0.85)
+            if not labelled and nr_word_score(text[m.end():end], text, end) < 0.5:
+                continue  # 签字盖章, 乙方向甲方: the next word starts with a surname but reads as no name
+            add(m.end(), end, 0.85 if labelled or tag.startswith("nr") else 0.6)
+        for m in self._cell_re.finditer(text):
+            # a short name alone in a table cell or list item: \t徐丽丽\t, 、王五、
+            if surname_length(m.group()) and all(c in GIVEN_NAME_CHARS for c in m.group()[surname_length(m.group()):]):
+                add(m.start(), m.end(), 0.6)
         for m in self._title_re.finditer(text):
             # the surname (and up to two given characters) just before a title: 张医生, 王某某, 李建国主任
             for length in (3, 2, 1):
