@@ -280,3 +280,15 @@ def test_antonym_swap_is_contrastive(lang, pair):
     got = variants(make("adv.antonym.v1", label_map={"abnormal": "normal"}), rec)
     assert pair in {p for prop, _ in got for p in replaced(prop, rec["text"])}
     assert all(v["labels"] == ["normal"] and v["transform"]["kind"] == "adversarial" for _, v in got)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_surrogates_exist_for_every_deid_label(lang):
+    from corpuskit.stages.deid.labels import CANONICAL_LABELS
+
+    t = make("entity.surrogate.v1")
+    text = " ".join(f"[{label}_1]" for label in CANONICAL_LABELS)
+    prop = t.propose(RecordView("x", text, lang), random.Random(0))
+    assert {s.label for s in prop.add_spans} == set(CANONICAL_LABELS)
+    out = prop.edits.apply(text)
+    assert "[" not in out and all(p.text.strip() for p in prop.edits.pieces if not p.is_copy)

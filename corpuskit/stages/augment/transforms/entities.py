@@ -37,11 +37,11 @@ PLACEHOLDER = re.compile(r"\[([A-Z][A-Z0-9_]*?)(?:_(\d+))?\]|<([A-Z][A-Z0-9_]*)>
 FAKER_BY_KEYWORD: list[tuple[str, str]] = [
     ("EMAIL", "email"), ("PHONE", "phone_number"), ("MOBILE", "phone_number"),
     ("CREDIT_CARD", "credit_card_number"), ("BANK", "credit_card_number"), ("IBAN", "iban"),
-    ("RESIDENT_ID", "ssn"), ("ID_CARD", "ssn"), ("SSN", "ssn"), ("PASSPORT", "passport_number"),
-    ("IP_ADDRESS", "ipv4"), ("URL", "url"), ("DATE", "date"), ("TIME", "date"),
+    ("RESIDENT_ID", "ssn"), ("ID_CARD", "ssn"), ("SSN", "ssn"), ("ID", "ssn"), ("PASSPORT", "passport_number"),
+    ("IP_ADDRESS", "ipv4"), ("IP", "ipv4"), ("URL", "url"), ("DATE", "date"), ("TIME", "date"),
     ("PERSON", "name"), ("NAME", "name"), ("PATIENT", "name"), ("DOCTOR", "name"),
     ("ADDRESS", "address"), ("LOCATION", "city"), ("LOC", "city"), ("GPE", "city"), ("CITY", "city"),
-    ("HOSPITAL", "company"), ("ORG", "company"), ("COMPANY", "company"),
+    ("HOSPITAL", "company"), ("ORGANIZATION", "company"), ("ORG", "company"), ("COMPANY", "company"),
     ("MRN", "mrn"), ("MEDICAL_RECORD", "mrn"), ("ACCOUNT", "bban"), ("LICENSE", "license_plate"),
     ("AGE", "age"),
 ]
