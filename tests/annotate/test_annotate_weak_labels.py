@@ -90,3 +90,24 @@ def test_weak_label_stage_through_apply_makes_child_version(tmp_path):
     rows = {r["id"]: r for split in VersionStore(tmp_path / "store").load("notes", out.version_id).values()
             for r in split}
     assert rows["zh-1"]["spans"] == [{"start": 3, "end": 5, "label": "症状", "source": "lf:sym"}]
+
+
+def test_weak_label_stage_in_a_built_pipeline(tmp_path):
+    import corpuskit
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.txt").write_text("患者发热三天，服用阿司匹林后好转。\n", "utf-8")
+    (tmp_path / "docs" / "b.txt").write_text("Patient reports fever; took aspirin.\n", "utf-8")
+    (tmp_path / "lfs.yaml").write_text("functions:\n  - {name: sym, keywords: [发热, fever], label: 症状}\n"
+                                       "  - {name: drug, keywords: [阿司匹林, aspirin], label: 药物}\n", "utf-8")
+    pipeline = {"dataset": "wl", "inputs": [{"path": str(tmp_path / "docs"), "domain": "medical"}],
+                "stages": [{"stage": "ingest"},
+                           {"stage": "annotate.weak_labels", "params": {"functions": str(tmp_path / "lfs.yaml")}}]}
+    vid = corpuskit.build(pipeline, store=tmp_path / "store")
+    ds = corpuskit.load("wl", vid, store=tmp_path / "store")
+    got = {r["text"].strip(): {(r["text"][s["start"]:s["end"]], s["label"], s["source"]) for s in r["spans"]}
+           for split in ds.values() for r in split}
+    assert got["Patient reports fever; took aspirin."] == {("fever", "症状", "lf:sym"), ("aspirin", "药物", "lf:drug")}
+    assert got["患者发热三天，服用阿司匹林后好转。"] == {("发热", "症状", "lf:sym"), ("阿司匹林", "药物", "lf:drug")}
+    manifest = VersionStore(tmp_path / "store").manifest("wl", vid)
+    assert manifest["reports"]["weak_labels"]["functions"]["drug"]["coverage"] == 1.0
