@@ -100,6 +100,8 @@ class SurrogateRefresh(Transform):
         fake.seed_instance(rng.getrandbits(32))
         if method == "mrn":
             return fake.numerify("MRN########" if lang == "en" else "住院号########")
+        if method == "name" and lang != "zh":
+            return f"{fake.first_name()} {fake.last_name()}"  # Faker's name() adds titles ("Mrs.", "MD")
         if method == "age":
             return str(rng.randint(18, 90))
         if method == "date":
