@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import random
 from pathlib import Path
 
 import pytest
+import torch
 
 from corpuskit.records import new_record, stable_id, to_batch
 from corpuskit.store import VersionStore
+
+# Tiny models gain nothing from threads, and on a shared 2-core box spinning OpenMP threads are slower.
+torch.set_num_threads(1)
+os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 DRUGS = ["aspirin", "metformin", "lisinopril", "atorvastatin", "salbutamol", "阿司匹林"]
 CARDIO = ["chest pain radiating to the left arm", "palpitations and high blood pressure",
