@@ -28,7 +28,8 @@ def _free_port() -> int:
 
 
 def _script(*args: str, timeout: int = 400) -> str:
-    proc = subprocess.run(["bash", str(SCRIPT), *args], capture_output=True, text=True, timeout=timeout)
+    proc = subprocess.run(["bash", str(SCRIPT), *args], capture_output=True, text=True, timeout=timeout,
+                          check=False)
     if proc.returncode != 0:
         raise RuntimeError(f"labelstudio.sh {args[0]} failed ({proc.returncode}): {proc.stderr[-2000:]}")
     return proc.stdout

@@ -9,7 +9,12 @@ import pytest
 from annotate_testkit import ZH1, choice, make_version, sample_records, span
 from faulty_proxy import FaultyProxy
 
-from corpuskit.stages.annotate.client import LabelStudioClient, LabelStudioError, LabelStudioUnavailable, RetryPolicy
+from corpuskit.stages.annotate.client import (
+    LabelStudioClient,
+    LabelStudioError,
+    LabelStudioUnavailable,
+    RetryPolicy,
+)
 from corpuskit.stages.annotate.pull import pull
 from corpuskit.stages.annotate.push import push
 

@@ -71,7 +71,7 @@ def test_rerun_push_creates_no_duplicates(pushed, ls_client, ls_server):
 
 def test_pull_writes_child_version_with_spans_labels_agreement_conflicts(pushed, ls_server, ls_client):
     ref, res, store = pushed
-    t_zh1, t_en1, t_zh2 = _annotate_all(ls_server, res.project_id)
+    t_zh1, t_en1, _ = _annotate_all(ls_server, res.project_id)
     a1, a2 = (str(ls_server.user_ids[e]) for e in (A1, A2))
 
     out = pull(ref, res.project, schema="medical", policy="majority", store=store, client=ls_client)

@@ -11,6 +11,7 @@ from annotate_testkit import EN1, ZH1, make_version, sample_records, span
 
 from corpuskit.stages.annotate.schema import SchemaError, available_schemas, load_schema
 
+
 @pytest.mark.parametrize("name", ["medical", "legal", "finance", "pii"])
 def test_builtin_schemas_make_configs_the_server_accepts(name, ls_client, project_name):
     schema = load_schema(name)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Optional
 
 import typer
 from rich.console import Console
@@ -32,7 +31,7 @@ PredOpt = typer.Option("none", "--predictions",
                             "spans:PREFIX (record spans whose source starts with PREFIX, e.g. model:).")
 
 
-def _client(url: Optional[str], api_key: Optional[str]):
+def _client(url: str | None, api_key: str | None):
     from corpuskit.stages.annotate.client import LabelStudioClient
 
     return LabelStudioClient.from_env(url, api_key)
@@ -47,7 +46,7 @@ def push_cmd(
     allow_raw: bool = typer.Option(False, "--allow-raw", help="Also push records that were not de-identified."),
     batch_size: int = typer.Option(200, "--batch-size", help="Tasks per import request."),
     update_config: bool = typer.Option(False, "--update-config", help="Replace an existing project's config."),
-    url: Optional[str] = UrlOpt, api_key: Optional[str] = KeyOpt, store: Optional[Path] = StoreOpt,
+    url: str | None = UrlOpt, api_key: str | None = KeyOpt, store: Path | None = StoreOpt,
 ) -> None:
     """Import a version's records as tasks (resumable: records already in the project are skipped)."""
     from corpuskit.stages.annotate.push import push
@@ -67,13 +66,13 @@ def push_cmd(
 @annotate_app.command("pull")
 def pull_cmd(
     version: str = typer.Argument(..., help="The version that was pushed: DATASET[@VERSION|@TAG]."),
-    project: Optional[str] = typer.Option(None, "--project", help="Project title on the server."),
-    from_file: Optional[Path] = typer.Option(None, "--from-file", help="A Label Studio JSON export (offline)."),
+    project: str | None = typer.Option(None, "--project", help="Project title on the server."),
+    from_file: Path | None = typer.Option(None, "--from-file", help="A Label Studio JSON export (offline)."),
     schema: str = SchemaOpt,
     policy: str = typer.Option("majority", "--policy", help="majority | reviewer | drop-conflicts"),
     reviewer: list[str] = typer.Option([], "--reviewer", help="Reviewer user id or email (policy reviewer)."),
     keep_unannotated: bool = typer.Option(False, "--keep-unannotated", help="Keep records nobody annotated."),
-    url: Optional[str] = UrlOpt, api_key: Optional[str] = KeyOpt, store: Optional[Path] = StoreOpt,
+    url: str | None = UrlOpt, api_key: str | None = KeyOpt, store: Path | None = StoreOpt,
 ) -> None:
     """Validate annotations and write them as a new version whose parent is VERSION; print its id."""
     from corpuskit.stages.annotate.pull import pull
@@ -104,7 +103,7 @@ def export_cmd(
     out_file: Path = typer.Option(..., "--out", "-o", help="Label Studio import file to write (JSON)."),
     schema: str = SchemaOpt, predictions: str = PredOpt,
     allow_raw: bool = typer.Option(False, "--allow-raw", help="Also export records that were not de-identified."),
-    store: Optional[Path] = StoreOpt,
+    store: Path | None = StoreOpt,
 ) -> None:
     """Offline: write tasks as a Label Studio import file plus the labeling config next to it."""
     from corpuskit.stages.annotate.offline import export_tasks
@@ -114,7 +113,7 @@ def export_cmd(
 
 
 @annotate_app.command("schema")
-def schema_cmd(name: Optional[str] = typer.Argument(None, help="Schema name or file; omit to list them.")) -> None:
+def schema_cmd(name: str | None = typer.Argument(None, help="Schema name or file; omit to list them.")) -> None:
     """Print a task schema's Label Studio labeling config, or list the schemas."""
     from corpuskit.stages.annotate.schema import available_schemas, load_schema
 
@@ -128,7 +127,7 @@ def schema_cmd(name: Optional[str] = typer.Argument(None, help="Schema name or f
 def lf_stats_cmd(
     version: str = typer.Argument(..., help="DATASET[@VERSION|@TAG] or a version id."),
     functions: Path = typer.Option(..., "--functions", "-f", help="Labeling function YAML file."),
-    store: Optional[Path] = StoreOpt,
+    store: Path | None = StoreOpt,
 ) -> None:
     """Coverage, overlap and conflict of each labeling function on a version (writes nothing)."""
     from corpuskit.stages.annotate.labeling_functions import LabelingFunctionSet

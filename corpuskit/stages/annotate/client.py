@@ -92,7 +92,7 @@ class LabelStudioClient:
                 if reconcile is not None:
                     try:
                         reconcile()
-                    except Exception as exc:  # noqa: BLE001 - the next attempt reports it
+                    except Exception as exc:
                         if not is_retryable(exc):
                             raise
                         last = exc
@@ -163,8 +163,8 @@ class LabelStudioClient:
         page = 1
         while True:
             resp = self.call(f"list tasks of project {project_id} (page {page})",
-                             lambda: self.sdk.tasks.list(project=project_id, page=page, page_size=page_size,
-                                                         fields="task_only"))
+                             lambda page=page: self.sdk.tasks.list(project=project_id, page=page,
+                                                                   page_size=page_size, fields="task_only"))
             items = list(resp.items or [])
             yield from items
             if len(items) < page_size or not resp.has_next:

@@ -188,7 +188,7 @@ def push(ref: str, project: str, schema: str | TaskSchema = "medical", predictio
     for i in range(0, len(pending), batch_size):
         batch = pending[i:i + batch_size]
 
-        def send() -> int:
+        def send(batch: list[dict] = batch) -> int:
             todo = [t for t in batch if t["data"]["record_id"] not in present]
             n = ls.import_tasks(proj.id, todo) if todo else 0
             present.update(t["data"]["record_id"] for t in todo)

@@ -17,8 +17,8 @@ from typing import Any, Literal
 import pyarrow as pa
 
 from corpuskit import records
-from corpuskit.stages.base import RunContext, Stage, StageParams
 from corpuskit.stages.annotate.labeling_functions import LabelingFunctionSet, combine
+from corpuskit.stages.base import RunContext, Stage, StageParams
 
 
 class WeakLabelParams(StageParams):
