@@ -156,9 +156,26 @@ class PunctNoise(Transform):
         if op == "space_drop":
             pos = sample_positions(rec, rng, n, lambda i: text[i] == " ")
             return [Edit(i, i + 1, "") for i in pos]
-        # space_add: after punctuation or between two non-space characters
-        pos = sample_positions(rec, rng, n, lambda i: i > 0 and not text[i].isspace() and not text[i - 1].isspace())
+        # space_add: where people do slip in a space — next to punctuation or where script or digits
+        # change ("38.5 ℃", "CT 示"), never inside a word
+        pos = sample_positions(rec, rng, n, lambda i: i > 0 and _seam(text[i - 1], text[i]))
         return [Edit(i, i, " ") for i in pos]
+
+
+def _script(ch: str) -> str:
+    if is_cjk(ch):
+        return "cjk"
+    if ch.isdigit():
+        return "digit"
+    return "alpha" if ch.isalpha() else "other"
+
+
+def _seam(a: str, b: str) -> bool:
+    if a.isspace() or b.isspace():
+        return False
+    if a in PUNCT or b in PUNCT:
+        return True
+    return _script(a) != _script(b) and not (a == "." or b == ".")
 
 
 def to_full(ch: str) -> str:
