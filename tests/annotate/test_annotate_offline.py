@@ -54,6 +54,19 @@ def test_export_then_read_export_round_trip(tmp_path):
     assert res.agreement["spans"]["f1"] == 1.0
 
 
+def test_model_spans_as_predictions(tmp_path):
+    recs = sample_records()
+    recs[0]["spans"] = [{"start": 3, "end": 5, "label": "症状", "source": "model:ner-v2"},
+                        {"start": 0, "end": 2, "label": "PERSON", "source": "deid"}]
+    ref = make_version(tmp_path / "store", recs, tag="model")
+    info = export_tasks(ref, tmp_path / "t.json", "medical", "spans:model:", store=tmp_path / "store")
+    tasks = json.loads((tmp_path / "t.json").read_text("utf-8"))
+    [pred] = tasks[0]["predictions"]
+    assert pred["model_version"] == "model:ner-v2" and pred["score"] == 1.0
+    assert [r["value"] for r in pred["result"]] == [{"start": 3, "end": 5, "text": "发热", "labels": ["症状"]}]
+    assert info["with_predictions"] == 1
+
+
 def test_read_export_refuses_other_formats(tmp_path):
     ref = make_version(tmp_path / "store", sample_records())
     json_min = tmp_path / "min.json"

@@ -67,6 +67,9 @@ def test_rerun_push_creates_no_duplicates(pushed, ls_client, ls_server):
     assert again.project_id == first.project_id
     assert len(ls_server.tasks_by_record(first.project_id)) == 4
     assert len(list(ls_server.sdk().tasks.list(project=first.project_id))) == 4
+    paged = [t.data["record_id"] for t in ls_client.iter_tasks(first.project_id, page_size=3)]
+    assert sorted(paged) == ["en-1", "en-2", "zh-1", "zh-2"]  # two pages, nothing lost or repeated
+    assert first.labeling_functions["functions"]["symptoms"]["coverage"] == 0.5
 
 
 def test_pull_writes_child_version_with_spans_labels_agreement_conflicts(pushed, ls_server, ls_client):

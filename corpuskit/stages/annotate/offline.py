@@ -32,7 +32,8 @@ def export_tasks(ref: str, out: str | Path, schema: str | TaskSchema = "medical"
     _atomic_write(config_path, task_schema.label_config() + "\n")
     return {"version": version.ref, "tasks": len(tasks), "with_predictions": sum("predictions" in t for t in tasks),
             "raw_records": raw, "file": str(out), "label_config": str(config_path),
-            "skipped_prediction_labels": dict(source.skipped_labels)}
+            "skipped_prediction_labels": dict(source.skipped_labels),
+            "labeling_functions": source.lfs.stats.report() if source.lfs is not None else None}
 
 
 def _atomic_write(path: Path, text: str) -> None:

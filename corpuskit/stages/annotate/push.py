@@ -87,14 +87,14 @@ class PredictionSource:
             return f"deid:{(record.get('deid') or {}).get('engine') or 'unknown'}"
         if self.lfs is not None:
             return f"lf:{self.lfs.name}@{self.lfs.digest()}"
-        return self.spec
+        return self.spec.partition(":")[2]  # spans:model:ner -> model:ner
 
     def predict(self, record: Mapping[str, Any], schema: TaskSchema) -> dict[str, Any] | None:
         """One Label Studio prediction for a record, or None when there is nothing to suggest."""
         if self.spec == "none":
             return None
         text = record["text"]
-        score = 1.0
+        score, sources = 1.0, []
         if self.lfs is not None:
             outputs = self.lfs.apply(text, record)
             spans, labels = combine(outputs, drop_conflicts=False)
@@ -104,8 +104,9 @@ class PredictionSource:
             score = round(len(kept) / len(spans), 4) if spans else 1.0
         else:
             prefix = "deid" if self.spec == "deid" else self.spec.partition(":")[2]
-            span_items = [(s["start"], s["end"], s["label"]) for s in record.get("spans") or []
-                          if (s.get("source") or "").startswith(prefix)]
+            picked = [s for s in record.get("spans") or [] if (s.get("source") or "").startswith(prefix)]
+            span_items = [(s["start"], s["end"], s["label"]) for s in picked]
+            sources = sorted({s["source"] for s in picked})
             labels = []
         result = []
         for s, e, lab in sorted(set(span_items)):
@@ -126,7 +127,10 @@ class PredictionSource:
                            "value": {"choices": values}})
         if not result:
             return None
-        return {"model_version": self.model_version(record), "score": score, "result": result}
+        version = self.model_version(record)
+        if self.spec.startswith("spans:") and sources:
+            version = ",".join(sources)  # the models that made the spans: model:ner-v2
+        return {"model_version": version, "score": score, "result": result}
 
 
 def build_task(record: Mapping[str, Any], version: VersionRecords, prediction: dict[str, Any] | None) -> dict:
@@ -156,6 +160,7 @@ class PushResult:
     with_predictions: int
     raw_records: int
     skipped_prediction_labels: dict[str, int]
+    labeling_functions: dict[str, Any] | None = None  # coverage/overlap/conflict when --predictions lf:FILE
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -207,4 +212,5 @@ def push(ref: str, project: str, schema: str | TaskSchema = "medical", predictio
         already_present=already, imported=imported,
         with_predictions=sum(1 for t in pending if "predictions" in t), raw_records=raw,
         skipped_prediction_labels=dict(source.skipped_labels),
+        labeling_functions=source.lfs.stats.report() if source.lfs is not None else None,
     )
