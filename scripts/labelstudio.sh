@@ -49,6 +49,10 @@ cmd_start() {
   if [[ -f "$pidfile" ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
     die "a server already runs on $data_dir (PID $(cat "$pidfile")); stop it first"
   fi
+  # a server already answering on this port is someone else's: waiting for /health would find it
+  if curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1; then
+    die "port $port already answers /health; choose another port"
+  fi
   # setsid: the server gets its own process group, so stop can end it and its children by one id.
   # exec in the background subshell: $! is then the server's own PID (and its process group id).
   ( exec env -u USERNAME -u PASSWORD -u PORT -u HOST LATEST_VERSION_CHECK=false COLLECT_ANALYTICS=false \
