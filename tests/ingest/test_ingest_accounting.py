@@ -70,7 +70,7 @@ def test_strict_build_passes_clean_input_with_duplicates(tmp_path):
 
 
 def test_worker_pool_gives_the_same_records_in_the_same_order(mixed):
-    inputs = [{"path": str(mixed / "good")}]
+    inputs = [{"path": str(mixed), "include": ["*"]}]
     serial, ctx0 = ingest(inputs, workers=0, batch_size=3, granularity="section")
     pooled, ctx2 = ingest(inputs, workers=2, batch_size=3, granularity="section")
     assert serial == pooled
@@ -134,3 +134,10 @@ def test_through_the_pipeline_runner_into_the_store(tmp_path):
     assert manifest["inputs"]["files"] == stage["stats"]["files_in"]
     again = run_pipeline(cfg, store=tmp_path / "store")
     assert again.cached and again.version_id == result.version_id
+
+
+def test_worker_count_and_batch_size_do_not_change_the_fingerprint():
+    a = IngestStage({"workers": 0, "batch_size": 10, "granularity": "section"}).describe()
+    b = IngestStage({"workers": 8, "strict": True, "granularity": "section"}).describe()
+    assert a == b and a["params"]["granularity"] == "section"
+    assert IngestStage({"max_tokens": 100}).describe() != IngestStage().describe()

@@ -25,7 +25,7 @@ from corpuskit.stages.base import QuarantineEntry, RunContext, SourceStage, Stri
 from corpuskit.stages.ingest import walk, worker
 from corpuskit.stages.ingest.config import IngestParams, InputSpec
 from corpuskit.stages.ingest.dedup import CompactIndex, Deduplicator
-from corpuskit.stages.ingest.readers.base import reader_for
+from corpuskit.stages.ingest.readers.base import ReadProblem, reader_for
 
 NAME = "ingest.v1"
 
@@ -43,6 +43,10 @@ class IngestStage(SourceStage):
     Params: ClassVar[type[IngestParams]] = IngestParams
     produces = frozenset({"lang", "domain", "doc_type", "source", "meta", "group_id", "dup_cluster", "labels"})
     params: IngestParams
+
+    def fingerprint_params(self) -> dict[str, Any]:
+        """Params that change the output: not the worker count, batch size or strictness."""
+        return self.params.model_dump(mode="json", exclude={"workers", "batch_size", "strict"})
 
     # -- inputs ------------------------------------------------------------------------
     @staticmethod
@@ -76,10 +80,10 @@ class IngestStage(SourceStage):
         specs = self.parse_inputs(inputs)
         run = _Run(self.params, ctx)
         tasks = run.tasks(specs)
-        results = _ordered_map(worker.run_task, tasks, self.params)
         buffer: list[dict[str, Any]] = []
-        for result in results:
-            buffer += run.take(result)
+        for results in _ordered_map(worker.run_task, tasks, self.params):
+            for result in results:
+                buffer += run.take(result)
             if len(buffer) >= self.params.batch_size:
                 yield records.to_batch(buffer)
                 buffer = []
@@ -118,6 +122,36 @@ class _Run:
 
     # -- the task stream (runs lazily, as the worker window advances) ------------------
     def tasks(self, specs: list[InputSpec]) -> Iterator[worker.Task]:
+        group: list[worker.FileInfo] = []
+        group_bytes = 0
+        for fi, reader, size, refused in self._files(specs):
+            if refused or reader.streaming:
+                if group:  # keep file order: what came before goes first
+                    yield worker.Task(group)
+                    group, group_bytes = [], 0
+            if refused:  # through the workers like any file, so results and quarantine stay in file order
+                yield worker.Task([fi], [ReadProblem(refused)], last=True)
+                continue
+            if not reader.streaming:
+                group.append(fi)
+                group_bytes += size
+                if len(group) >= 32 or group_bytes >= 4 << 20:
+                    yield worker.Task(group)
+                    group, group_bytes = [], 0
+                continue
+            fi.sha256 = _sha256_file(Path(fi.path))
+            chunk: list = []
+            for item in reader.read(Path(fi.path), fi.spec, self.params):
+                chunk.append(item)
+                if len(chunk) >= self.params.batch_size:
+                    yield worker.Task([fi], chunk, last=False)
+                    chunk = []
+            yield worker.Task([fi], chunk, last=True)
+        if group:
+            yield worker.Task(group)
+
+    def _files(self, specs: list[InputSpec]) -> Iterator[tuple[worker.FileInfo, Any, int, str | None]]:
+        """Input files in order: (file, reader, size, why it is refused before anyone reads it)."""
         known = _known_extensions()
         index = 0
         for spec in specs:
@@ -129,41 +163,26 @@ class _Run:
                 self.formats[fmt] += 1
                 self.stat("files_in")
                 fi = worker.FileInfo(index, str(path), key, src, spec, fmt)
-                reason = self._refuse(path, spec)
-                if reason:
-                    self.quarantine(reason, src)
-                    self.stat("files_quarantined")
-                    continue
+                reader, size, reason = self._check(path, spec)
                 self.files[index] = Counter()
-                reader = reader_for(path, spec.reader)
-                if not reader.streaming:
-                    yield worker.Task(fi)
-                    continue
-                fi.sha256 = _sha256_file(path)
-                chunk: list = []
-                for item in reader.read(path, spec, self.params):
-                    chunk.append(item)
-                    if len(chunk) >= self.params.batch_size:
-                        yield worker.Task(fi, chunk, last=False)
-                        chunk = []
-                yield worker.Task(fi, chunk, last=True)
+                yield fi, reader, size, reason
 
-    def _refuse(self, path: Path, spec: InputSpec) -> str | None:
-        """Why a file is quarantined before anyone reads it, or None."""
+    def _check(self, path: Path, spec: InputSpec) -> tuple[Any, int, str | None]:
+        """(reader, size, why the file is refused before anyone reads it, or None)."""
         try:
             size = path.stat().st_size
             reader = reader_for(path, spec.reader)
         except OSError as exc:
-            return f"unreadable: {type(exc).__name__}"
+            return None, 0, f"unreadable: {type(exc).__name__}"
         if reader is None:
-            return f"unsupported format: no reader for '{path.suffix or path.name}'"
+            return None, size, f"unsupported format: no reader for '{path.suffix or path.name}'"
         if size == 0:
-            return "empty: zero bytes"
+            return reader, size, "empty: zero bytes"
         limit = self.params.max_table_file_mb if reader.streaming else self.params.max_file_mb
         if size > limit * 1024 * 1024:
-            return f"over size limit: {size / 1048576:.1f} MB > {limit:g} MB"
+            return reader, size, f"over size limit: {size / 1048576:.1f} MB > {limit:g} MB"
         self.stat("bytes_in", size)
-        return None
+        return reader, size, None
 
     # -- results, in file order --------------------------------------------------------
     def take(self, result: worker.TaskResult) -> list[dict[str, Any]]:
@@ -244,8 +263,8 @@ def _sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
-def _ordered_map(fn: Callable[[worker.Task], worker.TaskResult], tasks: Iterator[worker.Task],
-                 params: IngestParams) -> Iterator[worker.TaskResult]:
+def _ordered_map(fn: Callable[[worker.Task], list[worker.TaskResult]], tasks: Iterator[worker.Task],
+                 params: IngestParams) -> Iterator[list[worker.TaskResult]]:
     """Results in task order, with at most a few tasks in flight per worker so memory stays flat."""
     init_args = (params.model_dump(mode="json"),)
     if params.workers <= 1:

@@ -35,8 +35,11 @@ class FileInfo:
 
 @dataclass
 class Task:
-    file: FileInfo
-    rows: list[RawDoc | ReadProblem] | None = None  # None: the worker reads the whole file
+    """Whole files for a worker to read (several small ones per task: fewer round trips), or a
+    chunk of rows of one file that the main process read (`rows` not None)."""
+
+    files: list[FileInfo]
+    rows: list[RawDoc | ReadProblem] | None = None
     last: bool = True
 
 
@@ -80,31 +83,36 @@ def init_worker(params: dict[str, Any]) -> None:
     _LSH = dedup.lsh_params(d.threshold, d.num_perm) if d.near else (0, 0)
 
 
-def run_task(task: Task) -> TaskResult:
+def run_task(task: Task) -> list[TaskResult]:
     assert _PARAMS is not None, "init_worker was not called"
-    result = TaskResult(task.file, task.last)
+    if task.rows is not None:
+        return [_run(task.files[0], task.rows, task.last)]
+    return [_run(fi, None, True) for fi in task.files]
+
+
+def _run(fi: FileInfo, rows: list[RawDoc | ReadProblem] | None, last: bool) -> TaskResult:
+    result = TaskResult(fi, last)
     try:
-        if task.rows is None:
-            data = Path(task.file.path).read_bytes()
-            task.file.sha256 = hashlib.sha256(data).hexdigest()
-            reader = reader_for(Path(task.file.path), task.file.spec.reader)
-            items = list(reader.read(Path(task.file.path), task.file.spec, _PARAMS, data))
-        else:
-            items = task.rows
-        for item in items:
+        if rows is None:
+            data = Path(fi.path).read_bytes()
+            fi.sha256 = hashlib.sha256(data).hexdigest()
+            reader = reader_for(Path(fi.path), fi.spec.reader)
+            rows = list(reader.read(Path(fi.path), fi.spec, _PARAMS, data))
+        for item in rows:
             if isinstance(item, ReadProblem):
                 result.problems.append(Problem(item.reason, item.locator, item.line, item.page))
                 continue
             result.docs_in += 1
-            out = make_units(item, task.file, _PARAMS)
+            out = make_units(item, fi, _PARAMS)
             if isinstance(out, Problem):
                 result.problems.append(out)
             else:
                 result.units += out
                 result.encoding = result.encoding or item.encoding
     except Exception as exc:  # one strange file must not end the build; the reason names the failure only
-        last = traceback.extract_tb(exc.__traceback__)[-1]
-        result.problems.append(Problem(f"reader error: {type(exc).__name__} at {Path(last.filename).name}:{last.lineno}"))
+        last_frame = traceback.extract_tb(exc.__traceback__)[-1]
+        where = f"{Path(last_frame.filename).name}:{last_frame.lineno}"
+        result.problems.append(Problem(f"reader error: {type(exc).__name__} at {where}"))
         result.units.clear()
     return result
 
