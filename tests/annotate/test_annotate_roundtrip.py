@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from annotate_testkit import EMOJI, EN1, EXT_B, LF_YAML, ZH1, ZH2, choice, make_version, sample_records, span
 
+from corpuskit.errors import CorpuskitError
 from corpuskit.stages.annotate.pull import pull
 from corpuskit.stages.annotate.push import push
 from corpuskit.store import VersionStore
@@ -138,5 +139,5 @@ def test_ground_truth_annotation_wins_under_reviewer_policy(pushed, ls_server, l
     out = pull(ref, res.project, policy="reviewer", store=store, client=ls_client)
     rows = {r["id"]: r for split in VersionStore(store).load("notes", out.version_id).values() for r in split}
     assert rows["en-1"]["labels"] == ["诊断记录"]
-    dropped = pull(ref, res.project, policy="drop-conflicts", store=store, client=ls_client)
-    assert dropped.records == 0 and dropped.conflicts[0]["resolved"] is False
+    with pytest.raises(CorpuskitError, match=r"no record .* 1 quarantined: unresolved conflict: 1, 1 conflicts"):
+        pull(ref, res.project, policy="drop-conflicts", store=store, client=ls_client)

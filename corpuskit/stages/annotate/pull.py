@@ -207,9 +207,13 @@ def pull(ref: str, project: str | None = None, from_file: str | Path | None = No
     by_split: dict[str, list[dict[str, Any]]] = {}
     for rec in out:
         by_split.setdefault(rec.get("split") or "train", []).append(rec)
+    if not out:  # an empty version would say nothing useful; the reasons go in the error instead
+        top = ", ".join(f"{r}: {n}" for r, n in Counter(e.reason.split(":")[0] for e in ctx.quarantined).most_common(4))
+        raise CorpuskitError(
+            f"no record of {version.ref} has a usable annotation ({report['stats'].get('tasks', 0)} tasks read, "
+            f"{len(ctx.quarantined)} quarantined{': ' + top if top else ''}, {len(report['conflicts'])} conflicts); "
+            "nothing written. Annotate more, or try another --policy (e.g. reviewer)")
     splits = {name: [records.to_batch(recs)] for name, recs in by_split.items()}
-    if not splits:  # nothing survived: still a version, so its manifest says why (an empty batch, not none)
-        splits = {"train": [records.to_batch([])]}
     vs = VersionStore(store)
     vid = vs.commit(version.dataset, splits, fingerprint, manifest, parent=version.version_id)
     return PullResult(version.dataset, vid, version.version_id, len(out), len(ctx.quarantined),
