@@ -208,3 +208,17 @@ def test_corpus_pool_never_collects_identifiers():
     assert variants["p"] == "张三咳嗽三天。" and variants["q"] == "李四头痛三天。"  # symptoms swapped, names not
     pooled = {label for (_, label) in stage.transforms[0]._pool}
     assert pooled == {"SYMPTOM"}  # PERSON (gold) and LOCATION (deid) never enter the pool
+
+
+def test_records_already_split_never_leak_variants():
+    recs = [zh_record(split="train"), en_record(split="test"),
+            new_record("v", "患者头痛三天，口服布洛芬。血压升高。", lang="zh", domain="medical", split="validation")]
+    result, ctx = run({"transforms": ["synonym.lexicon", "typo.keyboard", "adv.antonym", "adv.distractor"],
+                       "variants_per_record": 3}, recs=recs)
+    by_parent: dict[str, set] = {}
+    for r in result.to_pylist():
+        if r["parent_id"]:
+            by_parent.setdefault(r["parent_id"], set()).add((r["split"], r["transform"]["kind"]))
+    assert {s for s, _ in by_parent["zh1"]} == {"train"}
+    assert by_parent["en1"] and by_parent["en1"] <= {("adversarial_test", "adversarial")}
+    assert "v" not in by_parent and ctx.stats["augment.v1"]["not_augmented_in.validation"] == 1

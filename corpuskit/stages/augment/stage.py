@@ -96,13 +96,18 @@ class AugmentStage(Stage):
 
     def variants(self, parent: dict[str, Any], ctx: RunContext) -> Iterator[dict[str, Any]]:
         """The variants of one record (not including it). Deterministic for a given fingerprint."""
+        choices = self._choices_for(parent.get("split"))
+        if not choices:
+            ctx.stat(self.name, f"not_augmented_in.{parent.get('split')}")
+            return
+        weights = [self.weights[i] for i in choices]
         view = RecordView.from_record(parent)
         parent_meta = records.load_meta(parent.get("meta"))
         seen = {parent["text"]}
         for k in range(self.params.variants_per_record):
             rng = random.Random(f"{ctx.fingerprint}\x1f{self.params.seed}\x1f{parent['id']}\x1f{k}")
             for _ in range(self.params.max_tries):
-                i = rng.choices(range(len(self.transforms)), self.weights)[0]
+                i = rng.choices(choices, weights)[0]
                 t = self.transforms[i]
                 proposal = t.propose(view, rng) if t.applies_to(view) else None
                 if proposal is None or proposal.edits.is_identity:
@@ -118,10 +123,26 @@ class AugmentStage(Stage):
                     ctx.stat(self.name, f"duplicate.{t.name}")
                     continue
                 seen.add(variant["text"])
+                if parent.get("split") == "test":
+                    variant["split"] = "adversarial_test"
                 ctx.stat(self.name, f"variants.{t.name}")
                 ctx.stat(self.name, "variants")
                 yield variant
                 break
+
+    def _choices_for(self, split: str | None) -> list[int]:
+        """Which transforms may make variants of a record already placed in `split`.
+
+        Normally augment runs before split and `split` is None. When records arrive split already,
+        variants must not leak: train records get any variant, test records only adversarial ones
+        (they become `adversarial_test`), validation records none.
+        """
+        every = list(range(len(self.transforms)))
+        if split in (None, "train"):
+            return every
+        if split == "test":
+            return [i for i in every if self.transforms[i].kind == "adversarial"]
+        return []
 
     def _filter(self, out: list[dict[str, Any]], pending: list[tuple[dict, dict, int]],
                 ctx: RunContext) -> list[dict[str, Any]]:

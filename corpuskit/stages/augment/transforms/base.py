@@ -133,6 +133,11 @@ class Transform:
         return rec.language in self.langs
 
 
+def as_proposal(text: str, edits: list[Edit]) -> Proposal | None:
+    """A label-keeping proposal from local edits, or None when there are none."""
+    return Proposal(EditMap.from_edits(text, edits)) if edits else None
+
+
 def pick_edits(candidates: list[Edit], rng: random.Random, n: int) -> list[Edit]:
     """Up to `n` non-overlapping edits chosen at random from `candidates`."""
     if not candidates:

@@ -10,13 +10,14 @@ from typing import Literal
 
 from pydantic import Field
 
-from corpuskit.stages.augment.editmap import Edit, EditMap
+from corpuskit.stages.augment.editmap import Edit
 from corpuskit.stages.augment.transforms import tables
 from corpuskit.stages.augment.transforms.base import (
     Proposal,
     RecordView,
     Transform,
     TransformParams,
+    as_proposal,
     edit_count,
     sample_positions,
 )
@@ -29,10 +30,6 @@ class RateParams(TransformParams):
 
 def is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
-
-
-def _done(text: str, edits: list[Edit]) -> Proposal | None:
-    return Proposal(EditMap.from_edits(text, edits)) if edits else None
 
 
 class KeyboardTypo(Transform):
@@ -65,7 +62,7 @@ class KeyboardTypo(Transform):
                 new = rng.choice(near)
                 new = new.upper() if ch.isupper() else new
             edits.append(Edit(i, i + 1, new))
-        return _done(text, edits)
+        return as_proposal(text, edits)
 
 
 class CharNoiseParams(RateParams):
@@ -106,7 +103,7 @@ class CharNoise(Transform):
             elif op == "insert":
                 new = rng.choice(common) if zh and is_cjk(text[i]) else rng.choice("abcdefghijklmnopqrstuvwxyz")
                 edits.append(Edit(i, i, new))
-        return _done(text, edits)
+        return as_proposal(text, edits)
 
 
 ZH_EN_PUNCT = {"，": ",", "。": ".", "：": ":", "；": ";", "！": "!", "？": "?", "（": "(", "）": ")", "、": ","}
@@ -143,7 +140,7 @@ class PunctNoise(Transform):
             edits = self._edits(op, rec, rng, n)
             if edits:
                 break
-        return _done(text, edits)
+        return as_proposal(text, edits)
 
     def _edits(self, op: str, rec: RecordView, rng: random.Random, n: int) -> list[Edit]:
         text = rec.text
@@ -226,7 +223,7 @@ class WidthSwitch(Transform):
             runs = self._runs(rec, lambda c: convertible(c) and self._class_ok(c))
             if runs:
                 chosen = rng.sample(runs, min(len(runs), self.params.max_edits))
-                return _done(text, [Edit(s, e, "".join(conv(c) for c in text[s:e])) for s, e in chosen])
+                return as_proposal(text, [Edit(s, e, "".join(conv(c) for c in text[s:e])) for s, e in chosen])
         return None
 
     @staticmethod

@@ -19,12 +19,12 @@ from corpuskit.stages.augment.transforms.base import (
     Proposal,
     RecordView,
     Transform,
-    TransformParams,
+    as_proposal,
     edit_count,
     pick_edits,
     sample_positions,
 )
-from corpuskit.stages.augment.transforms.chars import RateParams, _done
+from corpuskit.stages.augment.transforms.chars import RateParams
 
 _WORD = re.compile(r"[A-Za-z']+")
 
@@ -48,7 +48,7 @@ class Homophone(Transform):
             table = tables.pinyin_neighbours(self.params.tone)
             n = edit_count(len(text), self.params.rate, self.params.max_edits, rng)
             pos = sample_positions(rec, rng, n, lambda i: text[i] in table)
-            return _done(text, [Edit(i, i + 1, rng.choice(table[text[i]])) for i in pos])
+            return as_proposal(text, [Edit(i, i + 1, rng.choice(table[text[i]])) for i in pos])
         return _swap_words(rec, rng, tables.en_homophones(), self.params.max_edits)
 
 
@@ -61,7 +61,7 @@ def _swap_words(rec: RecordView, rng: random.Random, table: dict[str, tuple[str,
             new = rng.choice(alts)
             new = new[:1].upper() + new[1:] if word[:1].isupper() else new
             cands.append(Edit(m.start(), m.end(), new))
-    return _done(rec.text, pick_edits(cands, rng, max_edits))
+    return as_proposal(rec.text, pick_edits(cands, rng, max_edits))
 
 
 class SimilarShape(Transform):
@@ -80,7 +80,7 @@ class SimilarShape(Transform):
             table = tables.similar_shapes()
             n = edit_count(len(text), self.params.rate, self.params.max_edits, rng)
             pos = sample_positions(rec, rng, n, lambda i: text[i] in table)
-            return _done(text, [Edit(i, i + 1, rng.choice(table[text[i]])) for i in pos])
+            return as_proposal(text, [Edit(i, i + 1, rng.choice(table[text[i]])) for i in pos])
         return _substring_swaps(rec, rng, _latin_ocr(), self.params)
 
 
@@ -121,4 +121,4 @@ def _substring_swaps(rec: RecordView, rng: random.Random, table: dict[str, tuple
     n = edit_count(len(text), params.rate, params.max_edits, rng)
     cands = [Edit(m.start(), m.end(), rng.choice(table[m.group()]))
              for m in pattern.finditer(text) if rec.is_free(m.start(), m.end())]
-    return _done(text, pick_edits(cands, rng, n))
+    return as_proposal(text, pick_edits(cands, rng, n))

@@ -15,8 +15,14 @@ from collections.abc import Callable
 from pydantic import Field
 
 from corpuskit.stages.augment.editmap import Edit
-from corpuskit.stages.augment.transforms.base import Proposal, RecordView, Transform, TransformParams, pick_edits
-from corpuskit.stages.augment.transforms.chars import _done
+from corpuskit.stages.augment.transforms.base import (
+    Proposal,
+    RecordView,
+    Transform,
+    TransformParams,
+    as_proposal,
+    pick_edits,
+)
 
 NUM = r"\d+(?:\.\d+)?"
 
@@ -140,4 +146,4 @@ class NumberUnitFormat(Transform):
                 options = [a for a in dict.fromkeys(alternatives(m, zh)) if a != m.group()]
                 if options:
                     cands.append(Edit(m.start(), m.end(), rng.choice(options)))
-        return _done(text, pick_edits(cands, rng, self.params.max_edits))
+        return as_proposal(text, pick_edits(cands, rng, self.params.max_edits))

@@ -28,9 +28,9 @@ from corpuskit.stages.augment.transforms.base import (
     RecordView,
     Transform,
     TransformParams,
+    as_proposal,
     pick_edits,
 )
-from corpuskit.stages.augment.transforms.chars import _done
 
 BUILTIN_DOMAINS = ("medical", "legal", "finance")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -169,7 +169,7 @@ class SynonymSubstitution(Transform):
 
     def propose(self, rec: RecordView, rng: random.Random) -> Proposal | None:
         lex = synonym_lexicon(rec.language, _domains(self.params, rec), tuple(self.params.lexicons), self.params.builtin)
-        return _done(rec.text, pick_edits(lex.candidates(rec, rng), rng, self.params.max_edits))
+        return as_proposal(rec.text, pick_edits(lex.candidates(rec, rng), rng, self.params.max_edits))
 
 
 class AbbrevParams(LexiconParams):
@@ -191,4 +191,4 @@ class AbbreviationSwap(Transform):
     def propose(self, rec: RecordView, rng: random.Random) -> Proposal | None:
         lex = abbreviation_lexicon(rec.language, _domains(self.params, rec), tuple(self.params.lexicons),
                                    self.params.builtin, self.params.direction)
-        return _done(rec.text, pick_edits(lex.candidates(rec, rng), rng, self.params.max_edits))
+        return as_proposal(rec.text, pick_edits(lex.candidates(rec, rng), rng, self.params.max_edits))
