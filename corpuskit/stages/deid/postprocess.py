@@ -32,7 +32,8 @@ CLINICAL_DENY = frozenset(w.lower() for w in (
     "Party", "Effective Date", "Confidential Information", "U.S.", "US", "USA", "United States", "Social Security",
     "Medicare", "Medicaid", "Excerpt", "Finance", "Electronically", "Discharge Diagnoses", "Discharge Diagnosis",
     "Chief Complaint", "Crackles", "Wheezes", "Rales", "Tender", "Murphy", "Board", "Board of Directors",
-    "Management", "Annual Report", "Risk Factors", "Form 10-K", "SEC", "GAAP", "Item",
+    "Management", "Annual Report", "Risk Factors", "Form 10-K", "SEC", "GAAP", "Item", "Plan", "Impression",
+    "Assessment and Plan", "HEENT", "Neuro", "Cardiology", "Neurology", "Radiology", "Pathology", "Oncology",
 ))
 # single words shaped like drugs, findings and procedures (Lisinopril, Polyuria, Creatinine)
 _CLINICAL_WORD = regex.compile(
@@ -45,7 +46,6 @@ _DURATION = regex.compile(
     r"a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|\d+\s*-\s*\d+|\d+\s+to\s+\d+)\s+)*"
     r"(?:more\s+)?(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|mos?|years?|yrs?|decades?)"
     r"(?:\s+(?:ago|old|later|earlier|prior|before|after))?$")
-_SHORT_CAPS = regex.compile(r"^[A-Z]{1,5}$")
 
 
 @dataclass(frozen=True)
@@ -65,32 +65,49 @@ class Detection:
 _NUMERIC_DATE = regex.compile(r"\d{1,4}\s*[/.-]\s*\d{1,2}|\d{1,2}(?:st|nd|rd|th)\b")
 
 
+_MEASURE = regex.compile(r"\d\s*(?:mg|mcg|g|kg|ml|mL|L|mmHg|mmol|%|/|bpm|cm|mm)\b|/\d|%")
+# spaCy calls long bare numbers DATE; they are rarely dates but often identifiers (ZIP, card, account)
+_LONG_NUMBER = regex.compile(r"\d[\d -]{3,}\d")
+_YEAR = regex.compile(r"\b(?:19|20)\d{2}\b")
+_LAYOUT = regex.compile(r"[\n\t|;]+|:\s")
+
+
+def ner_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """An NER span cut at line breaks, tabs and field separators ("Labs/Imaging: Alk" → two pieces).
+
+    The small model often runs an entity across layout; the pieces are judged one by one
+    so a real name on the next line survives while the field label does not.
+    """
+    out, pos = [], start
+    for m in _LAYOUT.finditer(text, start, end):
+        out.append(trim(text, pos, m.start()))
+        pos = m.end()
+    out.append(trim(text, pos, end))
+    return [(s, e) for s, e in out if e > s]
+
+
 def keep_ner_result(text: str, label: str) -> bool:
     """False for NER output that is a known clinical (or contract boilerplate) false positive."""
     value = text.strip()
     bare = regex.sub(r"(?i)^the\s+", "", value).strip("'’s ")
     if value.lower() in CLINICAL_DENY or bare.lower() in CLINICAL_DENY or len(value) < 2:
         return False
-    if any(c in value for c in "\n\t:;|"):
-        return False  # an entity across a line or a field separator is a parse of layout, not a name
     if label == "DATE":
         cleaned = regex.sub(r"[()'\"’]", "", value)
         if _DURATION.match(cleaned):
             return False
-        if not (_MONTHS.search(value) or _NUMERIC_DATE.search(value)):
-            return False  # 'yesterday', 'fiscal 2021', '10 mg daily': a year alone is not identifying
-        return True
-    if any(c.isdigit() for c in value):
+        # 'yesterday', 'the weekend', '10 mg daily' are not dates; a year is (i2b2 marks years)
+        return bool(_MONTHS.search(value) or _NUMERIC_DATE.search(value) or _YEAR.search(value)
+                    or _LONG_NUMBER.fullmatch(value))
+    if any(c.isdigit() for c in value) and (label == "PERSON" or _MEASURE.search(value)):
         return False  # 'BP 126/74', 'Atorvastatin 40', '+14.7%'
-    if " " not in value and value.isupper() and len(value) > 1:
-        return False  # NSTEMI, MISCELLANEOUS: headings and acronyms
+    if " " not in value and value.isupper() and len(value) > 1 and (label != "LOCATION" or len(value) < 6):
+        return False  # NSTEMI, MISCELLANEOUS, HEENT: headings and acronyms (TRONDHEIM stays)
     if label == "PERSON" and any(len(w) > 2 and w.isupper() for w in value.split()):
         return False  # 'Tender RUQ': a finding with an abbreviation, not a name
     if " " not in value and _CLINICAL_WORD.match(value):
         return False
-    if label in ("ORGANIZATION", "LOCATION") and _SHORT_CAPS.match(value):
-        return False  # ICU, CBC, ECG … abbreviations far outnumber real 2–5 letter org names in notes
-    if label in ("PERSON", "ORGANIZATION", "LOCATION") and value[:1].islower():
+    if label in ("PERSON", "ORGANIZATION") and value[:1].islower():
         return False
     return True
 
@@ -115,7 +132,11 @@ def finalize(text: str, results, label_map: dict[str, str | None] | None = None)
         start, end = trim(text, r.start, r.end)
         if end <= start:
             continue
-        if name in NER_RECOGNIZERS and not keep_ner_result(text[start:end], label):
+        if name in NER_RECOGNIZERS:
+            for s, e in ner_pieces(text, start, end):
+                if keep_ner_result(text[s:e], label):
+                    fixed = "ID" if label == "DATE" and _LONG_NUMBER.fullmatch(text[s:e]) else label
+                    cands.append(Detection(s, e, fixed, float(r.score), name))
             continue
         cands.append(Detection(start, end, label, float(r.score), name))
     return resolve_overlaps(cands)

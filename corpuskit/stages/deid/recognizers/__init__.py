@@ -16,6 +16,7 @@ from corpuskit.stages.deid.recognizers.en_clinical import (
     PhoneWithExtensionRecognizer,
     StreetAddressRecognizer,
 )
+from corpuskit.stages.deid.recognizers.en_names import LexiconNameRecognizer
 from corpuskit.stages.deid.recognizers.legal_finance import (
     AccountNumberRecognizer,
     CompanyNameRecognizer,
@@ -46,7 +47,7 @@ from corpuskit.stages.deid.recognizers.zh_names import ZhPersonNameRecognizer
 
 __all__ = [
     "AccountNumberRecognizer", "CompanyNameRecognizer", "ClinicalDateRecognizer", "DriverLicenseRecognizer", "EnglishLicensePlateRecognizer", "EnglishPersonNameRecognizer",
-    "IdentityDocumentRecognizer", "ZhOrganizationRecognizer", "ContractPartyRecognizer", "CreditCodeRecognizer",
+    "IdentityDocumentRecognizer", "LexiconNameRecognizer", "ZhOrganizationRecognizer", "ContractPartyRecognizer", "CreditCodeRecognizer",
     "EmailRecognizerCjk", "EnglishAgeRecognizer", "HealthcareFacilityRecognizer", "IpRecognizerCjk",
     "MedicalRecordNumberRecognizer", "PhoneWithExtensionRecognizer", "ResidentIdRecognizer", "SignatoryRecognizer",
     "StreetAddressRecognizer", "UrlRecognizerCjk", "ZhAddressRecognizer", "ZhAgeRecognizer", "ZhAnchoredCardRecognizer",

@@ -67,6 +67,14 @@ class StreetAddressRecognizer(TablePatternRecognizer):
          r"(?:[A-Z][A-Za-z'-]+\.?\s+|\d{1,3}(?:st|nd|rd|th)\s+){1,4}" + _SUFFIX + r"\b\.?" + _UNIT + _CITY_STATE_ZIP,
          0.8),
         ("po_box", r"\bP\.?\s?O\.?\s+Box\s+\d{1,6}\b", 0.8),
+        ("military", r"\b(?:PSC|Unit|USNS|USNV|USS|USCGC)\s+[\w ]{1,20}?,?\s*(?:Box\s+\d{1,5},?\s*)?(?:APO|FPO|DPO)\s+A[AEP]"
+         r"\s+\d{5}\b", 0.85),
+        ("unit", r"\b(?:Apt|Apartment|Suite|Ste|Unit)\.?\s*#?\d{1,5}[A-Z]?\b", 0.6),
+        ("intl_street", r"\b(?:Rue|Via|Viale|Calle|Avenida|Av\.|Rua|Piazza|Ulica|ul\.|Chemin|Strada|Carrer|Paseo)\s+"
+         r"(?:[\p{L}'’.-]+\s+){0,3}[\p{L}'’.-]+\s+\d{1,5}[a-z]?\b", 0.7),
+        ("intl_street_suffix", r"\b\p{Lu}[\p{L}'’-]*(?:vej|weg|straße|strasse|str\.|gatan|gata|gade|katu|tie|laan|plein|"
+         r"gasse|allee|veien|vegen|väg|vägen|utca|u\.|tér|körút|kuja|polku|tori)\s+\d{1,5}[a-z]?\b", 0.7),
+        ("number_words_number", r"\b\d{1,6}\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}\s+\d{1,4}[a-z]?\b", 0.5),
         # any "number + words (+ unit), City, ST 12345": the city/state/ZIP tail vouches for the street part
         ("street_city_state_zip", r"\b\d{1,6}\s+(?:[A-Z][A-Za-z'-]+\.?\s+){0,3}[A-Z][A-Za-z'-]+\.?" + _UNIT
          + r",\s*(?:[A-Z][a-z]+\s?){1,3},\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?\b", 0.85),
@@ -178,4 +186,6 @@ class EnglishPersonNameRecognizer(TablePatternRecognizer):
         ("honorific", r"(?<=\b(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?[ \t]+)[A-Z][a-z'’-]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z'’-]+)?",
          0.75),
         ("credential", _NAME + r"(?=,?[ \t]+(?:MD|M\.D\.|DO|RN|NP|PA-C|PA|DVM|PhD|DDS|FACS|FACP)\b)", 0.8),
+        ("name_is", r"(?<=\b(?i:my\s+name\s+is|maiden\s+name\s+is|name\s+is|called|named|known\s+as)\s+)"
+         r"(?i:[a-z][\p{L}'’-]+(?:\s+[a-z]\.)?(?:\s+(?!and\b|is\b|was\b)[a-z][\p{L}'’-]+)?)", 0.6),
     ]
