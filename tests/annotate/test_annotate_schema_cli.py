@@ -116,3 +116,9 @@ def test_cli_export_and_lf_stats(tmp_path, cli):
     assert sum("predictions" in t for t in tasks) == 2
     stats = cli("annotate", "lf-stats", ref, "-f", str(tmp_path / "lfs.yaml"), env=env)
     assert stats.returncode == 0 and "0.500" in stats.stdout, stats.stderr
+
+
+def test_pii_schema_labels_are_the_deid_stage_labels():
+    from corpuskit.stages.deid.labels import CANONICAL_LABELS
+
+    assert load_schema("pii").span_labels == set(CANONICAL_LABELS)
