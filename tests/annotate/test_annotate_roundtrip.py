@@ -20,8 +20,10 @@ def pushed(tmp_path, ls_server, ls_client, project_name):
     lf_file = tmp_path / "lfs.yaml"
     lf_file.write_text(LF_YAML, "utf-8")
     ref = make_version(tmp_path / "store", sample_records())
+    calls = []
     res = push(ref, project_name, "medical", f"lf:{lf_file}", store=tmp_path / "store", client=ls_client,
-               batch_size=3)
+               batch_size=3, progress=lambda done, total: calls.append((done, total)))
+    assert calls == [(3, 4), (4, 4)]
     return ref, res, tmp_path / "store"
 
 

@@ -53,8 +53,13 @@ def push_cmd(
 
     if batch_size < 1:
         raise CorpuskitError(f"--batch-size must be at least 1, got {batch_size}")
-    res = push(version, project, schema, predictions, allow_raw, store, _client(url, api_key), batch_size,
-               update_config)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    with Progress(TextColumn("pushing"), BarColumn(), MofNCompleteColumn(), console=console, transient=True,
+                  disable=not console.is_terminal) as bar:
+        task = bar.add_task("push", total=None)
+        res = push(version, project, schema, predictions, allow_raw, store, _client(url, api_key), batch_size,
+                   update_config, progress=lambda done, total: bar.update(task, completed=done, total=total))
     console.print(f"project '{res.project}' (id {res.project_id}{', created' if res.created_project else ''}): "
                   f"{res.imported} tasks imported, {res.already_present} already there, "
                   f"{res.with_predictions} with predictions")

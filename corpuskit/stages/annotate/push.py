@@ -10,7 +10,7 @@ true is refused as a whole unless `allow_raw=True`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -168,8 +168,12 @@ class PushResult:
 
 def push(ref: str, project: str, schema: str | TaskSchema = "medical", predictions: str = "none",
          allow_raw: bool = False, store: str | Path | None = None, client: LabelStudioClient | None = None,
-         batch_size: int = 200, update_config: bool = False) -> PushResult:
-    """Push version `ref` into Label Studio project `project` (created if missing)."""
+         batch_size: int = 200, update_config: bool = False,
+         progress: Callable[[int, int], None] | None = None) -> PushResult:
+    """Push version `ref` into Label Studio project `project` (created if missing).
+
+    `progress(done, total)` is called after each batch with the number of tasks sent so far.
+    """
     task_schema = load_schema(schema)
     source = PredictionSource.parse(predictions)
     version = load_version(ref, store)
@@ -200,6 +204,8 @@ def push(ref: str, project: str, schema: str | TaskSchema = "medical", predictio
             return n
 
         ls.call(f"import tasks {i + 1}-{i + len(batch)} of {len(pending)}", send, reconcile=refresh)
+        if progress is not None:
+            progress(i + len(batch), len(pending))
     # count from the server, not from responses: a batch whose answer was lost may still have landed
     refresh()
     missing = [r["id"] for r in version.records if r["id"] not in present]
