@@ -33,7 +33,7 @@ CLINICAL_DENY = frozenset(w.lower() for w in (
     "Medicare", "Medicaid", "Excerpt", "Finance", "Electronically", "Discharge Diagnoses", "Discharge Diagnosis",
     "Chief Complaint", "Crackles", "Wheezes", "Rales", "Tender", "Murphy", "Board", "Board of Directors",
     "Management", "Annual Report", "Risk Factors", "Form 10-K", "SEC", "GAAP", "Item", "Plan", "Impression",
-    "Assessment and Plan", "HEENT", "Neuro", "Cardiology", "Neurology", "Radiology", "Pathology", "Oncology",
+    "Assessment and Plan", "Test", "Result", "Reference", "Range", "Value", "HEENT", "Neuro", "Cardiology", "Neurology", "Radiology", "Pathology", "Oncology",
 ))
 # single words shaped like drugs, findings and procedures (Lisinopril, Polyuria, Creatinine)
 _CLINICAL_WORD = regex.compile(
@@ -133,6 +133,8 @@ def finalize(text: str, results, label_map: dict[str, str | None] | None = None)
         if end <= start:
             continue
         if name in NER_RECOGNIZERS:
+            if label != "DATE" and _MEASURE.search(text[start:end]):
+                continue  # 'LDL 162 mg/dL.\nTest\tResult': a lab table read as one entity
             for s, e in ner_pieces(text, start, end):
                 if keep_ner_result(text[s:e], label):
                     fixed = "ID" if label == "DATE" and _LONG_NUMBER.fullmatch(text[s:e]) else label

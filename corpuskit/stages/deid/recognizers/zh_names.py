@@ -26,6 +26,12 @@ SINGLE_SURNAMES = frozenset(
     "豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹"
     "诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
 )
+# the ~100 most frequent surnames (over 85% of people): a 2-character dictionary word tagged `nr`
+# by jieba counts as a name only with one of these (白云, 阳光, 关怀 are tagged `nr` too)
+TOP_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪"
+    "范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+)
 COMPOUND_SURNAMES = frozenset(
     "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 端木 独孤 南宫 西门 百里 呼延 万俟 澹台 公冶 申屠"
     .split()
@@ -55,7 +61,8 @@ _CONTEXT_WORDS = (
     "丈夫", "妻子", "父亲", "母亲", "儿子", "女儿", "之子", "之女", "监护人", "申请人", "被申请人", "原告", "被告", "证人",
     "借款人", "出借人", "担保人", "承租人", "出租人", "客户", "户名", "开户名", "持卡人", "记录人", "审核人", "报告人",
     "主诉人", "陪同", "送检医生", "姓名为", "名叫", "叫做", "授权代表", "董事会秘书", "秘书", "董事长", "总经理",
-    "经理", "法人", "股东", "医生签名", "医师签名", "签收人", "联系人姓名", "患者姓名",
+    "经理", "法人", "股东", "医生签名", "医师签名", "签收人", "联系人姓名", "患者姓名", "我叫", "他叫", "她叫",
+    "名字叫", "名字是", "本人",
 )
 # context words that are also job titles: "医生查房" is not a name, so the word after them
 # must not be tagged by jieba as a verb, adverb, preposition, conjunction, particle or locality
@@ -74,7 +81,11 @@ def surname_length(s: str) -> int:
 
 
 def nr_word_score(word: str, text: str, end: int) -> float:
-    """Score for a word jieba tagged `nr`: high when it reads as surname + name characters."""
+    """Score for a word read as a name: high when it is surname + name characters.
+
+    Two-character words need a frequent surname: jieba's dictionary tags many
+    ordinary words `nr` (白云, 祝福), and they share the shape of real names (王菲).
+    """
     if end < len(text) and text[end] in "氏":
         return 0.0  # 麦氏点, 巴氏征: eponyms, not people
     sl = surname_length(word)
@@ -82,7 +93,18 @@ def nr_word_score(word: str, text: str, end: int) -> float:
     if not sl or not given or len(given) > 2:
         return 0.3
     hits = sum(c in GIVEN_NAME_CHARS for c in given)
-    return 0.75 if hits == len(given) else 0.5 if hits else 0.3
+    if hits < len(given):
+        return 0.5 if hits else 0.3
+    if len(word) == 2 and word[0] not in TOP_SURNAMES:
+        return 0.3
+    return 0.75
+
+
+def out_of_vocabulary(word: str) -> bool:
+    """True when jieba's dictionary does not know the word: unknown names are out of vocabulary."""
+    import jieba
+
+    return not jieba.dt.FREQ.get(word)
 
 
 def name_at(text: str, start: int, word_end: int | None = None) -> int:
@@ -111,6 +133,7 @@ class ZhPersonNameRecognizer(LocalRecognizer):
     ENTITY: ClassVar[str] = "PERSON"
     LANGUAGES: ClassVar[tuple[str, ...]] = ("zh",)
     _context_re = regex.compile(r"(?:" + "|".join(sorted(_CONTEXT_WORDS, key=len, reverse=True)) + r")[:：\s]*")
+    _handle_re = regex.compile(r"(?<=@)[\p{Han}A-Za-z0-9_-]{2,20}")
     _title_re = regex.compile(r"(?:" + "|".join(_TITLES) + r")")
     _cell_re = regex.compile(r"(?<=^|[\t，、,;；：:（(|])\p{Han}{2,4}(?=$|[\t，、,;；。)）|])", regex.MULTILINE)
 
@@ -138,8 +161,15 @@ class ZhPersonNameRecognizer(LocalRecognizer):
         for tok in tokens:
             word_ends[tok.idx] = tok.idx + len(tok.text)
             word_tags[tok.idx] = tok.tag_
-            if tok.tag_.startswith("nr") and 2 <= len(tok.text) <= 4 and _HAN.match(tok.text):
-                add(tok.idx, tok.idx + len(tok.text), nr_word_score(tok.text, text, tok.idx + len(tok.text)))
+            if 2 <= len(tok.text) <= 4 and _HAN.match(tok.text):
+                end = tok.idx + len(tok.text)
+                if tok.tag_.startswith("nr"):
+                    add(tok.idx, end, nr_word_score(tok.text, text, end))
+                elif len(tok.text) <= 3 and not tok.tag_.startswith(_NOT_NAME_TAGS) and out_of_vocabulary(tok.text):
+                    # jieba's HMM made a new word it has never seen that reads as surname + given name
+                    add(tok.idx, end, min(nr_word_score(tok.text, text, end), 0.6))
+        for m in self._handle_re.finditer(text):
+            add(m.start(), m.end(), 0.6)  # @handles and //@name: reposts name people on social media
         for m in self._context_re.finditer(text):
             word = m.group().rstrip(":： \t\n")
             labelled = len(word) < len(m.group())  # "姓名：张三" — a field label, not running text
