@@ -145,15 +145,17 @@ def test_edit_map_agrees_with_char_provenance(text, data):
 
 
 @settings(max_examples=40, deadline=None, derandomize=True)
-@given(batch=st.lists(records(), min_size=1, max_size=8))
-def test_stage_output_always_keeps_the_record_contract(batch):
+@given(batch=st.lists(records(), min_size=1, max_size=8), chain=st.integers(1, 3))
+def test_stage_output_always_keeps_the_record_contract(batch, chain):
     for i, r in enumerate(batch):
         r["id"] = f"r{i}"
-    stage = AugmentStage({"transforms": sorted(TRANSFORMS), "variants_per_record": 3})
+    stage = AugmentStage({"transforms": sorted(TRANSFORMS), "variants_per_record": 3, "chain": chain})
     ctx = RunContext(fingerprint="prop")
     result = stage.run(batch, ctx)
     assert not [q for q in ctx.quarantined if q.reason.startswith("record contract")]
-    originals = [r for r in result.to_pylist() if r["parent_id"] is None]
+    rows = result.to_pylist()
+    originals = [r for r in rows if r["parent_id"] is None]
     assert len(originals) == len(batch)
+    assert {r["parent_id"] for r in rows if r["parent_id"]} <= {r["id"] for r in originals}
     for q in ctx.quarantined:
         assert q.detail["transform"] not in {n for n, t in TRANSFORMS.items() if t.kind == "label_preserving"}

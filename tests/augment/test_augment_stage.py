@@ -222,3 +222,24 @@ def test_records_already_split_never_leak_variants():
     assert {s for s, _ in by_parent["zh1"]} == {"train"}
     assert by_parent["en1"] and by_parent["en1"] <= {("adversarial_test", "adversarial")}
     assert "v" not in by_parent and ctx.stats["augment.v1"]["not_augmented_in.validation"] == 1
+
+
+def test_chained_transforms_keep_spans_and_lineage():
+    result, _ = run({"transforms": ["typo.keyboard", "number.format", "entity.swap", "adv.distractor"],
+                     "variants_per_record": 4, "chain": 2})
+    rows = result.to_pylist()
+    parents = {r["id"]: r for r in rows if not r["parent_id"]}
+    chained = [r for r in rows if r["parent_id"] and "+" in r["transform"]["name"]]
+    assert chained
+    for v in chained:
+        steps = json.loads(v["transform"]["params"])
+        assert [s["name"] for s in steps] == v["transform"]["name"].split("+")
+        kinds = {"typo.keyboard.v1": 0, "number.format.v1": 0, "entity.swap.v1": 1, "adv.distractor.v1": 2}
+        strongest = max(kinds[s["name"]] for s in steps)
+        assert v["transform"]["kind"] == ["label_preserving", "entity_aware", "adversarial"][strongest]
+        assert v["parent_id"] in parents and load_meta(v["meta"])["augment"]["transform"] == v["transform"]["name"]
+        parent = parents[v["parent_id"]]
+        assert len(v["spans"]) == len(parent["spans"])
+        if strongest == 0:
+            assert sorted(v["text"][s["start"]:s["end"]] for s in v["spans"]) == \
+                sorted(parent["text"][s["start"]:s["end"]] for s in parent["spans"])

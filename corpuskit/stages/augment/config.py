@@ -50,6 +50,7 @@ class AugmentParams(StageParams):
     variants_per_record: int = Field(1, ge=0, le=100)
     transforms: list[str | TransformSpec] = Field(default_factory=lambda: list(DEFAULT_MIX), validate_default=True,
                                                   description="names, or {name, weight, params}")
+    chain: int = Field(1, ge=1, le=4, description="transforms applied in turn to make one variant")
     max_tries: int = Field(4, ge=1, le=50, description="draws per variant before giving up on a record")
     seed: int = Field(0, description="change to get other variants from the same build")
     consistency: ConsistencySpec | None = None

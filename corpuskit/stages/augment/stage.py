@@ -29,7 +29,7 @@ from corpuskit import records, registry
 from corpuskit.stages.augment.config import AugmentParams
 from corpuskit.stages.augment.consistency import ConsistencyFilter
 from corpuskit.stages.augment.transforms.base import RecordView, Transform
-from corpuskit.stages.augment.variants import VariantDropped, build_variant, canonical_params
+from corpuskit.stages.augment.variants import EmptyVariant, VariantDropped, build_variant, canonical_params, chained
 from corpuskit.stages.base import RunContext, Stage
 
 
@@ -101,34 +101,55 @@ class AugmentStage(Stage):
             ctx.stat(self.name, f"not_augmented_in.{parent.get('split')}")
             return
         weights = [self.weights[i] for i in choices]
-        view = RecordView.from_record(parent)
-        parent_meta = records.load_meta(parent.get("meta"))
         seen = {parent["text"]}
+        parent_view = RecordView.from_record(parent)
         for k in range(self.params.variants_per_record):
             rng = random.Random(f"{ctx.fingerprint}\x1f{self.params.seed}\x1f{parent['id']}\x1f{k}")
             for _ in range(self.params.max_tries):
-                i = rng.choices(choices, weights)[0]
-                t = self.transforms[i]
-                proposal = t.propose(view, rng) if t.applies_to(view) else None
-                if proposal is None or proposal.edits.is_identity:
-                    ctx.stat(self.name, f"not_applicable.{t.name}")
+                variant = self._draw(parent, parent_view, k, rng, choices, weights, ctx)
+                if variant is None:
                     continue
-                try:
-                    variant = build_variant(parent, parent_meta, k, t, self._params_json[i], proposal)
-                except VariantDropped as exc:
-                    ctx.quarantine(self.name, f"variant dropped: {exc}", record_id=parent["id"], transform=t.name)
-                    ctx.stat(self.name, f"dropped.{t.name}")
-                    continue
+                name = variant["transform"]["name"]
                 if variant["text"] in seen:
-                    ctx.stat(self.name, f"duplicate.{t.name}")
+                    ctx.stat(self.name, f"duplicate.{name}")
                     continue
                 seen.add(variant["text"])
                 if parent.get("split") == "test":
                     variant["split"] = "adversarial_test"
-                ctx.stat(self.name, f"variants.{t.name}")
+                ctx.stat(self.name, f"variants.{name}")
                 ctx.stat(self.name, "variants")
                 yield variant
                 break
+
+    def _draw(self, parent: dict[str, Any], parent_view: RecordView, k: int, rng: random.Random, choices: list[int],
+              weights: list[float], ctx: RunContext) -> dict[str, Any] | None:
+        """One variant: `chain` transforms drawn and applied in turn, each on the previous result."""
+        current, used = parent, []
+        for _ in range(self.params.chain):
+            i = rng.choices(choices, weights)[0]
+            t = self.transforms[i]
+            view = parent_view if current is parent else RecordView.from_record(current)
+            proposal = t.propose(view, rng) if t.applies_to(view) else None
+            if proposal is None or proposal.edits.is_identity:
+                ctx.stat(self.name, f"not_applicable.{t.name}")
+                continue
+            try:
+                current = build_variant(current, records.load_meta(current.get("meta")), k, t,
+                                        self._params_json[i], proposal)
+            except EmptyVariant:
+                ctx.stat(self.name, f"not_applicable.{t.name}")  # nothing lost: there was nothing to vary
+                return None
+            except VariantDropped as exc:
+                ctx.quarantine(self.name, f"variant dropped: {exc}", record_id=parent["id"], transform=t.name)
+                ctx.stat(self.name, f"dropped.{t.name}")
+                return None
+            used.append(i)
+        if not used:
+            return None
+        if len(used) > 1:
+            current = chained(parent, current, k, [self.transforms[i] for i in used],
+                              [self._params_json[i] for i in used])
+        return current
 
     def _choices_for(self, split: str | None) -> list[int]:
         """Which transforms may make variants of a record already placed in `split`.

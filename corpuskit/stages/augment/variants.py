@@ -13,13 +13,17 @@ class VariantDropped(Exception):
     """A variant that cannot keep its spans exact. The message never contains record text."""
 
 
+class EmptyVariant(VariantDropped):
+    """The edits would leave no text (a one-character record lost its only character)."""
+
+
 def build_variant(parent: dict[str, Any], parent_meta: dict[str, Any], index: int,
                   transform: Transform, params_json: str, proposal: Proposal) -> dict[str, Any]:
     """The variant record: new text, remapped spans, lineage. Raises `VariantDropped`."""
     edits = proposal.edits
     text = edits.apply(parent["text"])
     if not text.strip():
-        raise VariantDropped("variant text would be empty")
+        raise EmptyVariant("variant text would be empty")
     spans = []
     for s in parent.get("spans") or []:
         mapped = edits.map_span(s["start"], s["end"])
@@ -40,8 +44,6 @@ def build_variant(parent: dict[str, Any], parent_meta: dict[str, Any], index: in
     meta["augment"] = {"transform": transform.name, **proposal.meta}
     if proposal.contrastive:
         meta["contrastive"] = True
-    else:
-        meta.pop("contrastive", None)
     variant = dict(parent)
     variant.update(
         id=records.stable_id(parent["id"], "augment", index, transform.name, text),
@@ -54,6 +56,24 @@ def build_variant(parent: dict[str, Any], parent_meta: dict[str, Any], index: in
         transform={"name": transform.name, "params": params_json, "kind": transform.kind},
     )
     return variant
+
+
+KIND_RANK = {"label_preserving": 0, "entity_aware": 1, "adversarial": 2}
+
+
+def chained(parent: dict[str, Any], final: dict[str, Any], index: int, steps: list[Transform],
+            params_json: list[str]) -> dict[str, Any]:
+    """Lineage for a variant made by several transforms in turn: named `a+b`, kind the strongest."""
+    name = "+".join(t.name for t in steps)
+    meta = records.load_meta(final["meta"])
+    meta["augment"] = {**meta.get("augment", {}), "transform": name}
+    params = "[" + ",".join(f'{{"name":{json.dumps(t.name)},"params":{p}}}' for t, p in zip(steps, params_json)) + "]"
+    return {**final,
+            "id": records.stable_id(parent["id"], "augment", index, name, final["text"]),
+            "parent_id": parent["id"],
+            "meta": records.dump_meta(meta),
+            "transform": {"name": name, "params": params,
+                          "kind": max((t.kind for t in steps), key=KIND_RANK.__getitem__)}}
 
 
 def canonical_params(transform: Transform) -> str:

@@ -15,7 +15,7 @@ from pydantic import Field
 from corpuskit.stages.augment.editmap import EditMap, Piece
 from corpuskit.stages.augment.transforms.base import Proposal, RecordView, Transform, TransformParams
 
-_SECTION = re.compile(r"\n[ \t]*\n\s*")
+_SECTION = re.compile(r"\r?\n[ \t\r]*\n\s*")
 # a sentence ends at terminal punctuation (and closing quotes/brackets after it)
 _SENT_END = re.compile(r"[。！？!?；;]+[”’\"')）]*|(?<=[a-z0-9)\]])\.(?=\s)|\.$")
 _TERMINAL = tuple("。！？!?；;.”’\"')）")
