@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PER_FOLDER = 1000
+PER_FOLDER = 100  # small folders, so a subset of n/10 documents is whole folders
 
 
 def sample_texts() -> list[str]:
@@ -94,6 +94,7 @@ def child_main(args: argparse.Namespace) -> None:
 
 
 def measure(script: Path, kind: str, folder: Path, n: int, workers: int) -> dict:
+    """Run one measurement in a fresh process (`script --child KIND`) and parse its JSON line."""
     cmd = [sys.executable, str(script), "--child", kind, "--dir", str(folder), "--limit", str(n), "--workers", str(workers)]
     out = subprocess.run(cmd, capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -103,10 +104,11 @@ def report(rows: list[tuple[int, dict, dict]], label: str) -> None:
     print(f"\n{label}")
     print(f"{'docs':>8} {'plain docs/s':>13} {'ingest docs/s':>14} {'ratio':>6} {'ingest RSS MB':>14} {'worker RSS MB':>14}")
     for n, plain, ing in rows:
-        p, i = plain["docs"] / plain["seconds"], ing["docs"] / ing["seconds"]
+        # the same documents both ways: a csv file read by the plain loop holds many of them
+        p, i = ing["docs"] / plain["seconds"], ing["docs"] / ing["seconds"]
         print(f"{n:>8} {p:>13.0f} {i:>14.0f} {i / p:>6.2f} {ing['rss_mb']:>14.0f} {ing['children_rss_mb']:>14.0f}")
     first, last = rows[0][2], rows[-1][2]
-    ok_speed = all(i["docs"] / i["seconds"] >= 0.5 * p["docs"] / p["seconds"] for _, p, i in rows)
+    ok_speed = all(i["seconds"] <= 2 * p["seconds"] for _, p, i in rows)
     ok_rss = last["rss_mb"] < 500 and last["rss_mb"] <= first["rss_mb"] * 1.25 + 30
     print(f"goal ≥0.5× plain loop: {'met' if ok_speed else 'NOT met'}; "
           f"peak RSS <500 MB and flat: {'met' if ok_rss else 'NOT met'} ({first['rss_mb']:.0f} → {last['rss_mb']:.0f} MB)")
