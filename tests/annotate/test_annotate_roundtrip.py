@@ -67,6 +67,10 @@ def test_rerun_push_creates_no_duplicates(pushed, ls_client, ls_server):
     ref, first, store = pushed
     again = push(ref, first.project, "medical", "none", store=store, client=ls_client)
     assert (again.created_project, again.imported, again.already_present) == (False, 0, 4)
+    assert again.present_from_other_versions == 0
+    newer = make_version(store, sample_records(), tag="v1")  # a later version with the same record ids
+    third = push(newer, first.project, "medical", "none", store=store, client=ls_client)
+    assert (third.imported, third.already_present, third.present_from_other_versions) == (0, 4, 4)
     assert again.project_id == first.project_id
     assert len(ls_server.tasks_by_record(first.project_id)) == 4
     assert len(list(ls_server.sdk().tasks.list(project=first.project_id))) == 4

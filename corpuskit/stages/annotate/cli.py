@@ -63,6 +63,9 @@ def push_cmd(
     console.print(f"project '{res.project}' (id {res.project_id}{', created' if res.created_project else ''}): "
                   f"{res.imported} tasks imported, {res.already_present} already there, "
                   f"{res.with_predictions} with predictions")
+    if res.present_from_other_versions:
+        console.print(f"{res.present_from_other_versions} of those records were pushed from another version and were "
+                      "not sent again; pull checks that their text is unchanged")
     if res.skipped_prediction_labels:
         console.print(f"prediction labels not in the schema, skipped: {res.skipped_prediction_labels}")
     out.print_json(json.dumps(res.to_json(), ensure_ascii=False))

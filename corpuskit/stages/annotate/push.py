@@ -156,6 +156,7 @@ class PushResult:
     created_project: bool
     records: int
     already_present: int
+    present_from_other_versions: int
     imported: int
     with_predictions: int
     raw_records: int
@@ -185,14 +186,17 @@ def push(ref: str, project: str, schema: str | TaskSchema = "medical", predictio
         ls.update_label_config(ls.find_project(project).id, config)
     proj, created = ls.find_or_create_project(project, config, description=f"corpuskit {version.ref}")
 
-    present: set[str] = set()
+    present: dict[str, str | None] = {}  # record id -> the version its task was pushed from
 
     def refresh() -> None:
         present.clear()
-        present.update(str(t.data.get("record_id")) for t in ls.iter_tasks(proj.id) if t.data)
+        present.update({str(t.data.get("record_id")): t.data.get("version") for t in ls.iter_tasks(proj.id)
+                        if t.data})
 
     refresh()
     already = sum(1 for r in version.records if r["id"] in present)
+    # same record id pushed from another version: not re-sent (a pull checks the text still matches)
+    other_versions = sum(1 for r in version.records if present.get(r["id"], version.version_id) != version.version_id)
     pending = [t for t in build_tasks(version, task_schema, source) if t["data"]["record_id"] not in present]
     for i in range(0, len(pending), batch_size):
         batch = pending[i:i + batch_size]
@@ -200,7 +204,7 @@ def push(ref: str, project: str, schema: str | TaskSchema = "medical", predictio
         def send(batch: list[dict] = batch) -> int:
             todo = [t for t in batch if t["data"]["record_id"] not in present]
             n = ls.import_tasks(proj.id, todo) if todo else 0
-            present.update(t["data"]["record_id"] for t in todo)
+            present.update({t["data"]["record_id"]: version.version_id for t in todo})
             return n
 
         ls.call(f"import tasks {i + 1}-{i + len(batch)} of {len(pending)}", send, reconcile=refresh)
@@ -215,7 +219,7 @@ def push(ref: str, project: str, schema: str | TaskSchema = "medical", predictio
     imported = len(version.records) - already
     return PushResult(
         project_id=proj.id, project=project, created_project=created, records=len(version.records),
-        already_present=already, imported=imported,
+        already_present=already, present_from_other_versions=other_versions, imported=imported,
         with_predictions=sum(1 for t in pending if "predictions" in t), raw_records=raw,
         skipped_prediction_labels=dict(source.skipped_labels),
         labeling_functions=source.lfs.stats.report() if source.lfs is not None else None,
