@@ -1,7 +1,7 @@
 """A tiny HTTP proxy in front of the real Label Studio server that injects faults on purpose.
 
 `rule(method, path, n)` (n counts requests from 1) returns what to do with a request:
-"pass", "slow" (wait 2 s, then pass: past a short client timeout), "502" (answer 502 without forwarding), "forward-502" (forward, then answer 502: the server
+"pass", "slow" (wait 5 s, then pass: past a short client timeout), "502" (answer 502 without forwarding), "forward-502" (forward, then answer 502: the server
 did the work but the client never hears), "drop" (close the connection without an answer) or
 "forward-drop".
 """
@@ -46,7 +46,7 @@ class FaultyProxy:
                     action = proxy.rule(self.command, self.path, proxy.count)
                     proxy.log.append((self.command, self.path, action))
                 if action == "slow":
-                    time.sleep(2.0)
+                    time.sleep(5.0)
                 if action == "502":
                     return self._answer(502, b"bad gateway (injected)")
                 if action == "drop":

@@ -118,6 +118,6 @@ def test_timeout_on_export_is_retried(tmp_path, ls_server, ls_client, project_na
 
     with FaultyProxy(ls_server.url, rule) as proxy:
         client = LabelStudioClient(proxy.url, ls_server.admin_token,
-                                   RetryPolicy(attempts=3, base_delay=0.05, timeout=1.0))
+                                   RetryPolicy(attempts=4, base_delay=0.05, timeout=2.5))
         out = pull(ref, project_name, store=tmp_path, client=client)
     assert slow_once and out.records == 1
