@@ -122,3 +122,16 @@ def test_pii_schema_labels_are_the_deid_stage_labels():
     from corpuskit.stages.deid.labels import CANONICAL_LABELS
 
     assert load_schema("pii").span_labels == set(CANONICAL_LABELS)
+
+
+def test_json_schema_file_is_in_step_and_validates_builtin_schemas():
+    import jsonschema
+    import yaml
+
+    from corpuskit.stages.annotate.schema import BUILTIN_DIR, JSON_SCHEMA_PATH, task_schema_json_schema
+
+    on_disk = json.loads(JSON_SCHEMA_PATH.read_text("utf-8"))
+    assert on_disk == task_schema_json_schema(), "regenerate schemas/tasks/task.schema.json"
+    for path in BUILTIN_DIR.glob("*.yaml"):
+        jsonschema.validate(yaml.safe_load(path.read_text("utf-8")), on_disk)
+    assert "task.schema" not in available_schemas()

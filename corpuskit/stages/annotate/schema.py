@@ -29,6 +29,8 @@ from corpuskit.errors import CorpuskitError
 
 TEXT_NAME = "text"  # the <Text> tag's name and the task data key holding the record text
 BUILTIN_DIR = Path(__file__).resolve().parents[3] / "schemas" / "tasks"
+# JSON Schema of a task schema file, for editors and readers without Python (kept in step by a test)
+JSON_SCHEMA_PATH = BUILTIN_DIR / "task.schema.json"
 
 
 class SchemaError(CorpuskitError):
@@ -125,6 +127,15 @@ class TaskSchema(_Strict):
         return "\n".join(lines)
 
 
+def task_schema_json_schema() -> dict:
+    """The JSON Schema that `schemas/tasks/task.schema.json` holds."""
+    js = TaskSchema.model_json_schema()
+    js["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    js["description"] = ("A corpuskit task schema: document-level choice groups and span labels; corpuskit "
+                         "generates the Label Studio labeling config from it.")
+    return js
+
+
 def schema_dirs() -> list[Path]:
     """Where schema names are looked up: `$CORPUSKIT_TASK_SCHEMAS` (os.pathsep list), then built-ins."""
     extra = [Path(p) for p in os.environ.get("CORPUSKIT_TASK_SCHEMAS", "").split(os.pathsep) if p]
@@ -135,7 +146,8 @@ def available_schemas() -> list[str]:
     names = set()
     for d in schema_dirs():
         if d.is_dir():
-            names |= {p.stem for p in d.iterdir() if p.suffix in (".yaml", ".yml", ".json")}
+            names |= {p.stem for p in d.iterdir()
+                      if p.suffix in (".yaml", ".yml", ".json") and not p.name.endswith(".schema.json")}
     return sorted(names)
 
 
