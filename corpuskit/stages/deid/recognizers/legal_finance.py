@@ -102,7 +102,7 @@ class AccountNumberRecognizer(TablePatternRecognizer):
         if regex.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{8,30}", compact):
             moved = compact[4:] + compact[:4]
             digits = "".join(str(int(c, 36)) for c in moved)
-            return int(digits) % 97 == 1 or None
+            return int(digits) % 97 == 1  # IBAN-shaped: the ISO 13616 checksum decides
         return None
 
 

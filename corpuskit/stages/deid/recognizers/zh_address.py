@@ -7,6 +7,8 @@ provinces and large cities for bare place names (LOCATION).
 
 from __future__ import annotations
 
+import regex
+
 from corpuskit.stages.deid.recognizers.base import TablePatternRecognizer
 
 _HAN = r"\p{Han}"
@@ -47,6 +49,16 @@ class ZhAddressRecognizer(TablePatternRecognizer):
         ("estate_units", rf"{_HAN}{{2,8}}?{_ESTATE}(?:{_NUM}(?:号楼|栋|幢|座|单元|室|号)){{1,4}}", 0.7),
     ]
     CONTEXT = ["住址", "地址", "住", "户籍", "籍贯", "居住"]
+    # regex matches start as far left as they can, so "他在建国路88号" comes with "他在"
+    _LEAD = regex.compile(r"^\p{Han}{0,3}?(?:住在|位于|来自|送至|前往|返回|在|至|于|到|往|从|自|向|是|住)")
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        for r in results:
+            m = self._LEAD.match(text, r.start, r.end)
+            if m and r.end - m.end() >= 4:
+                r.start = m.end()
+        return results
 
 
 class ZhPlaceNameRecognizer(TablePatternRecognizer):

@@ -1,0 +1,102 @@
+"""Each English (clinical, legal, finance) recognizer's table of positive and negative cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpuskit.stages.deid.postprocess import keep_ner_result
+from corpuskit.stages.deid.recognizers import en_clinical as en
+from corpuskit.stages.deid.recognizers import en_names, legal_finance as lf
+
+POSITIVE = [
+    (en.MedicalRecordNumberRecognizer, "MRN: 004-55-1923\n", "MRN", "004-55-1923"),
+    (en.MedicalRecordNumberRecognizer, "Medical record #A1234567 on file", "MRN", "A1234567"),
+    (en.MedicalRecordNumberRecognizer, "Patient ID 88213344.", "MRN", "88213344"),
+    (en.MedicalRecordNumberRecognizer, "Accession No. S22-10493", "MRN", "S22-10493"),
+    (en.EnglishAgeRecognizer, "Age: 76\n", "AGE", "76"),
+    (en.EnglishAgeRecognizer, "a 76 y/o male", "AGE", "76"),
+    (en.EnglishAgeRecognizer, "this 92-year-old woman", "AGE", "92"),
+    (en.EnglishAgeRecognizer, "He is 101 years old.", "AGE", "101"),
+    (en.EnglishAgeRecognizer, "aged 45, presents", "AGE", "45"),
+    (en.EnglishAgeRecognizer, "67yo F with CHF", "AGE", "67"),
+    (en.StreetAddressRecognizer, "Lives at 1200 North Elm Street, Apt 4B, Boston, MA 02114.", "ADDRESS",
+     "1200 North Elm Street, Apt 4B, Boston, MA 02114"),
+    (en.StreetAddressRecognizer, "Mail to P.O. Box 552.", "ADDRESS", "P.O. Box 552"),
+    (en.StreetAddressRecognizer, "offices at 97851 Debra Shore Apt. 416, Rachelfurt, NV 42364 (the", "ADDRESS",
+     "97851 Debra Shore Apt. 416, Rachelfurt, NV 42364"),
+    (en.StreetAddressRecognizer, "USNS Jackson, FPO AA 38306", "ADDRESS", "USNS Jackson, FPO AA 38306"),
+    (en.StreetAddressRecognizer, "Søndergade 52, København", "ADDRESS", "Søndergade 52"),
+    (en.StreetAddressRecognizer, "ZIP: 02114", "ADDRESS", "02114"),
+    (en.HealthcareFacilityRecognizer, "transferred to Massachusetts General Hospital for", "ORGANIZATION",
+     "Massachusetts General Hospital"),
+    (en.HealthcareFacilityRecognizer, "seen at St. Mary's Medical Center.", "ORGANIZATION", "St. Mary's Medical Center"),
+    (en.HealthcareFacilityRecognizer, "the University Hospital of Wales", "ORGANIZATION", "University Hospital of Wales"),
+    (en.ClinicalDateRecognizer, "seen 17 Oct 2022.", "DATE", "17 Oct 2022"),
+    (en.ClinicalDateRecognizer, "on October 17, 2022 at", "DATE", "October 17, 2022"),
+    (en.ClinicalDateRecognizer, "DOB: 03/04/1946", "DATE", "03/04/1946"),
+    (en.ClinicalDateRecognizer, "admitted 17-Oct-22", "DATE", "17-Oct-22"),
+    (en.ClinicalDateRecognizer, "since 2022-10-17.", "DATE", "2022-10-17"),
+    (en.ClinicalDateRecognizer, "last seen on 10/17 in clinic", "DATE", "10/17"),
+    (en.PhoneWithExtensionRecognizer, "Call (617) 555-1234 x204.", "PHONE", "(617) 555-1234 x204"),
+    (en.PhoneWithExtensionRecognizer, "Tel: 617.555.1234 ext. 12", "PHONE", "617.555.1234 ext. 12"),
+    (en.PhoneWithExtensionRecognizer, "Fax +44 20 7946 0958.", "PHONE", "+44 20 7946 0958"),
+    (en.PhoneWithExtensionRecognizer, "messages to (0151) 873 5471", "PHONE", "(0151) 873 5471"),
+    (en.IdentityDocumentRecognizer, "passport number 977286223 and", "PASSPORT", "977286223"),
+    (en.EnglishLicensePlateRecognizer, "license plate 7HDE688 shall", "LICENSE_PLATE", "7HDE688"),
+    (en.DriverLicenseRecognizer, "Driver's license no. D1234-5678", "ID", "D1234-5678"),
+    (en.DriverLicenseRecognizer, "SSN: 123-45-6789", "ID", "123-45-6789"),
+    (en.EnglishPersonNameRecognizer, "Patient: Derek Gray    M", "PERSON", "Derek Gray"),
+    (en.EnglishPersonNameRecognizer, "Seen by Dr. Amelia Watson today", "PERSON", "Amelia Watson"),
+    (en.EnglishPersonNameRecognizer, "Kathryn Hill, MD", "PERSON", "Kathryn Hill"),
+    (en.EnglishPersonNameRecognizer, "my name is lena andersson.", "PERSON", "lena andersson"),
+    (en_names.LexiconNameRecognizer, "> Lily Nolan\n", "PERSON", "Lily Nolan"),
+    (en_names.LexiconNameRecognizer, "Follow up with Sigrid Nyström in a", "PERSON", "Sigrid Nyström"),
+    (lf.ContractPartyRecognizer, 'by and between Acme Holdings LLC ("Party A") and', "ORGANIZATION", "Acme Holdings LLC"),
+    (lf.ContractPartyRecognizer, 'Company"), and Timothy Snyder (the "Employee")', "PERSON", "Timothy Snyder"),
+    (lf.ContractPartyRecognizer, "Party B: Beta Corp.\n", "ORGANIZATION", "Beta Corp"),
+    (lf.SignatoryRecognizer, "By: John A. Smith\n", "PERSON", "John A. Smith"),
+    (lf.CompanyNameRecognizer, "Walters Analytics LLC\tMr. ", "ORGANIZATION", "Walters Analytics LLC"),
+    (lf.AccountNumberRecognizer, "Account No.: 0012 3456 7890", "ACCOUNT", "0012 3456 7890"),
+    (lf.AccountNumberRecognizer, "IBAN GB82 WEST 1234 5698 7654 32", "ACCOUNT", "GB82 WEST 1234 5698 7654 32"),
+]
+
+NEGATIVE = [
+    (en.MedicalRecordNumberRecognizer, "record of 3 visits", "MRN", "3"),
+    (en.MedicalRecordNumberRecognizer, "MRN: pending", "MRN", "pending"),
+    (en.EnglishAgeRecognizer, "took 2 tablets", "AGE", "2"),
+    (en.EnglishAgeRecognizer, "for 3 years now", "AGE", "3"),
+    (en.StreetAddressRecognizer, "Item 7 Management", "ADDRESS", "Item 7"),
+    (en.StreetAddressRecognizer, "2 tablets daily", "ADDRESS", "2 tablets daily"),
+    (en.HealthcareFacilityRecognizer, "went to the hospital", "ORGANIZATION", "the hospital"),
+    (en.ClinicalDateRecognizer, "BP 150/95 mmHg", "DATE", "150/95"),
+    (en.ClinicalDateRecognizer, "dose 10/325 mg", "DATE", "10/325"),
+    (en.PhoneWithExtensionRecognizer, "WBC 12.3, Hgb 9.8", "PHONE", "12.3"),
+    (en.IdentityDocumentRecognizer, "passport expired", "PASSPORT", "expired"),
+    (en.EnglishPersonNameRecognizer, "Patient: denies chest pain", "PERSON", "denies chest"),
+    (en_names.LexiconNameRecognizer, "Will Continue metformin", "PERSON", "Will Continue"),
+    (lf.AccountNumberRecognizer, "IBAN GB82 WEST 1234 5698 7654 33", "ACCOUNT", "GB82 WEST 1234 5698 7654 33"),
+    (lf.CompanyNameRecognizer, "the company shall", "ORGANIZATION", "the company"),
+]
+
+
+@pytest.mark.parametrize("cls,text,label,value", POSITIVE, ids=[f"{c.__name__}-{i}" for i, (c, *_ ) in enumerate(POSITIVE)])
+def test_en_recognizer_finds(recognize, cls, text, label, value):
+    assert (label, value) in recognize(cls, text, "en")
+
+
+@pytest.mark.parametrize("cls,text,label,value", NEGATIVE, ids=[f"{c.__name__}-{i}" for i, (c, *_ ) in enumerate(NEGATIVE)])
+def test_en_recognizer_rejects(recognize, cls, text, label, value):
+    assert (label, value) not in recognize(cls, text, "en")
+
+
+# the deny-lists and filters applied to spaCy's NER output
+@pytest.mark.parametrize("value,label,kept", [
+    ("ST changes", "ORGANIZATION", False), ("DOB", "ORGANIZATION", False), ("MRN", "ORGANIZATION", False),
+    ("daily", "DATE", False), ("3 days", "DATE", False), ("thirty (30) days", "DATE", False),
+    ("yesterday", "DATE", False), ("BP 126/74", "ORGANIZATION", False), ("Lisinopril", "PERSON", False),
+    ("NSTEMI", "ORGANIZATION", False), ("the Receiving Party", "ORGANIZATION", False), ("Tender RUQ", "PERSON", False),
+    ("John Smith", "PERSON", True), ("17 Oct 2022", "DATE", True), ("2019", "DATE", True),
+    ("Boston", "LOCATION", True), ("TRONDHEIM", "LOCATION", True), ("Acme Holdings", "ORGANIZATION", True),
+])
+def test_ner_false_positive_filter(value, label, kept):
+    assert keep_ner_result(value, label) is kept

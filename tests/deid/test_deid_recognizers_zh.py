@@ -1,0 +1,111 @@
+"""Each Chinese recognizer's table of positive and negative cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpuskit.stages.deid.recognizers import zh, zh_address, zh_names
+from corpuskit.stages.deid.recognizers.zh import credit_code_ok, resident_id_ok
+
+# (recognizer, text, expected label, expected value) — the value must be found with that label
+POSITIVE = [
+    (zh.ResidentIdRecognizer, "身份证号：11010519491231002X，", "ID", "11010519491231002X"),
+    (zh.ResidentIdRecognizer, "证件号码51010719901116845X联系", "ID", "51010719901116845X"),
+    (zh.ZhMobilePhoneRecognizer, "手机13812345678联系", "PHONE", "13812345678"),
+    (zh.ZhMobilePhoneRecognizer, "电话：+86 138-1234-5678。", "PHONE", "+86 138-1234-5678"),
+    (zh.ZhMobilePhoneRecognizer, "联系电话：0755-54306928", "PHONE", "0755-54306928"),
+    (zh.ZhMobilePhoneRecognizer, "客服热线400-820-8820", "PHONE", "400-820-8820"),
+    (zh.ZhMobilePhoneRecognizer, "座机：62751234", "PHONE", "62751234"),
+    (zh.ZhBankCardRecognizer, "工资卡6222020200112345679已激活", "BANK_CARD", "6222020200112345679"),
+    (zh.ZhBankCardRecognizer, "卡号 4111 1111 1111 1111 ", "BANK_CARD", "4111 1111 1111 1111"),
+    (zh.ZhAnchoredCardRecognizer, "乙方账号：6217 0000 1234 5678 901", "ACCOUNT", "6217 0000 1234 5678 901"),
+    (zh.ZhMedicalRecordRecognizer, "住院号：2020139964\n", "MRN", "2020139964"),
+    (zh.ZhMedicalRecordRecognizer, "门诊号 MZ-20230315-07，", "MRN", "MZ-20230315-07"),
+    (zh.ZhMedicalRecordRecognizer, "病案号:BA884213", "MRN", "BA884213"),
+    (zh.ZhMedicalRecordRecognizer, "医保卡号：1100012345678", "MRN", "1100012345678"),
+    (zh.CreditCodeRecognizer, "统一社会信用代码：91350100M000100Y43", "ID", "91350100M000100Y43"),
+    (zh.ZhPassportRecognizer, "护照号码E12345678，", "PASSPORT", "E12345678"),
+    (zh.ZhPassportRecognizer, "护照号：PA1234567", "PASSPORT", "PA1234567"),
+    (zh.ZhLicensePlateRecognizer, "车牌京A12345停在", "LICENSE_PLATE", "京A12345"),
+    (zh.ZhLicensePlateRecognizer, "粤B·D12345号车", "LICENSE_PLATE", "粤B·D12345"),
+    (zh.EmailRecognizerCjk, "邮箱zhang.wei@example.com.cn联系", "EMAIL", "zhang.wei@example.com.cn"),
+    (zh.IpRecognizerCjk, "固定IP地址58.0.170.33访问", "IP", "58.0.170.33"),
+    (zh.UrlRecognizerCjk, "详见https://example.cn/ir/reports。", "URL", "https://example.cn/ir/reports"),
+    (zh.ZhDateRecognizer, "于2023年3月5日入院", "DATE", "2023年3月5日"),
+    (zh.ZhDateRecognizer, "3月5日复查", "DATE", "3月5日"),
+    (zh.ZhDateRecognizer, "入院日期：2023-03-05", "DATE", "2023-03-05"),
+    (zh.ZhDateRecognizer, "签订于二〇二三年三月五日", "DATE", "二〇二三年三月五日"),
+    (zh.ZhAgeRecognizer, "男，45岁，", "AGE", "45岁"),
+    (zh.ZhAgeRecognizer, "年龄：92\n", "AGE", "92"),
+    (zh.ZhAgeRecognizer, "患儿3岁2个月", "AGE", "3岁2个月"),
+    (zh_address.ZhAddressRecognizer, "现住址：北京市宁德市金平区哈尔滨路623号\n", "ADDRESS", "北京市宁德市金平区哈尔滨路623号"),
+    (zh_address.ZhAddressRecognizer, "家住浙江省杭州市西湖区文三路90号东部软件园3栋502室，", "ADDRESS",
+     "浙江省杭州市西湖区文三路90号东部软件园3栋502室"),
+    (zh_address.ZhAddressRecognizer, "他在建国路88号上班", "ADDRESS", "建国路88号"),
+    (zh_address.ZhAddressRecognizer, "送至阳光花园3栋502室", "ADDRESS", "阳光花园3栋502室"),
+    (zh_address.ZhPlaceNameRecognizer, "籍贯：梧州\n", "LOCATION", "梧州"),
+    (zh_address.ZhPlaceNameRecognizer, "来自广东省的患者", "LOCATION", "广东省"),
+    (zh_address.ZhOrganizationRecognizer, "沈阳市第一人民医院入院记录", "ORGANIZATION", "沈阳市第一人民医院"),
+    (zh_address.ZhOrganizationRecognizer, "甲方：北京华康医疗器械有限公司，", "ORGANIZATION", "北京华康医疗器械有限公司"),
+    (zh_address.ZhOrganizationRecognizer, "开户行为招商银行上海分行", "ORGANIZATION", "招商银行上海分行"),
+    (zh_names.ZhPersonNameRecognizer, "姓名：单燕　性别：女", "PERSON", "单燕"),
+    (zh_names.ZhPersonNameRecognizer, "患者张伟因胸痛入院", "PERSON", "张伟"),
+    (zh_names.ZhPersonNameRecognizer, "联系人：欧阳娜娜（家属）", "PERSON", "欧阳娜娜"),
+    (zh_names.ZhPersonNameRecognizer, "由李建国主任查房", "PERSON", "李建国"),
+    (zh_names.ZhPersonNameRecognizer, "王女士诉头痛", "PERSON", "王"),
+    (zh_names.ZhPersonNameRecognizer, "授权代表\t徐丽丽\t刘海燕", "PERSON", "徐丽丽"),
+    (zh_names.ZhPersonNameRecognizer, "我叫赵新民", "PERSON", "赵新民"),
+    (zh_names.ZhPersonNameRecognizer, "转发//@陈士渠:个人认为", "PERSON", "陈士渠"),
+]
+
+# (recognizer, text, label, value) — the value must NOT be found with that label
+NEGATIVE = [
+    (zh.ResidentIdRecognizer, "身份证号：110105194912310021", "ID", "110105194912310021"),  # wrong check digit
+    (zh.ResidentIdRecognizer, "编号1101051949123100211", "ID", "1101051949123100211"),  # 19 digits
+    (zh.ZhMobilePhoneRecognizer, "血小板计数12345678901234", "PHONE", "12345678901"),
+    (zh.ZhMobilePhoneRecognizer, "白细胞12.3×10^9/L", "PHONE", "12.3"),
+    (zh.ZhBankCardRecognizer, "订单6222020200112345674", "BANK_CARD", "6222020200112345674"),  # Luhn fails
+    (zh.ZhBankCardRecognizer, "身份证11010519491231002X", "BANK_CARD", "11010519491231002X"),
+    (zh.ZhMedicalRecordRecognizer, "住院治疗2周", "MRN", "2周"),
+    (zh.ZhMedicalRecordRecognizer, "床号12", "MRN", "12"),
+    (zh.CreditCodeRecognizer, "代码91350100M000100Y44", "ID", "91350100M000100Y44"),  # bad check char
+    (zh.ZhLicensePlateRecognizer, "京A1", "LICENSE_PLATE", "京A1"),
+    (zh.IpRecognizerCjk, "版本1.2.3.4.5发布", "IP", "1.2.3.4"),
+    (zh.IpRecognizerCjk, "地址256.1.1.1", "IP", "256.1.1.1"),
+    (zh.ZhDateRecognizer, "血压150/95mmHg", "DATE", "150/95"),
+    (zh.ZhDateRecognizer, "2023年年度报告", "DATE", "2023年"),  # a year alone
+    (zh.ZhAgeRecognizer, "岁月静好", "AGE", "岁"),
+    (zh_address.ZhAddressRecognizer, "仅可通过IP地址10.242.1.185访问", "ADDRESS", "10.242.1.185"),
+    (zh_address.ZhAddressRecognizer, "消化道出血", "ADDRESS", "消化道"),
+    (zh_address.ZhOrganizationRecognizer, "转至上级医院治疗", "ORGANIZATION", "上级医院"),
+    (zh_address.ZhOrganizationRecognizer, "报告期末公司应收账款", "ORGANIZATION", "报告期末公司"),
+    (zh_names.ZhPersonNameRecognizer, "乙方应于2022年交货", "PERSON", "应于"),
+    (zh_names.ZhPersonNameRecognizer, "自双方签字盖章之日起生效", "PERSON", "盖章"),
+    (zh_names.ZhPersonNameRecognizer, "右下腹麦氏点压痛", "PERSON", "麦氏"),
+    (zh_names.ZhPersonNameRecognizer, "医生查房后", "PERSON", "查房"),
+    (zh_names.ZhPersonNameRecognizer, "误导性陈述或者重大遗漏", "PERSON", "陈述"),
+    (zh_names.ZhPersonNameRecognizer, "乙方向甲方出售设备", "PERSON", "向甲方"),
+]
+
+
+@pytest.mark.parametrize("cls,text,label,value", POSITIVE, ids=[f"{c.__name__}-{i}" for i, (c, *_ ) in enumerate(POSITIVE)])
+def test_zh_recognizer_finds(recognize, cls, text, label, value):
+    assert (label, value) in recognize(cls, text, "zh")
+
+
+@pytest.mark.parametrize("cls,text,label,value", NEGATIVE, ids=[f"{c.__name__}-{i}" for i, (c, *_ ) in enumerate(NEGATIVE)])
+def test_zh_recognizer_rejects(recognize, cls, text, label, value):
+    assert (label, value) not in recognize(cls, text, "zh")
+
+
+@pytest.mark.parametrize("value,ok", [("11010519491231002X", True), ("11010519491231002x", True),
+                                      ("110105194912310021", False), ("51010719901116845X", True),
+                                      ("1101051949123100", False)])
+def test_resident_id_check_digit(value, ok):
+    assert resident_id_ok(value) is ok
+
+
+@pytest.mark.parametrize("value,ok", [("91350100M000100Y43", True), ("91350100M000100Y44", False),
+                                      ("91110000600037341L", True), ("9111000060003734IL", False)])
+def test_credit_code_check_character(value, ok):
+    assert credit_code_ok(value) is ok
