@@ -158,7 +158,7 @@ class _Run:
             root_is_file = walk.input_root(spec).is_file()
             for path, key in walk.iter_files(spec, known):
                 index += 1
-                src = spec.path if root_is_file else walk.source_path(spec, key)
+                src = walk.source_path(spec, key, root_is_file)
                 fmt = (path.suffix.lower().lstrip(".") or "none")
                 self.formats[fmt] += 1
                 self.stat("files_in")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 from collections.abc import Iterator
 from functools import lru_cache
@@ -82,8 +83,6 @@ def _has_reader(name: str, known: frozenset[str]) -> bool:
     return any(lower.endswith(ext) for ext in known)
 
 
-def source_path(spec: InputSpec, key: str) -> str:
+def source_path(spec: InputSpec, key: str, root_is_file: bool) -> str:
     """What `source.path` says: the input's path as written in the config, joined with the key."""
-    written = spec.path.rstrip("/") or "."
-    root = input_root(spec)
-    return written if root.is_file() else f"{written}/{key}"
+    return spec.path if root_is_file else posixpath.normpath(f"{spec.path}/{key}")
