@@ -42,12 +42,12 @@ class SentenceShuffle(Transform):
         sections = self._sections(text)
         units_by_section = []
         for start, end in sections:
-            units = self._units(rec, start, end)
-            movable = [u for u in units if text[u[0]:u[1]].rstrip().endswith(_TERMINAL)]
-            if len(movable) >= self.params.min_sentences and len(movable) == len(units):
-                units_by_section.append(units)
-            elif len(units) - 1 >= self.params.min_sentences and movable == units[:-1]:
-                units_by_section.append(units[:-1])  # an unterminated last sentence stays last
+            # only whole, terminated sentences move; anything else (an unterminated line, a sentence a
+            # span reaches into from outside its section) keeps its place while the others permute
+            movable = [u for u in self._units(rec, start, end)
+                       if text[u[0]:u[1]].rstrip().endswith(_TERMINAL) and not _cut_by_span(rec, u)]
+            if len(movable) >= self.params.min_sentences:
+                units_by_section.append(movable)
         if not units_by_section:
             return None
         chosen = rng.sample(units_by_section, min(self.params.sections, len(units_by_section)))
@@ -114,3 +114,8 @@ class SentenceShuffle(Transform):
         if pos < len(text):
             pieces.append(Piece(pos, len(text)))
         return pieces
+
+
+def _cut_by_span(rec: RecordView, unit: tuple[int, int]) -> bool:
+    s, e = unit
+    return any(sp.start < s < sp.end or sp.start < e < sp.end for sp in rec.spans)
