@@ -31,8 +31,9 @@ PER_FOLDER = 100  # small folders, so a subset of n/10 documents is whole folder
 
 def sample_texts() -> list[str]:
     gold = ROOT / "sample_corpora" / "gold" / "identifiers.jsonl"
-    return [json.loads(line)["text"] for line in gold.read_text("utf-8").splitlines()
-            if json.loads(line)["exact"]]
+    return [
+        json.loads(line)["text"] for line in gold.read_text("utf-8").splitlines() if json.loads(line)["exact"]
+    ]
 
 
 def synth_doc(rng: random.Random, texts: list[str], size: int = 1500) -> str:
@@ -81,13 +82,21 @@ def run_ingest(folder: Path, n: int, workers: int) -> dict:
     for batch in stage.read([{"path": str(folder), "include": shards_for(n)}], ctx):
         records += batch.num_rows
     stats = ctx.stats["ingest.v1"]
-    return {"docs": stats["docs_in"], "records": records, "seconds": time.perf_counter() - t0,
-            "quarantined": len(ctx.quarantined)}
+    return {
+        "docs": stats["docs_in"],
+        "records": records,
+        "seconds": time.perf_counter() - t0,
+        "quarantined": len(ctx.quarantined),
+    }
 
 
 def child_main(args: argparse.Namespace) -> None:
     folder = Path(args.dir)
-    result = run_plain(folder, args.limit) if args.child == "plain" else run_ingest(folder, args.limit, args.workers)
+    result = (
+        run_plain(folder, args.limit)
+        if args.child == "plain"
+        else run_ingest(folder, args.limit, args.workers)
+    )
     result["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     result["children_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(json.dumps(result))
@@ -95,23 +104,40 @@ def child_main(args: argparse.Namespace) -> None:
 
 def measure(script: Path, kind: str, folder: Path, n: int, workers: int) -> dict:
     """Run one measurement in a fresh process (`script --child KIND`) and parse its JSON line."""
-    cmd = [sys.executable, str(script), "--child", kind, "--dir", str(folder), "--limit", str(n), "--workers", str(workers)]
+    cmd = [
+        sys.executable,
+        str(script),
+        "--child",
+        kind,
+        "--dir",
+        str(folder),
+        "--limit",
+        str(n),
+        "--workers",
+        str(workers),
+    ]
     out = subprocess.run(cmd, capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def report(rows: list[tuple[int, dict, dict]], label: str) -> None:
     print(f"\n{label}")
-    print(f"{'docs':>8} {'plain docs/s':>13} {'ingest docs/s':>14} {'ratio':>6} {'ingest RSS MB':>14} {'worker RSS MB':>14}")
+    print(
+        f"{'docs':>8} {'plain docs/s':>13} {'ingest docs/s':>14} {'ratio':>6} {'ingest RSS MB':>14} {'worker RSS MB':>14}"
+    )
     for n, plain, ing in rows:
         # the same documents both ways: a csv file read by the plain loop holds many of them
         p, i = ing["docs"] / plain["seconds"], ing["docs"] / ing["seconds"]
-        print(f"{n:>8} {p:>13.0f} {i:>14.0f} {i / p:>6.2f} {ing['rss_mb']:>14.0f} {ing['children_rss_mb']:>14.0f}")
+        print(
+            f"{n:>8} {p:>13.0f} {i:>14.0f} {i / p:>6.2f} {ing['rss_mb']:>14.0f} {ing['children_rss_mb']:>14.0f}"
+        )
     first, last = rows[0][2], rows[-1][2]
     ok_speed = all(i["seconds"] <= 2 * p["seconds"] for _, p, i in rows)
     ok_rss = last["rss_mb"] < 500 and last["rss_mb"] <= first["rss_mb"] * 1.25 + 30
-    print(f"goal ≥0.5× plain loop: {'met' if ok_speed else 'NOT met'}; "
-          f"peak RSS <500 MB and flat: {'met' if ok_rss else 'NOT met'} ({first['rss_mb']:.0f} → {last['rss_mb']:.0f} MB)")
+    print(
+        f"goal ≥0.5× plain loop: {'met' if ok_speed else 'NOT met'}; "
+        f"peak RSS <500 MB and flat: {'met' if ok_rss else 'NOT met'} ({first['rss_mb']:.0f} → {last['rss_mb']:.0f} MB)"
+    )
 
 
 def parse() -> argparse.Namespace:
@@ -135,12 +161,19 @@ def main() -> None:
         t0 = time.perf_counter()
         if not any(folder.glob("shard_*")):
             make_txt_corpus(folder, args.n)
-        print(f"corpus: {args.n} txt docs in {folder} ({time.perf_counter() - t0:.1f}s to generate); "
-              f"workers={args.workers}")
+        print(
+            f"corpus: {args.n} txt docs in {folder} ({time.perf_counter() - t0:.1f}s to generate); "
+            f"workers={args.workers}"
+        )
         rows = []
         for n in sorted({max(args.n // 10, 1), args.n}):
-            rows.append((n, measure(Path(__file__), "plain", folder, n, args.workers),
-                         measure(Path(__file__), "ingest", folder, n, args.workers)))
+            rows.append(
+                (
+                    n,
+                    measure(Path(__file__), "plain", folder, n, args.workers),
+                    measure(Path(__file__), "ingest", folder, n, args.workers),
+                )
+            )
         report(rows, "txt documents, document granularity, exact + near dedup on")
     finally:
         if args.keep is None:

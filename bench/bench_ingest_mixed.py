@@ -44,13 +44,18 @@ def _docx_template() -> tuple[dict[str, bytes], str]:
 
 def write_docx(path: Path, text: str, template: tuple[dict[str, bytes], str]) -> None:
     parts, xml = template
-    paras = "".join(f'<w:p><w:r><w:t xml:space="preserve">{escape(p)}</w:t></w:r></w:p>' for p in text.split("\n"))
+    paras = "".join(
+        f'<w:p><w:r><w:t xml:space="preserve">{escape(p)}</w:t></w:r></w:p>' for p in text.split("\n")
+    )
     start = xml.rfind("<w:p>", 0, xml.index("PLACEHOLDER"))
     start = start if start >= 0 else xml.rfind("<w:p ", 0, xml.index("PLACEHOLDER"))
     end = xml.index("</w:p>", xml.index("PLACEHOLDER")) + len("</w:p>")
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
         for name, data in parts.items():
-            z.writestr(name, (xml[:start] + paras + xml[end:]).encode("utf-8") if name == "word/document.xml" else data)
+            z.writestr(
+                name,
+                (xml[:start] + paras + xml[end:]).encode("utf-8") if name == "word/document.xml" else data,
+            )
 
 
 def write_pdf(path: Path, text: str, zh_font: bool) -> None:
@@ -92,7 +97,9 @@ def make_mixed_corpus(folder: Path, n: int, seed: int = 0) -> None:
             elif kind == 2:
                 body = "".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n"))
                 (sub / f"d{i:05d}.html").write_text(
-                    f"<html><head><script>var x=1;</script></head><body><nav>Menu</nav>{body}</body></html>", "utf-8")
+                    f"<html><head><script>var x=1;</script></head><body><nav>Menu</nav>{body}</body></html>",
+                    "utf-8",
+                )
             else:
                 rows.append({"id": f"r{shard_no}-{i}", "text": text})
         if rows:
@@ -114,12 +121,19 @@ def main() -> None:
         t0 = time.perf_counter()
         if not any(folder.glob("shard_*")):
             make_mixed_corpus(folder, args.n)
-        print(f"corpus: {args.n} docs (pdf/docx/html/csv rows) in {folder} "
-              f"({time.perf_counter() - t0:.1f}s to generate); workers={args.workers}")
+        print(
+            f"corpus: {args.n} docs (pdf/docx/html/csv rows) in {folder} "
+            f"({time.perf_counter() - t0:.1f}s to generate); workers={args.workers}"
+        )
         rows = []
         for n in sorted({max(args.n // 10, 1), args.n}):
-            rows.append((n, base.measure(Path(__file__), "plain", folder, n, args.workers),
-                         base.measure(Path(__file__), "ingest", folder, n, args.workers)))
+            rows.append(
+                (
+                    n,
+                    base.measure(Path(__file__), "plain", folder, n, args.workers),
+                    base.measure(Path(__file__), "ingest", folder, n, args.workers),
+                )
+            )
         base.report(rows, "mixed formats, document granularity, exact + near dedup on")
     finally:
         if args.keep is None:

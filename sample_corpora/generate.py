@@ -53,7 +53,9 @@ class Writer:
         self.folder, self.root, self.lang, self.domain, self.gold = folder, root, lang, domain, gold
         self.tables: dict[str, list[dict]] = {}
 
-    def file(self, doc, group: str, doc_type: str, fmt: str, *, encoding: str = "utf-8", newline: str = "\n") -> None:
+    def file(
+        self, doc, group: str, doc_type: str, fmt: str, *, encoding: str = "utf-8", newline: str = "\n"
+    ) -> None:
         ext = {"txt": "txt", "md": "md", "html": "html", "pdf": "pdf", "docx": "docx"}[fmt]
         path = self.folder / f"{group}_{doc_type}.{ext}"
         if fmt == "txt":
@@ -76,14 +78,18 @@ class Writer:
         text, spans = render.relayout(doc, lambda kind, t: ("", "\n"))
         rows.append({"id": rid, "group_id": group, "doc_type": doc_type, "date": date, "text": text})
         rel = (self.folder / table).relative_to(self.root).as_posix()
-        self._gold(f"{rel}#{rid}", rel, Path(table).suffix[1:], "utf-8", text, spans, group, doc_type, exact=True)
+        self._gold(
+            f"{rel}#{rid}", rel, Path(table).suffix[1:], "utf-8", text, spans, group, doc_type, exact=True
+        )
 
     def flush_tables(self) -> None:
         for name, rows in self.tables.items():
             path = self.folder / name
             if name.endswith(".csv"):
                 buf = io.StringIO()
-                w = csv.DictWriter(buf, fieldnames=["id", "group_id", "doc_type", "date", "text"], lineterminator="\n")
+                w = csv.DictWriter(
+                    buf, fieldnames=["id", "group_id", "doc_type", "date", "text"], lineterminator="\n"
+                )
                 w.writeheader()
                 w.writerows(rows)
                 path.write_text(buf.getvalue(), encoding="utf-8")
@@ -95,9 +101,21 @@ class Writer:
     def _gold(self, gid, rel, fmt, encoding, text, spans, group, doc_type, exact) -> None:
         for s in spans:
             assert 0 <= s["start"] < s["end"] <= len(text), (gid, s)
-        self.gold.append({"id": gid, "path": rel, "format": fmt, "encoding": encoding, "lang": self.lang,
-                          "domain": self.domain, "doc_type": doc_type, "group_id": group, "exact": exact,
-                          "text": text, "spans": sorted(spans, key=lambda s: (s["start"], s["end"]))})
+        self.gold.append(
+            {
+                "id": gid,
+                "path": rel,
+                "format": fmt,
+                "encoding": encoding,
+                "lang": self.lang,
+                "domain": self.domain,
+                "doc_type": doc_type,
+                "group_id": group,
+                "exact": exact,
+                "text": text,
+                "spans": sorted(spans, key=lambda s: (s["start"], s["end"])),
+            }
+        )
 
 
 def medical_docs(p: People, w: Writer) -> None:
@@ -111,14 +129,32 @@ def medical_docs(p: People, w: Writer) -> None:
         w.file(build(p, pt, "admission"), pt["key"], "admission_note", fa)
         crlf = "\r\n" if n == 2 else "\n"  # one Windows-exported file
         w.file(build(p, pt, "discharge"), pt["key"], "discharge_summary", fd, newline=crlf)
-    w.file(build(p, pts[5], "outpatient"), pts[5]["key"], "outpatient_record", "txt", encoding="gbk" if p.lang == "zh" else "utf-8")
+    w.file(
+        build(p, pts[5], "outpatient"),
+        pts[5]["key"],
+        "outpatient_record",
+        "txt",
+        encoding="gbk" if p.lang == "zh" else "utf-8",
+    )
     w.file(build(p, pts[6], "outpatient"), pts[6]["key"], "outpatient_record", "md")
     for n in (7, 8, 2):  # patient 2 also has a clinic visit, stored in the csv export
         pt = pts[n]
-        w.row(build(p, pt, "outpatient"), pt["key"], "outpatient_record", "outpatient_records.csv", pt["admit"].isoformat())
+        w.row(
+            build(p, pt, "outpatient"),
+            pt["key"],
+            "outpatient_record",
+            "outpatient_records.csv",
+            pt["admit"].isoformat(),
+        )
     for n in (9, 10, 3):
         pt = pts[n]
-        w.row(build(p, pt, "outpatient"), pt["key"], "outpatient_record", "clinic_notes.jsonl", pt["admit"].isoformat())
+        w.row(
+            build(p, pt, "outpatient"),
+            pt["key"],
+            "outpatient_record",
+            "clinic_notes.jsonl",
+            pt["admit"].isoformat(),
+        )
 
 
 def legal_docs(p: People, w: Writer) -> None:
@@ -139,11 +175,26 @@ def finance_docs(p: People, w: Writer) -> None:
     build = finance.zh_report if p.lang == "zh" else finance.en_report
     base = LANG_BASE[p.lang]
     issuers = {n: finance.new_issuer(p, f"co{base + n}") for n in range(1, 7)}
-    files = [(1, "annual", "pdf"), (1, "risk", "txt"), (2, "annual", "docx"), (2, "risk", "html"), (3, "annual", "html"),
-             (3, "risk", "md"), (4, "annual", "txt"), (4, "risk", "pdf"), (5, "annual", "md")]
+    files = [
+        (1, "annual", "pdf"),
+        (1, "risk", "txt"),
+        (2, "annual", "docx"),
+        (2, "risk", "html"),
+        (3, "annual", "html"),
+        (3, "risk", "md"),
+        (4, "annual", "txt"),
+        (4, "risk", "pdf"),
+        (5, "annual", "md"),
+    ]
     names = {"annual": "annual_report", "risk": "risk_disclosure"}
     for n, kind, fmt in files:
-        w.file(build(p, kind, issuers[n]), issuers[n]["key"], names[kind], fmt, encoding="utf-16" if (n, kind, p.lang) == (4, "annual", "en") else "utf-8")
+        w.file(
+            build(p, kind, issuers[n]),
+            issuers[n]["key"],
+            names[kind],
+            fmt,
+            encoding="utf-16" if (n, kind, p.lang) == (4, "annual", "en") else "utf-8",
+        )
     for n, kind in ((5, "risk"), (6, "annual"), (6, "risk")):
         w.row(build(p, kind, issuers[n]), issuers[n]["key"], names[kind], "disclosures.csv")
 

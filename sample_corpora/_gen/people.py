@@ -77,13 +77,19 @@ class People:
         if self.lang == "zh":
             return Ident(self.fake.company(), "ORGANIZATION")
         suffix = self.rng.choice(("Inc.", "LLC", "Corporation", "Holdings, Inc.", "Ltd."))
-        return Ident(f"{self.fake.last_name()} {self.rng.choice(('Medical', 'Logistics', 'Analytics', 'Industries', 'Capital', 'Biotech'))} {suffix}", "ORGANIZATION")
+        return Ident(
+            f"{self.fake.last_name()} {self.rng.choice(('Medical', 'Logistics', 'Analytics', 'Industries', 'Capital', 'Biotech'))} {suffix}",
+            "ORGANIZATION",
+        )
 
     def hospital(self) -> Ident:
         if self.lang == "zh":
             kind = self.rng.choice(("第一人民医院", "中心医院", "中医院", "第三人民医院", "妇幼保健院"))
             return Ident(f"{self.fake.city_name()}市{kind}", "ORGANIZATION")
-        return Ident(f"{self.fake.last_name()} {self.rng.choice(('Memorial Hospital', 'General Hospital', 'Medical Center'))}", "ORGANIZATION")
+        return Ident(
+            f"{self.fake.last_name()} {self.rng.choice(('Memorial Hospital', 'General Hospital', 'Medical Center'))}",
+            "ORGANIZATION",
+        )
 
     # -- identifiers -------------------------------------------------------------
     def resident_id(self, birth: dt.date) -> Ident:
@@ -97,7 +103,9 @@ class People:
         if self.lang == "zh":
             if r.random() < 0.8:
                 return Ident(f"1{r.choice('35789')}{r.randint(0, 9)}{r.randint(10000000, 99999999)}", "PHONE")
-            return Ident(f"0{r.choice(('10', '21', '20', '755', '571'))}-{r.randint(20000000, 89999999)}", "PHONE")
+            return Ident(
+                f"0{r.choice(('10', '21', '20', '755', '571'))}-{r.randint(20000000, 89999999)}", "PHONE"
+            )
         a, b, c = r.randint(201, 989), r.randint(200, 999), r.randint(1000, 9999)
         return Ident(r.choice((f"({a}) {b}-{c}", f"{a}-{b}-{c}", f"+1 {a} {b} {c}")), "PHONE")
 
@@ -107,12 +115,16 @@ class People:
     def mrn(self) -> Ident:
         r = self.rng
         if self.lang == "zh":
-            return Ident(f"{r.choice(('ZY', 'MZ', ''))}{r.randint(2019, 2024)}{r.randint(100000, 999999)}", "MRN")
+            return Ident(
+                f"{r.choice(('ZY', 'MZ', ''))}{r.randint(2019, 2024)}{r.randint(100000, 999999)}", "MRN"
+            )
         return Ident(f"{r.choice(('MRN-', ''))}{r.randint(10000000, 99999999)}", "MRN")
 
     def bank_card(self) -> Ident:
         if self.lang == "zh":
-            return Ident(luhn_complete(self.rng.choice(("622202", "621700", "622848")), 19, self.rng), "BANK_CARD")
+            return Ident(
+                luhn_complete(self.rng.choice(("622202", "621700", "622848")), 19, self.rng), "BANK_CARD"
+            )
         return Ident(luhn_complete(self.rng.choice(("4", "51", "55")), 16, self.rng), "BANK_CARD")
 
     def passport(self) -> Ident:
@@ -126,14 +138,23 @@ class People:
         if self.lang == "zh":
             tail = "".join(r.choice("0123456789ABCDEFGHJKLMNPQRSTUVWXYZ") for _ in range(5))
             return Ident(r.choice(_ZH_PLATE_PREFIX) + tail, "LICENSE_PLATE")
-        return Ident(f"{r.randint(1, 9)}{''.join(r.choice('ABCDEFGHJKLMNPRSTUVWXYZ') for _ in range(3))}{r.randint(100, 999)}", "LICENSE_PLATE")
+        return Ident(
+            f"{r.randint(1, 9)}{''.join(r.choice('ABCDEFGHJKLMNPRSTUVWXYZ') for _ in range(3))}{r.randint(100, 999)}",
+            "LICENSE_PLATE",
+        )
 
     def url(self, company_hint: str = "") -> Ident:
-        return Ident(f"https://www.{self.fake.domain_name()}/{self.rng.choice(('investor', 'ir/reports', 'about', 'legal/privacy'))}", "URL")
+        return Ident(
+            f"https://www.{self.fake.domain_name()}/{self.rng.choice(('investor', 'ir/reports', 'about', 'legal/privacy'))}",
+            "URL",
+        )
 
     def ip(self) -> Ident:
         r = self.rng
-        return Ident(f"{r.choice((10, 172, 192, 58, 116))}.{r.randint(0, 255)}.{r.randint(0, 255)}.{r.randint(1, 254)}", "IP")
+        return Ident(
+            f"{r.choice((10, 172, 192, 58, 116))}.{r.randint(0, 255)}.{r.randint(0, 255)}.{r.randint(1, 254)}",
+            "IP",
+        )
 
     # -- dates and ages -------------------------------------------------------------
     def date_between(self, start: dt.date, end: dt.date) -> dt.date:
@@ -145,7 +166,11 @@ class People:
             text = f"{d.year}年{d.month}月{d.day}日" if style == "cn" else d.isoformat()
         else:
             style = style or self.rng.choice(("long", "us", "iso"))
-            text = {"long": d.strftime("%B ") + f"{d.day}, {d.year}", "us": d.strftime("%m/%d/%Y"), "iso": d.isoformat()}[style]
+            text = {
+                "long": d.strftime("%B ") + f"{d.day}, {d.year}",
+                "us": d.strftime("%m/%d/%Y"),
+                "iso": d.isoformat(),
+            }[style]
         return Ident(text, "DATE")
 
     def age(self, birth: dt.date, on: dt.date) -> tuple[int, Ident]:

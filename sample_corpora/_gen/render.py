@@ -35,7 +35,9 @@ def relayout(doc: Doc, wrap: Callable[[str, str], tuple[str, str]]) -> tuple[str
     return "".join(out), spans
 
 
-def write_text(doc: Doc, path: Path, *, newline: str = "\n", encoding: str = "utf-8") -> tuple[str, list[dict]]:
+def write_text(
+    doc: Doc, path: Path, *, newline: str = "\n", encoding: str = "utf-8"
+) -> tuple[str, list[dict]]:
     text, spans = relayout(doc, lambda kind, t: ("", newline))
     path.write_bytes(text.encode(encoding))
     return text, spans
@@ -69,16 +71,20 @@ def write_html(doc: Doc, path: Path, lang: str) -> tuple[str, list[dict]]:
             rows.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in t.split("\t")) + "</tr>")
             continue
         if rows:
-            body.append("<table class=\"labs\">" + "".join(rows) + "</table>")
+            body.append('<table class="labs">' + "".join(rows) + "</table>")
             rows = []
         body.append(f"<h2>{html.escape(t)}</h2>" if kind == "h" else f"<p>{html.escape(t)}</p>")
     if rows:
         body.append("<table>" + "".join(rows) + "</table>")
     nav = "返回列表 | 打印 | 导出" if lang == "zh" else "Back to list | Print | Export"
-    page = (f"<!DOCTYPE html>\n<html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>EMR viewer</title>"
-            "<style>body{font-family:sans-serif} .labs td{padding:2px 6px}</style>"
-            "<script>window.viewer={session:'x'};</script></head>\n<body>\n"
-            f"<nav class=\"toolbar\">{nav}</nav>\n<div class=\"document\">\n" + "\n".join(body) + "\n</div>\n</body></html>\n")
+    page = (
+        f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8"><title>EMR viewer</title>'
+        "<style>body{font-family:sans-serif} .labs td{padding:2px 6px}</style>"
+        "<script>window.viewer={session:'x'};</script></head>\n<body>\n"
+        f'<nav class="toolbar">{nav}</nav>\n<div class="document">\n'
+        + "\n".join(body)
+        + "\n</div>\n</body></html>\n"
+    )
     path.write_text(page, encoding="utf-8")
     return doc.text, list(doc.spans)
 

@@ -15,15 +15,23 @@ import pyarrow as pa
 from corpuskit.stages.base import RunContext
 from corpuskit.stages.ingest.stage import IngestStage
 
-ZH_NOTE = ("入院记录\n姓名：张三　性别：男　年龄：45岁\n主诉：反复咳嗽、咳痰3天。\n现病史：患者3天前受凉后出现咳嗽，咳黄痰，伴发热。\n"
-           "既往史：既往体健。\n体格检查：T 38.5℃，右下肺可闻及湿啰音。\n辅助检查：胸部CT示右下肺斑片影。\n诊断：社区获得性肺炎\n治疗：头孢曲松抗感染。\n")
-EN_NOTE = ("ADMISSION NOTE\nPatient: John Carter  MRN: 12345678\nChief Complaint: cough and fever for 3 days.\n"
-           "HPI: John is a 45-year-old male with productive cough and fevers.\nPMH: Hypertension.\n"
-           "Medications: Lisinopril 10 mg daily.\nAssessment: Community-acquired pneumonia.\nPlan: Start ceftriaxone.\n")
-ZH_CONTRACT = ("采购合同\n甲方：北京某某科技有限公司\n乙方：上海某某贸易有限公司\n第一条 标的物\n乙方向甲方出售服务器十台。\n"
-               "第二条 付款方式\n甲方于验收合格后三十日内付款。\n第三条 争议解决\n双方协商解决。\n")
-EN_REPORT = ("ACME Corp Annual Report\nItem 1A. Risk Factors\nOur business faces intense competition.\n"
-             "Item 7. Management's Discussion and Analysis\nNet revenue grew 12% to $1.2 billion.\n")
+ZH_NOTE = (
+    "入院记录\n姓名：张三　性别：男　年龄：45岁\n主诉：反复咳嗽、咳痰3天。\n现病史：患者3天前受凉后出现咳嗽，咳黄痰，伴发热。\n"
+    "既往史：既往体健。\n体格检查：T 38.5℃，右下肺可闻及湿啰音。\n辅助检查：胸部CT示右下肺斑片影。\n诊断：社区获得性肺炎\n治疗：头孢曲松抗感染。\n"
+)
+EN_NOTE = (
+    "ADMISSION NOTE\nPatient: John Carter  MRN: 12345678\nChief Complaint: cough and fever for 3 days.\n"
+    "HPI: John is a 45-year-old male with productive cough and fevers.\nPMH: Hypertension.\n"
+    "Medications: Lisinopril 10 mg daily.\nAssessment: Community-acquired pneumonia.\nPlan: Start ceftriaxone.\n"
+)
+ZH_CONTRACT = (
+    "采购合同\n甲方：北京某某科技有限公司\n乙方：上海某某贸易有限公司\n第一条 标的物\n乙方向甲方出售服务器十台。\n"
+    "第二条 付款方式\n甲方于验收合格后三十日内付款。\n第三条 争议解决\n双方协商解决。\n"
+)
+EN_REPORT = (
+    "ACME Corp Annual Report\nItem 1A. Risk Factors\nOur business faces intense competition.\n"
+    "Item 7. Management's Discussion and Analysis\nNet revenue grew 12% to $1.2 billion.\n"
+)
 
 
 def write_pdf(path: Path, pages: list[str | None], zh: bool = False) -> None:
@@ -73,31 +81,66 @@ def good_corpus(root: Path) -> None:
     (root / "note_bom.txt").write_bytes(b"\xef\xbb\xbf" + EN_NOTE.replace("John", "Mary").encode("utf-8"))
     (root / "note_utf16.txt").write_bytes(EN_NOTE.replace("John", "Paul").encode("utf-16"))
     (root / "note_gbk.txt").write_bytes(ZH_NOTE.replace("张三", "李四").replace("\n", "\r\n").encode("gbk"))
-    (root / "contract_big5.txt").write_bytes("第一條 甲方應於本合約簽訂後支付價款。乙方應依約交付貨物，不得遲延。\n第二條 爭議解決\n雙方協商。\n".encode("big5"))
+    (root / "contract_big5.txt").write_bytes(
+        "第一條 甲方應於本合約簽訂後支付價款。乙方應依約交付貨物，不得遲延。\n第二條 爭議解決\n雙方協商。\n".encode(
+            "big5"
+        )
+    )
     (root / "report.md").write_text("# Annual Report\n\n" + EN_REPORT, encoding="utf-8")
     (root / "page.html").write_text(
         "<html><head><title>x</title><style>p{color:red}</style><script>var secret=1;</script></head><body>"
         "<nav>Home | Print</nav><h2>主诉</h2><p>胸痛<b>2</b>小时。</p><h2>诊断</h2><p>急性心肌梗死</p>"
         "<table><tr><td>项目</td><td>结果</td></tr><tr><td>肌钙蛋白</td><td>5.6</td></tr></table></body></html>",
-        encoding="utf-8")
-    write_pdf(root / "two_pages.pdf", [EN_NOTE, "Plan: follow up in clinic in two weeks with repeat chest X-ray."])
+        encoding="utf-8",
+    )
+    write_pdf(
+        root / "two_pages.pdf", [EN_NOTE, "Plan: follow up in clinic in two weeks with repeat chest X-ray."]
+    )
     write_pdf(root / "zh.pdf", [ZH_CONTRACT], zh=True)
-    write_docx(root / "contract.docx", "Employment Agreement",
-               ["Article 1. Position", "The Employee shall serve as Senior Engineer."],
-               [["Party", "Name"], ["Employer", "Globex LLC"]])
+    write_docx(
+        root / "contract.docx",
+        "Employment Agreement",
+        ["Article 1. Position", "The Employee shall serve as Senior Engineer."],
+        [["Party", "Name"], ["Employer", "Globex LLC"]],
+    )
     (root / "rows.jsonl").write_text(
-        "\n".join(json.dumps(r, ensure_ascii=False) for r in [
-            {"id": "a1", "text": ZH_NOTE.replace("张三", "王五"), "group_id": "pt9", "label": "pneumonia", "extra": "x"},
-            {"id": "a2", "text": EN_REPORT, "group_id": "co1", "label": ["finance", "annual"]},
-        ]) + "\n", encoding="utf-8")
-    (root / "rows.csv").write_text("id,note,patient\nc1,\"" + EN_NOTE.replace('"', "") + "\",p7\n", encoding="utf-8")
-    (root / "rows.tsv").write_text("id\ttext\nt1\tNet revenue grew 10% in fiscal 2023 while margins improved.\n", encoding="utf-8")
-    (root / "list.json").write_text(json.dumps({"data": {"items": [{"text": "Section 1. Definitions apply to this Agreement."}]}}),
-                                    encoding="utf-8")
+        "\n".join(
+            json.dumps(r, ensure_ascii=False)
+            for r in [
+                {
+                    "id": "a1",
+                    "text": ZH_NOTE.replace("张三", "王五"),
+                    "group_id": "pt9",
+                    "label": "pneumonia",
+                    "extra": "x",
+                },
+                {"id": "a2", "text": EN_REPORT, "group_id": "co1", "label": ["finance", "annual"]},
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    (root / "rows.csv").write_text(
+        'id,note,patient\nc1,"' + EN_NOTE.replace('"', "") + '",p7\n', encoding="utf-8"
+    )
+    (root / "rows.tsv").write_text(
+        "id\ttext\nt1\tNet revenue grew 10% in fiscal 2023 while margins improved.\n", encoding="utf-8"
+    )
+    (root / "list.json").write_text(
+        json.dumps({"data": {"items": [{"text": "Section 1. Definitions apply to this Agreement."}]}}),
+        encoding="utf-8",
+    )
     import pyarrow.parquet as pq
 
-    pq.write_table(pa.table({"text": ["患者主诉头痛两天。", "The Company shall pay the Employee monthly."],
-                                     "id": ["q1", "q2"]}), root / "rows.parquet")
+    pq.write_table(
+        pa.table(
+            {
+                "text": ["患者主诉头痛两天。", "The Company shall pay the Employee monthly."],
+                "id": ["q1", "q2"],
+            }
+        ),
+        root / "rows.parquet",
+    )
 
 
 def broken_corpus(root: Path) -> dict[str, str]:
@@ -120,19 +163,27 @@ def broken_corpus(root: Path) -> dict[str, str]:
     (root / "header_only.csv").write_text("id,text\n", encoding="utf-8")
     (root / "data.xyz").write_text("what is this", encoding="utf-8")
     return {
-        "truncated.pdf": "corrupt PDF", "scanned.pdf": "no text layer", "fake.docx": "corrupt DOCX",
-        "zero.txt": "empty", "random.txt": "binary", "blank.txt": "empty", "notext.csv": "missing text field",
-        "header_only.csv": "empty", "data.xyz": "unsupported format",
+        "truncated.pdf": "corrupt PDF",
+        "scanned.pdf": "no text layer",
+        "fake.docx": "corrupt DOCX",
+        "zero.txt": "empty",
+        "random.txt": "binary",
+        "blank.txt": "empty",
+        "notext.csv": "missing text field",
+        "header_only.csv": "empty",
+        "data.xyz": "unsupported format",
     }
 
 
 def bad_jsonl(path: Path) -> None:
-    lines = [json.dumps({"id": "ok1", "text": "The Receiving Party shall keep all information confidential."}),
-             '{"id": "bad", "text": "unterminated',
-             json.dumps({"id": "ok2", "text": "Buyer shall pay within thirty days of acceptance."}),
-             json.dumps({"id": "notext", "body": "no text field here"}),
-             "",
-             json.dumps(["not", "an", "object"])]
+    lines = [
+        json.dumps({"id": "ok1", "text": "The Receiving Party shall keep all information confidential."}),
+        '{"id": "bad", "text": "unterminated',
+        json.dumps({"id": "ok2", "text": "Buyer shall pay within thirty days of acceptance."}),
+        json.dumps({"id": "notext", "body": "no text field here"}),
+        "",
+        json.dumps(["not", "an", "object"]),
+    ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

@@ -46,10 +46,19 @@ def test_list_inputs_keys_are_relative_posix_and_sorted(mixed):
 
 
 def test_include_exclude_globs(mixed):
-    listed = IngestStage().list_inputs([{"path": str(mixed), "include": ["good/*.txt", "*.pdf"], "exclude": ["**/zh.*"]}])
-    assert [x["key"] for x in listed] == ["bad/scanned.pdf", "bad/truncated.pdf", "good/contract_big5.txt",
-                                          "good/note_bom.txt", "good/note_gbk.txt", "good/note_utf16.txt",
-                                          "good/note_utf8.txt", "good/two_pages.pdf"]
+    listed = IngestStage().list_inputs(
+        [{"path": str(mixed), "include": ["good/*.txt", "*.pdf"], "exclude": ["**/zh.*"]}]
+    )
+    assert [x["key"] for x in listed] == [
+        "bad/scanned.pdf",
+        "bad/truncated.pdf",
+        "good/contract_big5.txt",
+        "good/note_bom.txt",
+        "good/note_gbk.txt",
+        "good/note_utf16.txt",
+        "good/note_utf8.txt",
+        "good/two_pages.pdf",
+    ]
 
 
 def test_strict_param_fails_the_build(mixed):
@@ -98,11 +107,13 @@ def test_copies_kept_with_dedup_off_get_distinct_ids(tmp_path):
 
 
 def test_validate_inputs_reports_every_problem_with_its_path():
-    problems = IngestStage().validate_inputs([
-        {"path": "x", "unknown_key": 1},
-        {"path": "y", "path_pattern": "(?P<patient>\\d+)"},
-        {"path": "z", "reader": "nope.v1", "encoding": "klingon"},
-    ])
+    problems = IngestStage().validate_inputs(
+        [
+            {"path": "x", "unknown_key": 1},
+            {"path": "y", "path_pattern": "(?P<patient>\\d+)"},
+            {"path": "z", "reader": "nope.v1", "encoding": "klingon"},
+        ]
+    )
     paths = [p for p, _ in problems]
     assert "[0].unknown_key" in paths and "[1].path_pattern" in paths and "[2].encoding" in paths
     assert len(problems) == 3  # the reader is checked once the spec itself is valid
@@ -123,13 +134,18 @@ def test_through_the_pipeline_runner_into_the_store(tmp_path):
     data = tmp_path / "data"
     good_corpus(data / "medical")
     broken_corpus(data / "medical" / "broken")
-    cfg = {"dataset": "ingest_smoke", "inputs": [{"path": str(data), "include": ["*"]}],
-           "stages": [{"stage": "ingest", "params": {"granularity": "section", "workers": 0}}]}
+    cfg = {
+        "dataset": "ingest_smoke",
+        "inputs": [{"path": str(data), "include": ["*"]}],
+        "stages": [{"stage": "ingest", "params": {"granularity": "section", "workers": 0}}],
+    }
     result = run_pipeline(cfg, store=tmp_path / "store")
     manifest = result.manifest
     stage = manifest["stages"][0]
     assert stage["name"] == "ingest.v1"
-    assert stage["stats"]["files_in"] == stage["stats"]["files_ingested"] + stage["stats"]["files_quarantined"]
+    assert (
+        stage["stats"]["files_in"] == stage["stats"]["files_ingested"] + stage["stats"]["files_quarantined"]
+    )
     assert manifest["quarantine"]["count"] == len(manifest["quarantine"]["entries"]) > 0
     assert manifest["inputs"]["files"] == stage["stats"]["files_in"]
     again = run_pipeline(cfg, store=tmp_path / "store")

@@ -11,8 +11,12 @@ from ingest_fixtures import ZH_NOTE, bad_jsonl
 
 def corpuskit(*args: str) -> subprocess.CompletedProcess:
     """The installed entry point, in a new process (slow: plugins import torch)."""
-    return subprocess.run([sys.executable, "-c", "from corpuskit.cli import main; main()", *args],
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-c", "from corpuskit.cli import main; main()", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def ingest_cli(*args: str):
@@ -33,15 +37,21 @@ def test_scan_reports_counts_and_quarantine_without_text(tmp_path):
     report = json.loads(res.stdout)
     assert report["stats"]["files_in"] == 3 and report["records"] == 3
     assert sorted(e["reason"].split(":")[0] for e in report["quarantine"]) == [
-        "empty", "malformed JSONL", "malformed JSONL", "missing text field"]
+        "empty",
+        "malformed JSONL",
+        "malformed JSONL",
+        "missing text field",
+    ]
     assert "张三" not in res.stdout  # counts and reasons only
     written = [json.loads(x) for x in (tmp_path / "out.jsonl").read_text("utf-8").splitlines()]
     assert len(written) == 3 and any("张三" in r["text"] for r in written)
 
 
 def test_scan_user_mistakes_exit_2_with_one_line(tmp_path):
-    for args in (["scan", str(tmp_path), "--granularity", "sentence"],
-                 ["scan", str(tmp_path), "--path-pattern", "(?P<patient>x)"]):
+    for args in (
+        ["scan", str(tmp_path), "--granularity", "sentence"],
+        ["scan", str(tmp_path), "--path-pattern", "(?P<patient>x)"],
+    ):
         res = ingest_cli(*args)
         assert res.exit_code == 2, args
         assert res.stderr.startswith("error: ") and res.stderr.count("\n") == 1

@@ -12,14 +12,21 @@ from corpuskit.stages.ingest.dedup import CompactIndex
 from corpuskit.stages.ingest.langdetect import detect_lang
 from corpuskit.stages.ingest.normalize import normalize_text
 
-LONG_EN = " ".join(["The Receiving Party shall hold all Confidential Information in strict confidence and shall "
-                    "not disclose it to any third party without the prior written consent of the Disclosing Party."] * 3
-                   + ["This obligation survives termination for five years from the Effective Date."])
+LONG_EN = " ".join(
+    [
+        "The Receiving Party shall hold all Confidential Information in strict confidence and shall "
+        "not disclose it to any third party without the prior written consent of the Disclosing Party."
+    ]
+    * 3
+    + ["This obligation survives termination for five years from the Effective Date."]
+)
 
 
 def test_exact_duplicates_dropped_and_recorded(tmp_path):
     (tmp_path / "a.txt").write_text(LONG_EN, encoding="utf-8")
-    (tmp_path / "b.txt").write_text(LONG_EN.replace(" ", "  ") + "\r\n", encoding="utf-8")  # same after normalising
+    (tmp_path / "b.txt").write_text(
+        LONG_EN.replace(" ", "  ") + "\r\n", encoding="utf-8"
+    )  # same after normalising
     (tmp_path / "c.txt").write_text(ZH_NOTE, encoding="utf-8")
     rows, ctx = ingest([{"path": str(tmp_path)}])
     assert sorted(r["source"]["path"][-5:] for r in rows) == ["a.txt", "c.txt"]
@@ -54,8 +61,12 @@ def test_near_dup_threshold_and_off_switch(tmp_path):
 
 def test_record_level_dedup_drops_repeated_sections(tmp_path):
     boiler = "第六条 其他\n本协议一式两份，双方各执一份，自双方签字盖章之日起生效。\n"
-    (tmp_path / "a.txt").write_text("第一条 标的物\n乙方向甲方出售服务器十台，总价人民币五十万元。\n" + boiler, encoding="utf-8")
-    (tmp_path / "b.txt").write_text("第一条 保密信息\n乙方应对甲方披露的全部技术资料严格保密。\n" + boiler, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(
+        "第一条 标的物\n乙方向甲方出售服务器十台，总价人民币五十万元。\n" + boiler, encoding="utf-8"
+    )
+    (tmp_path / "b.txt").write_text(
+        "第一条 保密信息\n乙方应对甲方披露的全部技术资料严格保密。\n" + boiler, encoding="utf-8"
+    )
     doc_level, _ = ingest([{"path": str(tmp_path)}], granularity="section")
     assert len(doc_level) == 4  # default: whole documents are compared, shared clauses stay
     rec_level, ctx = ingest([{"path": str(tmp_path)}], granularity="section", dedup={"level": "record"})
@@ -73,30 +84,45 @@ def test_compact_index_survives_growth_and_collisions():
     assert idx.setdefault(keys[10], 99) == 10 and idx.get(12345) is None
 
 
-@pytest.mark.parametrize("raw,expected", [
-    ("ＡＢＣ１２３，患者：张三（男）", "ABC123，患者：张三（男）"),  # letters/digits half width, CJK punctuation kept
-    ("ﬁle ㎏ ①", "file kg 1"),  # NFKC compatibility forms
-    ("a\u200bb\x07c\ufeffd", "abcd"),  # zero-width, control and BOM characters removed
-    ("  line one   \r\nline\t\ttwo\r\r\n\n\n\nend  ", "line one\nline two\n\nend"),
-    ("全角\u3000空格", "全角 空格"),
-])
+@pytest.mark.parametrize(
+    "raw,expected",
+    [
+        (
+            "ＡＢＣ１２３，患者：张三（男）",
+            "ABC123，患者：张三（男）",
+        ),  # letters/digits half width, CJK punctuation kept
+        ("ﬁle ㎏ ①", "file kg 1"),  # NFKC compatibility forms
+        ("a\u200bb\x07c\ufeffd", "abcd"),  # zero-width, control and BOM characters removed
+        ("  line one   \r\nline\t\ttwo\r\r\n\n\n\nend  ", "line one\nline two\n\nend"),
+        ("全角\u3000空格", "全角 空格"),
+    ],
+)
 def test_normalize_defaults(raw, expected):
     assert normalize_text(raw, NormalizeParams()) == expected
 
 
 def test_normalize_is_configurable():
-    off = NormalizeParams(unicode_form="none", fullwidth_to_halfwidth=False, strip_control=False, tidy_whitespace=False)
+    off = NormalizeParams(
+        unicode_form="none", fullwidth_to_halfwidth=False, strip_control=False, tidy_whitespace=False
+    )
     assert normalize_text("ＡＢ，  c\r\n", off) == "ＡＢ，  c\n"  # newlines are always normalised
     ascii_punct = NormalizeParams(keep_cjk_punctuation=False)
     assert normalize_text("患者：张三，男", ascii_punct) == "患者:张三,男"
 
 
-@pytest.mark.parametrize("text,lang,mixed", [
-    (ZH_NOTE, "zh", False),
-    (EN_NOTE, "en", False),
-    ("患者诉胸痛。Troponin I elevated, ECG shows ST elevation in leads V1 through V4, cardiology consulted.", "en", True),
-    ("12345 67890", None, False),
-])
+@pytest.mark.parametrize(
+    "text,lang,mixed",
+    [
+        (ZH_NOTE, "zh", False),
+        (EN_NOTE, "en", False),
+        (
+            "患者诉胸痛。Troponin I elevated, ECG shows ST elevation in leads V1 through V4, cardiology consulted.",
+            "en",
+            True,
+        ),
+        ("12345 67890", None, False),
+    ],
+)
 def test_language_detection(text, lang, mixed):
     guess = detect_lang(text)
     assert guess.lang == lang and guess.mixed == mixed
@@ -118,5 +144,7 @@ def test_lang_and_domain_precedence(tmp_path):
     assert (rows[0]["domain"], rows[0]["lang"], rows[0]["doc_type"]) == ("legal", "zh", "memo")
     rows, _ = ingest([{"path": str(tmp_path / "plain")}], classify_domain=False)
     assert rows[0]["domain"] == "general"
-    rows, _ = ingest([{"path": str(tmp_path / "plain")}], domain_keywords={"legal": ["lisinopril", "ceftriaxone"]})
+    rows, _ = ingest(
+        [{"path": str(tmp_path / "plain")}], domain_keywords={"legal": ["lisinopril", "ceftriaxone"]}
+    )
     assert rows[0]["domain"] == "legal"

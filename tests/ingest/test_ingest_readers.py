@@ -15,9 +15,13 @@ from corpuskit.stages.ingest.encoding import DecodeError, decode
 def good(tmp_path_factory) -> tuple[dict[str, list[dict]], object]:
     root = tmp_path_factory.mktemp("good")
     good_corpus(root)
-    rows, ctx = ingest([{"path": str(root), "exclude": ["rows.csv"]},
-                        {"path": str(root / "rows.csv"), "fields": {"text": "note", "group": "patient"}}],
-                       dedup={"exact": "keep", "near": False})
+    rows, ctx = ingest(
+        [
+            {"path": str(root), "exclude": ["rows.csv"]},
+            {"path": str(root / "rows.csv"), "fields": {"text": "note", "group": "patient"}},
+        ],
+        dedup={"exact": "keep", "near": False},
+    )
     by_file: dict[str, list[dict]] = {}
     for r in rows:
         by_file.setdefault(Path(r["source"]["path"]).name, []).append(r)
@@ -26,17 +30,30 @@ def good(tmp_path_factory) -> tuple[dict[str, list[dict]], object]:
 
 def test_every_builtin_reader_is_registered_by_entry_point():
     names = set(registry.readers.names())
-    assert {"txt.v1", "md.v1", "html.v1", "pdf.v1", "docx.v1", "jsonl.v1", "json.v1", "csv.v1", "tsv.v1",
-            "parquet.v1"} <= names
+    assert {
+        "txt.v1",
+        "md.v1",
+        "html.v1",
+        "pdf.v1",
+        "docx.v1",
+        "jsonl.v1",
+        "json.v1",
+        "csv.v1",
+        "tsv.v1",
+        "parquet.v1",
+    } <= names
 
 
-@pytest.mark.parametrize("name,encoding,snippet", [
-    ("note_utf8.txt", "utf-8", "张三"),
-    ("note_bom.txt", "utf-8-sig", "Mary Carter"),
-    ("note_utf16.txt", "utf-16", "Paul Carter"),
-    ("note_gbk.txt", "gb18030", "李四"),
-    ("contract_big5.txt", "big5", "甲方應於本合約簽訂後支付價款"),
-])
+@pytest.mark.parametrize(
+    "name,encoding,snippet",
+    [
+        ("note_utf8.txt", "utf-8", "张三"),
+        ("note_bom.txt", "utf-8-sig", "Mary Carter"),
+        ("note_utf16.txt", "utf-16", "Paul Carter"),
+        ("note_gbk.txt", "gb18030", "李四"),
+        ("contract_big5.txt", "big5", "甲方應於本合約簽訂後支付價款"),
+    ],
+)
 def test_encodings_detected_and_recorded(good, name, encoding, snippet):
     by_file, _ = good
     (rec,) = by_file[name]
@@ -76,18 +93,27 @@ def test_pdf_pages_and_chinese_cid_text(good):
 def test_pdf_sections_know_their_page(tmp_path):
     from ingest_fixtures import write_pdf
 
-    write_pdf(tmp_path / "r.pdf", ["Item 1A. Risk Factors\nCompetition is intense in every market we serve.",
-                                   "Item 7. Management's Discussion and Analysis\nRevenue grew in fiscal 2023."])
+    write_pdf(
+        tmp_path / "r.pdf",
+        [
+            "Item 1A. Risk Factors\nCompetition is intense in every market we serve.",
+            "Item 7. Management's Discussion and Analysis\nRevenue grew in fiscal 2023.",
+        ],
+    )
     rows, _ = ingest([{"path": str(tmp_path)}], granularity="section")
     assert [(r["source"]["section"], r["source"]["page"]) for r in rows] == [
-        ("Item 1A. Risk Factors", 1), ("Item 7. Management's Discussion and Analysis", 2)]
+        ("Item 1A. Risk Factors", 1),
+        ("Item 7. Management's Discussion and Analysis", 2),
+    ]
 
 
 def test_docx_paragraphs_then_table_in_body_order(good):
     by_file, _ = good
     (rec,) = by_file["contract.docx"]
     text = rec["text"]
-    assert text.index("Senior Engineer") < text.index("Employer | Globex LLC") < text.index("End of document.")
+    assert (
+        text.index("Senior Engineer") < text.index("Employer | Globex LLC") < text.index("End of document.")
+    )
     assert rec["domain"] == "legal" and rec["doc_type"] == "employment_contract"
 
 
@@ -118,11 +144,14 @@ def test_csv_with_mapped_text_column_tsv_json_and_parquet(good):
 def test_json_records_path(tmp_path):
     import json
 
-    (tmp_path / "x.json").write_text(json.dumps({"data": {"items": [{"text": "Section 1. Definitions."},
-                                                                    {"text": "Section 2. Term."}]}}))
+    (tmp_path / "x.json").write_text(
+        json.dumps({"data": {"items": [{"text": "Section 1. Definitions."}, {"text": "Section 2. Term."}]}})
+    )
     rows, ctx = ingest([{"path": str(tmp_path), "json_records": "data.items"}])
     assert [r["text"] for r in rows] == ["Section 1. Definitions.", "Section 2. Term."]
-    rows, ctx = ingest([{"path": str(tmp_path)}])  # records not at the top: the file is refused, with a reason
+    rows, ctx = ingest(
+        [{"path": str(tmp_path)}]
+    )  # records not at the top: the file is refused, with a reason
     assert rows == [] and ctx.quarantined[0].reason.startswith("missing text field")
 
 
@@ -145,8 +174,11 @@ def test_jsonl_with_bad_lines_keeps_the_good_ones(tmp_path):
     rows, ctx = ingest([{"path": str(tmp_path)}])
     assert [r["meta"]["source_id"] for r in rows] == ["ok1", "ok2"]
     entries = [(e.reason, e.detail.get("line")) for e in ctx.quarantined]
-    assert entries == [("malformed JSONL: line 2", 2), ("missing text field: 'text'", 4),
-                       ("malformed JSONL: line 6 is not an object", 6)]
+    assert entries == [
+        ("malformed JSONL: line 2", 2),
+        ("missing text field: 'text'", 4),
+        ("malformed JSONL: line 6 is not an object", 6),
+    ]
     assert ctx.stats["ingest.v1"]["files_ingested"] == 1
 
 
@@ -166,7 +198,9 @@ def test_size_limit(tmp_path):
     assert ctx.quarantined[0].reason.startswith("over size limit: 4.0 MB > 1 MB")
 
 
-@pytest.mark.parametrize("raw,reason", [(b"\x00\x01\x02binary\x00" * 50, "binary"), (b"%PDF-1.4 fake", "binary")])
+@pytest.mark.parametrize(
+    "raw,reason", [(b"\x00\x01\x02binary\x00" * 50, "binary"), (b"%PDF-1.4 fake", "binary")]
+)
 def test_decode_refuses_binary(raw, reason):
     with pytest.raises(DecodeError) as err:
         decode(raw)

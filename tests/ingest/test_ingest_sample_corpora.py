@@ -9,14 +9,31 @@ import pytest
 from ingest_fixtures import ingest
 
 ROOT = Path(__file__).resolve().parents[2] / "sample_corpora"
-LABELS = {"PERSON", "ADDRESS", "LOCATION", "ORGANIZATION", "DATE", "AGE", "PHONE", "EMAIL", "ID", "MRN",
-          "BANK_CARD", "URL", "IP", "LICENSE_PLATE", "PASSPORT"}
+LABELS = {
+    "PERSON",
+    "ADDRESS",
+    "LOCATION",
+    "ORGANIZATION",
+    "DATE",
+    "AGE",
+    "PHONE",
+    "EMAIL",
+    "ID",
+    "MRN",
+    "BANK_CARD",
+    "URL",
+    "IP",
+    "LICENSE_PLATE",
+    "PASSPORT",
+}
 GROUPS = r"(?P<group_id>(?:pt|ct|co)\d+)_(?P<doc_type>[a-z_]+)\."
 
 
 @pytest.fixture(scope="module")
 def gold() -> list[dict]:
-    return [json.loads(line) for line in (ROOT / "gold" / "identifiers.jsonl").read_text("utf-8").splitlines()]
+    return [
+        json.loads(line) for line in (ROOT / "gold" / "identifiers.jsonl").read_text("utf-8").splitlines()
+    ]
 
 
 def test_gold_covers_every_domain_and_language(gold):
@@ -34,7 +51,7 @@ def test_gold_spans_are_canonical_and_inside_the_text(gold):
         for s in g["spans"]:
             assert s["label"] in LABELS
             assert 0 <= s["start"] < s["end"] <= len(g["text"])
-            assert g["text"][s["start"]:s["end"]].strip() == g["text"][s["start"]:s["end"]]
+            assert g["text"][s["start"] : s["end"]].strip() == g["text"][s["start"] : s["end"]]
 
 
 def test_exact_gold_text_is_the_file_content(gold):
@@ -68,7 +85,7 @@ def test_gold_identifiers_are_valid(gold):
     seen = {"ID": 0, "BANK_CARD": 0}
     for g in gold:
         for s in g["spans"]:
-            value = g["text"][s["start"]:s["end"]]
+            value = g["text"][s["start"] : s["end"]]
             if s["label"] == "ID" and g["lang"] == "zh":
                 assert "10X98765432"[sum(int(a) * w for a, w in zip(value, weights)) % 11] == value[-1]
                 seen["ID"] += 1
@@ -85,8 +102,10 @@ def test_special_encodings_are_present():
 
 
 def test_ingest_reads_every_sample_document_with_groups(gold):
-    rows, ctx = ingest([{"path": str(ROOT), "exclude": ["gold/**", "_gen/**", "*.py", "README.md"],
-                         "path_pattern": GROUPS}], workers=2)
+    rows, ctx = ingest(
+        [{"path": str(ROOT), "exclude": ["gold/**", "_gen/**", "*.py", "README.md"], "path_pattern": GROUPS}],
+        workers=2,
+    )
     stats = ctx.stats["ingest.v1"]
     assert ctx.quarantined == [] and stats["files_quarantined"] == 0
     assert stats["docs_in"] == len(gold) == len(rows) == 80

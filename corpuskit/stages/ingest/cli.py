@@ -15,7 +15,9 @@ from typing import Optional
 
 import typer
 
-ingest_app = typer.Typer(no_args_is_help=True, help="Ingest: read raw files into records (dry runs, readers).")
+ingest_app = typer.Typer(
+    no_args_is_help=True, help="Ingest: read raw files into records (dry runs, readers)."
+)
 
 
 def _fail(message: str) -> None:
@@ -40,10 +42,16 @@ def scan(
     path: Path = typer.Argument(..., help="A file or folder."),
     include: Optional[list[str]] = typer.Option(None, "--include", help="Glob; repeatable."),
     exclude: Optional[list[str]] = typer.Option(None, "--exclude", help="Glob; repeatable."),
-    path_pattern: Optional[str] = typer.Option(None, "--path-pattern", help="Regex with (?P<group_id>…)/(?P<doc_type>…)."),
-    granularity: str = typer.Option("document", "--granularity", help="document, section, paragraph or chunk."),
+    path_pattern: Optional[str] = typer.Option(
+        None, "--path-pattern", help="Regex with (?P<group_id>…)/(?P<doc_type>…)."
+    ),
+    granularity: str = typer.Option(
+        "document", "--granularity", help="document, section, paragraph or chunk."
+    ),
     max_tokens: int = typer.Option(512, "--max-tokens", help="Chunk size for --granularity chunk."),
-    text_field: Optional[str] = typer.Option(None, "--text-field", help="Text column of csv/jsonl/parquet rows."),
+    text_field: Optional[str] = typer.Option(
+        None, "--text-field", help="Text column of csv/jsonl/parquet rows."
+    ),
     workers: int = typer.Option(2, "--workers", min=0),
     out: Optional[Path] = typer.Option(None, "--out", help="Write the records as JSON lines to this file."),
     as_json: bool = typer.Option(False, "--json", help="Print the stats and quarantine as JSON."),
@@ -67,7 +75,9 @@ def scan(
     if text_field:
         spec["fields"] = {"text": text_field}
     try:
-        stage = IngestStage({"granularity": granularity, "max_tokens": max_tokens, "workers": workers, "strict": strict})
+        stage = IngestStage(
+            {"granularity": granularity, "max_tokens": max_tokens, "workers": workers, "strict": strict}
+        )
     except ValidationError as exc:
         _fail("; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors()))
     problems = stage.validate_inputs([spec])
@@ -94,18 +104,24 @@ def scan(
     if as_json:
         print(json.dumps({"records": n, "stats": stats, "quarantine": entries}, ensure_ascii=False, indent=2))
         return
-    print(f"{stats.get('files_in', 0)} files: {stats.get('files_ingested', 0)} ingested, "
-          f"{stats.get('files_quarantined', 0)} quarantined; {n} records")
+    print(
+        f"{stats.get('files_in', 0)} files: {stats.get('files_ingested', 0)} ingested, "
+        f"{stats.get('files_quarantined', 0)} quarantined; {n} records"
+    )
     for key in ("formats", "encodings", "langs", "domains"):
         print(f"  {key}: " + ", ".join(f"{k}={v}" for k, v in stats.get(key, {}).items()))
-    print(f"  duplicates: {stats.get('duplicates_exact', 0)} exact (dropped), "
-          f"{stats.get('near_duplicates', 0)} near (kept, clustered)")
+    print(
+        f"  duplicates: {stats.get('duplicates_exact', 0)} exact (dropped), "
+        f"{stats.get('near_duplicates', 0)} near (kept, clustered)"
+    )
     if entries:
         print("quarantined:")
         for reason, count in Counter(e["reason"].split(":")[0] for e in entries).most_common():
             print(f"  {count:6}  {reason}")
         for e in entries[:50]:
-            where = e.get("path", "") + (f" ({e['detail']['locator']})" if e.get("detail", {}).get("locator") else "")
+            where = e.get("path", "") + (
+                f" ({e['detail']['locator']})" if e.get("detail", {}).get("locator") else ""
+            )
             print(f"  - {where}: {e['reason']}")
         if len(entries) > 50:
             print(f"  … {len(entries) - 50} more (use --json)")

@@ -42,7 +42,9 @@ class IngestParams(StageParams):
     """Params of `ingest.v1`. Every field has a default; a bare `stage: ingest` works."""
 
     granularity: Literal["document", "section", "paragraph", "chunk"] = "document"
-    max_tokens: int = Field(512, ge=16, description="chunk size; CJK characters and words count one token each")
+    max_tokens: int = Field(
+        512, ge=16, description="chunk size; CJK characters and words count one token each"
+    )
     normalize: NormalizeParams = NormalizeParams()
     dedup: DedupParams = DedupParams()
     mixed_lang_threshold: float = Field(0.2, ge=0.0, le=0.5)
@@ -53,7 +55,9 @@ class IngestParams(StageParams):
     doc_type_keywords: dict[str, list[str]] | None = None
     max_file_mb: float = Field(64.0, gt=0)
     max_table_file_mb: float = Field(4096.0, gt=0)
-    pdf_min_chars: int = Field(10, ge=0, description="a PDF page with fewer non-space characters has no text layer")
+    pdf_min_chars: int = Field(
+        10, ge=0, description="a PDF page with fewer non-space characters has no text layer"
+    )
     workers: int = Field(2, ge=0, le=64, description="0 reads in this process")
     batch_size: int = Field(256, ge=1, le=65536)
     strict: bool = False
@@ -121,7 +125,9 @@ class InputSpec(BaseModel):
                 raise ValueError(f"not a valid regular expression: {exc}") from None
             unknown = set(pattern.groupindex) - {"group_id", "doc_type", "domain", "lang"}
             if unknown:
-                raise ValueError(f"unknown named groups {sorted(unknown)}; use group_id, doc_type, domain, lang")
+                raise ValueError(
+                    f"unknown named groups {sorted(unknown)}; use group_id, doc_type, domain, lang"
+                )
         return v
 
     @field_validator("encoding")

@@ -15,8 +15,22 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 # magic numbers of formats that are never text, whatever the file is called
-_BINARY_MAGIC = (b"%PDF-", b"PK\x03\x04", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x7fELF", b"MZ", b"PAR1",
-                 b"\x1f\x8b", b"BZh", b"\xfd7zXZ", b"Rar!", b"7z\xbc\xaf", b"\xd0\xcf\x11\xe0")
+_BINARY_MAGIC = (
+    b"%PDF-",
+    b"PK\x03\x04",
+    b"\x89PNG",
+    b"\xff\xd8\xff",
+    b"GIF8",
+    b"\x7fELF",
+    b"MZ",
+    b"PAR1",
+    b"\x1f\x8b",
+    b"BZh",
+    b"\xfd7zXZ",
+    b"Rar!",
+    b"7z\xbc\xaf",
+    b"\xd0\xcf\x11\xe0",
+)
 # bytes that plain text (in any of the encodings we read) does not contain, apart from \t \n \r \f \x1b
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 

@@ -28,6 +28,8 @@ _FULLWIDTH_ALL_RE = re.compile("[\uff01-\uff5e\u3000]")
 def _halfwidth(m: re.Match[str]) -> str:
     c = m.group()
     return " " if c == "\u3000" else chr(ord(c) - 0xFEE0)
+
+
 # C0/C1 controls except \t and \n, plus zero-width and bidi marks that only hide things
 _CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\ufffe]")
 _HSPACE_RE = re.compile(r"[^\S\n]+")  # any whitespace except newline (tabs, NBSP, ideographic space)
@@ -45,12 +47,15 @@ def normalize_text(text: str, params: NormalizeParams) -> str:
     if params.unicode_form != "none" and not unicodedata.is_normalized(params.unicode_form, text):
         if params.keep_cjk_punctuation and params.unicode_form == "NFKC":
             protected = _PROTECT_RE.sub(lambda m: _PROTECT[m.group()], text)
-            text = _UNPROTECT_RE.sub(lambda m: _UNPROTECT.get(m.group(), m.group()),
-                                     unicodedata.normalize("NFKC", protected))
+            text = _UNPROTECT_RE.sub(
+                lambda m: _UNPROTECT.get(m.group(), m.group()), unicodedata.normalize("NFKC", protected)
+            )
         else:
             text = unicodedata.normalize(params.unicode_form, text)
     if params.fullwidth_to_halfwidth:
-        text = (_FULLWIDTH_ALNUM_RE if params.keep_cjk_punctuation else _FULLWIDTH_ALL_RE).sub(_halfwidth, text)
+        text = (_FULLWIDTH_ALNUM_RE if params.keep_cjk_punctuation else _FULLWIDTH_ALL_RE).sub(
+            _halfwidth, text
+        )
     if params.strip_control:
         text = _CONTROL_RE.sub("", text)
     if params.tidy_whitespace:

@@ -15,30 +15,71 @@ from dataclasses import dataclass
 _ZH_NUM = "一二三四五六七八九十百零〇两"
 _ENUM = rf"(?:[{_ZH_NUM}]+、|\d+[.、)]\s*|【|\(?[{_ZH_NUM}]+\)|（[{_ZH_NUM}]+）)?"
 
-_EMR_ZH = ("主诉 现病史 既往史 个人史 婚育史 月经史 家族史 过敏史 体格检查 专科检查 辅助检查 实验室检查 "
-           "影像学检查 初步诊断 入院诊断 出院诊断 诊断 鉴别诊断 治疗经过 诊疗经过 治疗计划 治疗 处理 处理意见 "
-           "入院情况 出院情况 出院医嘱 医嘱 病程记录 手术经过").split()
-_EMR_EN = ["chief complaint", "cc", "history of present illness", "hpi", "past medical history", "pmh",
-           "past surgical history", "psh", "medications", "home medications", "allergies", "social history",
-           "family history", "review of systems", "ros", "physical exam", "physical examination", "vital signs",
-           "labs", "labs/imaging", "imaging", "results", "assessment", "plan", "assessment and plan", "a/p",
-           "impression", "hospital course", "admission diagnosis", "discharge diagnoses", "discharge diagnosis",
-           "discharge medications", "discharge instructions", "follow-up", "follow up", "disposition"]
+_EMR_ZH = (
+    "主诉 现病史 既往史 个人史 婚育史 月经史 家族史 过敏史 体格检查 专科检查 辅助检查 实验室检查 "
+    "影像学检查 初步诊断 入院诊断 出院诊断 诊断 鉴别诊断 治疗经过 诊疗经过 治疗计划 治疗 处理 处理意见 "
+    "入院情况 出院情况 出院医嘱 医嘱 病程记录 手术经过"
+).split()
+_EMR_EN = [
+    "chief complaint",
+    "cc",
+    "history of present illness",
+    "hpi",
+    "past medical history",
+    "pmh",
+    "past surgical history",
+    "psh",
+    "medications",
+    "home medications",
+    "allergies",
+    "social history",
+    "family history",
+    "review of systems",
+    "ros",
+    "physical exam",
+    "physical examination",
+    "vital signs",
+    "labs",
+    "labs/imaging",
+    "imaging",
+    "results",
+    "assessment",
+    "plan",
+    "assessment and plan",
+    "a/p",
+    "impression",
+    "hospital course",
+    "admission diagnosis",
+    "discharge diagnoses",
+    "discharge diagnosis",
+    "discharge medications",
+    "discharge instructions",
+    "follow-up",
+    "follow up",
+    "disposition",
+]
 
 HEADING_PATTERNS: dict[str, list[re.Pattern[str]]] = {
     "medical": [
         re.compile(rf"^{_ENUM}(?P<h>{'|'.join(sorted(_EMR_ZH, key=len, reverse=True))})\s*(?:[:：】]|$)"),
-        re.compile(rf"^(?P<h>{'|'.join(re.escape(h) for h in sorted(_EMR_EN, key=len, reverse=True))})\s*(?::|$)", re.I),
+        re.compile(
+            rf"^(?P<h>{'|'.join(re.escape(h) for h in sorted(_EMR_EN, key=len, reverse=True))})\s*(?::|$)",
+            re.I,
+        ),
     ],
     "legal": [
         re.compile(rf"^(?P<h>第[{_ZH_NUM}\d]+[章节条])(?:\s|$|[:：、])"),
         re.compile(r"^(?P<h>(?:ARTICLE|Article|SECTION|Section)\s+(?:\d+|[IVXLC]+))\b(?!\.\d)"),
-        re.compile(r"^(?P<h>\d{1,2}\.)\s+[A-Z][^.!?]{0,80}$"),  # "7. Governing Law" (a short numbered title line)
+        re.compile(
+            r"^(?P<h>\d{1,2}\.)\s+[A-Z][^.!?]{0,80}$"
+        ),  # "7. Governing Law" (a short numbered title line)
     ],
     "finance": [
         re.compile(r"^(?P<h>(?:ITEM|Item)\s+\d{1,2}[A-C]?\.?)(?:\s|$)"),
         re.compile(rf"^(?P<h>第[{_ZH_NUM}\d]+[节章])(?:\s|$)"),
-        re.compile(rf"^{_ENUM}(?P<h>重大风险提示|风险提示|管理层讨论与分析|经营情况讨论与分析|重要提示|公司基本情况|财务报告)"),
+        re.compile(
+            rf"^{_ENUM}(?P<h>重大风险提示|风险提示|管理层讨论与分析|经营情况讨论与分析|重要提示|公司基本情况|财务报告)"
+        ),
         re.compile(r"^(?P<h>Management's Discussion and Analysis.{0,80}|Risk Factors)\s*$", re.I),
     ],
     "general": [
@@ -71,7 +112,9 @@ def find_heading(line: str, domain: str | None, hinted: frozenset[str]) -> str |
         return None
     if stripped in hinted:
         return stripped[:80]
-    groups = [domain] if domain in HEADING_PATTERNS and domain != "general" else ["medical", "legal", "finance"]
+    groups = (
+        [domain] if domain in HEADING_PATTERNS and domain != "general" else ["medical", "legal", "finance"]
+    )
     for group in [*groups, "general"]:
         for pattern in HEADING_PATTERNS[group]:
             m = pattern.match(stripped)
@@ -148,11 +191,20 @@ def _split_long(seg: Segment, max_tokens: int) -> list[Segment]:
         for k in range(0, len(spans), max_tokens):
             lo = spans[k][0] if k else 0
             hi = spans[k + max_tokens][0] if k + max_tokens < len(spans) else len(sentence)
-            out.append(Segment(sentence[lo:hi], seg.offset + a + lo, seg.line + seg.text.count("\n", 0, a + lo), seg.section))
+            out.append(
+                Segment(
+                    sentence[lo:hi],
+                    seg.offset + a + lo,
+                    seg.line + seg.text.count("\n", 0, a + lo),
+                    seg.section,
+                )
+            )
     return out
 
 
-def chunks(section: Segment, max_tokens: int, domain: str | None, hinted: frozenset[str], doc_text: str) -> list[Segment]:
+def chunks(
+    section: Segment, max_tokens: int, domain: str | None, hinted: frozenset[str], doc_text: str
+) -> list[Segment]:
     """Paragraphs packed greedily into chunks of at most `max_tokens`, never across a section boundary."""
     units: list[Segment] = []
     for para in paragraphs(section, domain, hinted):
@@ -174,8 +226,14 @@ def chunks(section: Segment, max_tokens: int, domain: str | None, hinted: frozen
     return out
 
 
-def segment(text: str, granularity: str, *, domain: str | None = None, max_tokens: int = 512,
-            headings: list[str] | None = None) -> list[Segment]:
+def segment(
+    text: str,
+    granularity: str,
+    *,
+    domain: str | None = None,
+    max_tokens: int = 512,
+    headings: list[str] | None = None,
+) -> list[Segment]:
     """Cut `text` into segments of the requested granularity. Offsets index into `text`."""
     hinted = frozenset(h.strip() for h in headings or () if h.strip())
     if granularity == "document":

@@ -41,7 +41,9 @@ class IngestStage(SourceStage):
     name = NAME
     version = "1"
     Params: ClassVar[type[IngestParams]] = IngestParams
-    produces = frozenset({"lang", "domain", "doc_type", "source", "meta", "group_id", "dup_cluster", "labels"})
+    produces = frozenset(
+        {"lang", "domain", "doc_type", "source", "meta", "group_id", "dup_cluster", "labels"}
+    )
     params: IngestParams
 
     def fingerprint_params(self) -> dict[str, Any]:
@@ -64,7 +66,12 @@ class IngestStage(SourceStage):
                     problems.append((f"[{i}]{loc}", e["msg"]))
                 continue
             if spec.reader and spec.reader not in registry.readers:
-                problems.append((f"[{i}].reader", f"unknown reader '{spec.reader}'; known: {', '.join(registry.readers.names())}"))
+                problems.append(
+                    (
+                        f"[{i}].reader",
+                        f"unknown reader '{spec.reader}'; known: {', '.join(registry.readers.names())}",
+                    )
+                )
         return problems
 
     def list_inputs(self, inputs: list[Mapping[str, Any]]) -> list[dict[str, Any]]:
@@ -118,7 +125,9 @@ class _Run:
     def quarantine(self, reason: str, path: str, **detail: Any) -> None:
         if self.params.strict and not self.ctx.strict:
             raise StrictModeError(f"{NAME}: {path}: {reason}")
-        self.ctx.quarantine(NAME, reason, path=path, **{k: v for k, v in detail.items() if v not in (None, "")})
+        self.ctx.quarantine(
+            NAME, reason, path=path, **{k: v for k, v in detail.items() if v not in (None, "")}
+        )
 
     # -- the task stream (runs lazily, as the worker window advances) ------------------
     def tasks(self, specs: list[InputSpec]) -> Iterator[worker.Task]:
@@ -159,7 +168,7 @@ class _Run:
             for path, key in walk.iter_files(spec, known):
                 index += 1
                 src = walk.source_path(spec, key, root_is_file)
-                fmt = (path.suffix.lower().lstrip(".") or "none")
+                fmt = path.suffix.lower().lstrip(".") or "none"
                 self.formats[fmt] += 1
                 self.stat("files_in")
                 fi = worker.FileInfo(index, str(path), key, src, spec, fmt)
@@ -223,8 +232,15 @@ class _Run:
             if first is not None:
                 self.stat("duplicates_exact")
                 # a dedup drop is policy, not a failure: recorded, but never fails a --strict build
-                self.ctx.quarantined.append(QuarantineEntry(NAME, "exact duplicate", unit.doc_id, fi.source_path,
-                                                            {"duplicate_of": f"{first:015x}"}))
+                self.ctx.quarantined.append(
+                    QuarantineEntry(
+                        NAME,
+                        "exact duplicate",
+                        unit.doc_id,
+                        fi.source_path,
+                        {"duplicate_of": f"{first:015x}"},
+                    )
+                )
                 return None
         if not unit.bands:
             return unit.doc_id[:15]
@@ -247,11 +263,23 @@ class _Run:
         self.stat("files_quarantined")
 
     def finish(self) -> None:
-        for key, counter in (("formats", self.formats), ("encodings", self.encodings), ("langs", self.langs),
-                             ("domains", self.domains)):
+        for key, counter in (
+            ("formats", self.formats),
+            ("encodings", self.encodings),
+            ("langs", self.langs),
+            ("domains", self.domains),
+        ):
             self.ctx.stat(NAME, key, dict(sorted(counter.items())), add=False)
-        for key in ("files_in", "files_ingested", "files_quarantined", "docs_in", "records_emitted",
-                    "duplicates_exact", "near_duplicates", "bytes_in"):
+        for key in (
+            "files_in",
+            "files_ingested",
+            "files_quarantined",
+            "docs_in",
+            "records_emitted",
+            "duplicates_exact",
+            "near_duplicates",
+            "bytes_in",
+        ):
             self.ctx.stats.setdefault(NAME, {}).setdefault(key, 0)
 
 
@@ -263,8 +291,9 @@ def _sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
-def _ordered_map(fn: Callable[[worker.Task], list[worker.TaskResult]], tasks: Iterator[worker.Task],
-                 params: IngestParams) -> Iterator[list[worker.TaskResult]]:
+def _ordered_map(
+    fn: Callable[[worker.Task], list[worker.TaskResult]], tasks: Iterator[worker.Task], params: IngestParams
+) -> Iterator[list[worker.TaskResult]]:
     """Results in task order, with at most a few tasks in flight per worker so memory stays flat."""
     init_args = (params.model_dump(mode="json"),)
     if params.workers <= 1:
@@ -275,8 +304,12 @@ def _ordered_map(fn: Callable[[worker.Task], list[worker.TaskResult]], tasks: It
     # fork where there is one: no re-import per worker, and it works from notebooks and `python -`;
     # the workers only parse files, so threads the parent may hold (torch, tokenizers) stay unused
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    pool = ProcessPoolExecutor(params.workers, mp_context=multiprocessing.get_context(method),
-                               initializer=worker.init_worker, initargs=init_args)
+    pool = ProcessPoolExecutor(
+        params.workers,
+        mp_context=multiprocessing.get_context(method),
+        initializer=worker.init_worker,
+        initargs=init_args,
+    )
     pending: deque = deque()
     try:
         for task in tasks:

@@ -143,7 +143,9 @@ def _norm_lang(value: str | None) -> str | None:
     if not value:
         return None
     v = value.lower()
-    return next((lang for lang in LANGS if v == lang or v.startswith(lang + "-") or v.startswith(lang + "_")), None)
+    return next(
+        (lang for lang in LANGS if v == lang or v.startswith(lang + "-") or v.startswith(lang + "_")), None
+    )
 
 
 def make_units(raw: RawDoc, fi: FileInfo, params: IngestParams) -> list[Unit] | Problem:
@@ -154,23 +156,56 @@ def make_units(raw: RawDoc, fi: FileInfo, params: IngestParams) -> list[Unit] | 
         return Problem("empty", raw.locator, raw.line, raw.page)
     from_path = _path_fields(spec, fi.key)
     guess = detect_lang(text, params.mixed_lang_threshold)
-    lang, lang_source = next(((v, s) for v, s in ((spec.lang, "config"), (_norm_lang(raw.lang), "field"),
-                                                  (_norm_lang(from_path.get("lang")), "path_pattern"),
-                                                  (guess.lang, "detected"), (params.default_lang, "default")) if v))
+    lang, lang_source = next(
+        (
+            (v, s)
+            for v, s in (
+                (spec.lang, "config"),
+                (_norm_lang(raw.lang), "field"),
+                (_norm_lang(from_path.get("lang")), "path_pattern"),
+                (guess.lang, "detected"),
+                (params.default_lang, "default"),
+            )
+            if v
+        )
+    )
     folder = classify.domain_from_path(fi.key) or classify.domain_from_path(fi.source_path)
     detected = classify.classify_domain(text, params.domain_keywords) if params.classify_domain else None
-    domain, domain_source = next(((v, s) for v, s in ((spec.domain, "config"), (raw.domain, "field"),
-                                                      (from_path.get("domain"), "path_pattern"), (folder, "folder"),
-                                                      (detected, "keywords"), ("general", "default"))
-                                  if v in DOMAINS))
-    doc_type = (spec.doc_type or raw.doc_type or from_path.get("doc_type")
-                or classify.classify_doc_type(text, params.doc_type_keywords))
+    domain, domain_source = next(
+        (
+            (v, s)
+            for v, s in (
+                (spec.domain, "config"),
+                (raw.domain, "field"),
+                (from_path.get("domain"), "path_pattern"),
+                (folder, "folder"),
+                (detected, "keywords"),
+                ("general", "default"),
+            )
+            if v in DOMAINS
+        )
+    )
+    doc_type = (
+        spec.doc_type
+        or raw.doc_type
+        or from_path.get("doc_type")
+        or classify.classify_doc_type(text, params.doc_type_keywords)
+    )
     doc_id = stable_id(sha, raw.locator, length=15)
     group_id = raw.group_id or from_path.get("group_id") or spec.group_id or doc_id
     headings = [normalize_text(h, params.normalize) for h in raw.headings]
-    segments = segment.segment(text, params.granularity, domain=domain, max_tokens=params.max_tokens, headings=headings)
-    base_meta = {**raw.meta, "doc_id": doc_id, "format": fi.fmt, "mixed": guess.mixed, "zh_share": guess.zh_share,
-                 "lang_source": lang_source, "domain_source": domain_source}
+    segments = segment.segment(
+        text, params.granularity, domain=domain, max_tokens=params.max_tokens, headings=headings
+    )
+    base_meta = {
+        **raw.meta,
+        "doc_id": doc_id,
+        "format": fi.fmt,
+        "mixed": guess.mixed,
+        "zh_share": guess.zh_share,
+        "lang_source": lang_source,
+        "domain_source": domain_source,
+    }
     if params.granularity == "document":
         base_meta["sections"] = segment.section_headings(text, domain, headings)
     records = []
@@ -182,17 +217,39 @@ def make_units(raw: RawDoc, fi: FileInfo, params: IngestParams) -> list[Unit] | 
         meta = {**base_meta, "segment": i, "segments": len(segments)}
         if seg.section:
             meta["section"] = seg.section
-        records.append({
-            "id": stable_id(sha, raw.locator, params.granularity, params.max_tokens if params.granularity == "chunk" else "", i),
-            "text": seg.text, "lang": lang, "domain": domain, "doc_type": doc_type,
-            "source": {"path": fi.source_path, "sha256": sha, "encoding": raw.encoding, "page": page,
-                       "line": raw.line if raw.line is not None else seg.line, "offset": seg.offset,
-                       "section": seg.section},
-            "meta": meta, "spans": [], "labels": list(raw.labels), "group_id": group_id,
-        })
+        records.append(
+            {
+                "id": stable_id(
+                    sha,
+                    raw.locator,
+                    params.granularity,
+                    params.max_tokens if params.granularity == "chunk" else "",
+                    i,
+                ),
+                "text": seg.text,
+                "lang": lang,
+                "domain": domain,
+                "doc_type": doc_type,
+                "source": {
+                    "path": fi.source_path,
+                    "sha256": sha,
+                    "encoding": raw.encoding,
+                    "page": page,
+                    "line": raw.line if raw.line is not None else seg.line,
+                    "offset": seg.offset,
+                    "section": seg.section,
+                },
+                "meta": meta,
+                "spans": [],
+                "labels": list(raw.labels),
+                "group_id": group_id,
+            }
+        )
     if not records:
         return Problem("empty", raw.locator, raw.line, raw.page)
-    bands, rows = _LSH if params is _PARAMS else dedup.lsh_params(params.dedup.threshold, params.dedup.num_perm)
+    bands, rows = (
+        _LSH if params is _PARAMS else dedup.lsh_params(params.dedup.threshold, params.dedup.num_perm)
+    )
     d = params.dedup
 
     def keys(t: str) -> list[int]:

@@ -43,8 +43,31 @@ class MarkdownReader(TextReader):
             yield item
 
 
-_BLOCK_TAGS = ("p", "div", "section", "article", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "pre",
-               "blockquote", "table", "ul", "ol", "dt", "dd", "header", "footer", "title")
+_BLOCK_TAGS = (
+    "p",
+    "div",
+    "section",
+    "article",
+    "li",
+    "br",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "pre",
+    "blockquote",
+    "table",
+    "ul",
+    "ol",
+    "dt",
+    "dd",
+    "header",
+    "footer",
+    "title",
+)
 _DROP_TAGS = ("script", "style", "noscript", "template", "head", "nav", "svg", "iframe", "button", "form")
 
 
@@ -72,7 +95,9 @@ class HtmlReader(Reader):
         for tag in soup(_BLOCK_TAGS):
             tag.append("\n")
         root = soup.body or soup
-        yield RawDoc(root.get_text(""), encoding=(dammit.original_encoding or "utf-8").lower(), headings=headings)
+        yield RawDoc(
+            root.get_text(""), encoding=(dammit.original_encoding or "utf-8").lower(), headings=headings
+        )
 
 
 class PdfReader(Reader):
@@ -101,8 +126,17 @@ class PdfReader(Reader):
                     yield ReadProblem(f"no text layer: page {n}", locator=f"p{n}", page=n)
                 else:
                     pages.append((n, text))
-        except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError,
-                zipfile.BadZipFile, OSError) as exc:
+        except (
+            PyPdfError,
+            ValueError,
+            KeyError,
+            TypeError,
+            AttributeError,
+            IndexError,
+            RecursionError,
+            zipfile.BadZipFile,
+            OSError,
+        ) as exc:
             yield ReadProblem(f"corrupt PDF: {type(exc).__name__}")
             return
         if pages:

@@ -8,7 +8,6 @@ line or row number; the other rows go on.
 from __future__ import annotations
 
 import csv
-import io
 import json
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -18,8 +17,9 @@ from corpuskit.stages.ingest.encoding import DecodeError, decode
 from corpuskit.stages.ingest.readers.base import RawDoc, Reader, ReadProblem
 
 
-def row_to_doc(row: Mapping[str, Any], spec: Any, locator: str, line: int | None,
-               encoding: str | None = None) -> RawDoc | ReadProblem:
+def row_to_doc(
+    row: Mapping[str, Any], spec: Any, locator: str, line: int | None, encoding: str | None = None
+) -> RawDoc | ReadProblem:
     """Map one row through the input's `fields:` mapping."""
     fm = spec.fields
     if fm.text not in row or row[fm.text] is None:
@@ -35,16 +35,30 @@ def row_to_doc(row: Mapping[str, Any], spec: Any, locator: str, line: int | None
         return None if value in ("", None) else value
 
     labels = get(fm.label)
-    labels = [str(x) for x in labels] if isinstance(labels, list) else ([str(labels)] if labels is not None else [])
+    labels = (
+        [str(x) for x in labels]
+        if isinstance(labels, list)
+        else ([str(labels)] if labels is not None else [])
+    )
     meta = {k: row.get(k) for k in fm.meta if k in row}
     if get(fm.date) is not None:
         meta["date"] = str(get(fm.date))
     rid = get(fm.id)
     if rid is not None:
         meta["source_id"] = str(rid)
-    return RawDoc(text, encoding=encoding, line=line, locator=locator, id=str(rid) if rid is not None else None,
-                  group_id=_str(get(fm.group)), doc_type=_str(get(fm.doc_type)), lang=_str(get(fm.lang)),
-                  domain=_str(get(fm.domain)), labels=labels, meta=meta)
+    return RawDoc(
+        text,
+        encoding=encoding,
+        line=line,
+        locator=locator,
+        id=str(rid) if rid is not None else None,
+        group_id=_str(get(fm.group)),
+        doc_type=_str(get(fm.doc_type)),
+        lang=_str(get(fm.lang)),
+        domain=_str(get(fm.domain)),
+        labels=labels,
+        meta=meta,
+    )
 
 
 def _str(v: Any) -> str | None:
@@ -150,7 +164,9 @@ class CsvReader(Reader):
                 except StopIteration:
                     break
                 except (UnicodeDecodeError, csv.Error) as exc:
-                    yield ReadProblem(f"malformed CSV: row {n + 1} ({type(exc).__name__})", locator=f"row:{n + 1}")
+                    yield ReadProblem(
+                        f"malformed CSV: row {n + 1} ({type(exc).__name__})", locator=f"row:{n + 1}"
+                    )
                     break  # the reader cannot resynchronise after a decode error
                 n += 1
                 yield row_to_doc(row, spec, f"row:{n}", reader.line_num, encoding)
@@ -183,8 +199,11 @@ class ParquetReader(Reader):
             yield ReadProblem(f"missing text field: '{spec.fields.text}'")
             return
         fm = spec.fields
-        wanted = [c for c in [fm.text, fm.id, fm.group, fm.label, fm.date, fm.doc_type, fm.lang, fm.domain, *fm.meta]
-                  if c and c in names]
+        wanted = [
+            c
+            for c in [fm.text, fm.id, fm.group, fm.label, fm.date, fm.doc_type, fm.lang, fm.domain, *fm.meta]
+            if c and c in names
+        ]
         n = 0
         try:
             for batch in pf.iter_batches(batch_size=1024, columns=list(dict.fromkeys(wanted))):
