@@ -169,7 +169,10 @@ def _register_extensions() -> None:
 def main() -> None:
     _register_extensions()
     try:
-        app(standalone_mode=False)
+        # without standalone mode click returns (not raises) the code of a typer.Exit
+        rc = app(standalone_mode=False)
+        if isinstance(rc, int) and rc:
+            sys.exit(rc)
     except ConfigError as exc:
         where = f"{exc.source}: " if exc.source else ""
         for path, msg in exc.problems:
@@ -184,13 +187,11 @@ def main() -> None:
         console.print("aborted")
         sys.exit(1)
     except Exception as exc:  # noqa: BLE001
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
+        # click's usage errors (typer vendors its own click, so match by shape, not by class)
+        if hasattr(exc, "show") and isinstance(getattr(exc, "exit_code", None), int):
             exc.show()
             sys.exit(exc.exit_code)
         raise
-
 
 if __name__ == "__main__":
     main()

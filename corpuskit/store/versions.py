@@ -177,6 +177,8 @@ class VersionWriter:
         return self.staging
 
     def write(self, batches: Iterable[pa.RecordBatch], split: str | None = None) -> None:
+        if split is not None:
+            self._writer(split)  # the split exists even when it gets no records
         for batch in batches:
             batch = records.conform(batch)
             if split is not None:
@@ -200,6 +202,8 @@ class VersionWriter:
         if split not in self._writers:
             sink = pa.OSFile(str(self.workdir / "_arrow" / f"{split}.arrow"), "wb")
             self._writers[split] = pa.ipc.new_stream(sink, records.RECORD_SCHEMA)
+            # a stream with no batch at all cannot be opened by `datasets`; an empty one can
+            self._writers[split].write_batch(records.conform(pa.RecordBatch.from_pylist([], records.RECORD_SCHEMA)))
         return self._writers[split]
 
     def commit(self, manifest: dict[str, Any], parent: str | None = None) -> str:
@@ -217,6 +221,9 @@ class VersionWriter:
         splits = {p.stem: Dataset.from_file(str(p)) for p in sorted(arrow_dir.glob("*.arrow"))}
         ordered = {k: splits[k] for k in sorted(splits, key=split_order)}
         DatasetDict(ordered).save_to_disk(str(staging))
+        for name, ds in ordered.items():
+            if ds.num_rows == 0:
+                _keep_empty_split(staging / name, arrow_dir / f"{name}.arrow")
         del splits, ordered
         shutil.rmtree(arrow_dir)
 
@@ -251,6 +258,17 @@ class VersionWriter:
         if self.staging is not None and self.staging.exists():
             shutil.rmtree(self.staging, ignore_errors=True)
         self.staging = None
+
+
+def _keep_empty_split(split_dir: Path, arrow_file: Path) -> None:
+    """`save_to_disk` writes no shard for an empty split, and `load_from_disk` then fails on it;
+    keep the (schema-only) stream file as its one shard."""
+    shard = "data-00000-of-00001.arrow"
+    shutil.copyfile(arrow_file, split_dir / shard)
+    state_path = split_dir / "state.json"
+    state = json.loads(state_path.read_text("utf-8"))
+    state["_data_files"] = [{"filename": shard}]
+    state_path.write_text(json.dumps(state, indent=2), "utf-8")
 
 
 def _clean_dead_staging(base: Path) -> None:

@@ -97,3 +97,14 @@ def test_apply_one_stage_to_a_version_makes_a_child_version(corpus, tmp_path):
     assert child.manifest["parent"] == v1 and not child.cached
     assert sorted(corpuskit.load("toy", child.version_id, store=tmp_path)["train"]["text"])[0] == "FIRST LINE"
     assert apply_stage(f"toy@{v1}", "test.upper.v1", {"sleep": 0}, store=tmp_path).cached
+
+
+def test_empty_splits_and_empty_versions_load(tmp_path):
+    store = VersionStore(tmp_path)
+    rows = [records.new_record("r1", "only one record")]
+    vid = store.commit("sparse", {"train": [records.to_batch(rows)], "test": []}, {"case": "empty split"})
+    ds = store.load("sparse", vid)
+    assert ds["train"].num_rows == 1 and ds["test"].num_rows == 0
+    assert ds["test"].column_names == list(records.COLUMNS)
+    empty = store.commit("sparse", [], {"case": "no records"})
+    assert store.load("sparse", empty)["train"].num_rows == 0

@@ -1,0 +1,1 @@
+"""Split stage: grouped, stratified, leakage-free splits that stay stable across versions."""

@@ -1,0 +1,50 @@
+"""Params of `split.grouped.v1`."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from corpuskit.stages.base import StageParams
+
+ASSIGNABLE = ("train", "validation", "test")
+
+
+class SplitParams(StageParams):
+    """How records are assigned to train/validation/test.
+
+    mode:
+      hash        stable: a group's split is a pure function of its key and the seed, so adding
+                  records never moves an existing one (default);
+      stratified  exact label proportions per split, groups whole; ranks within a label stratum,
+                  so new groups can shift boundary groups (see README);
+      temporal    by a date in `meta[date_field]`: explicit `cutoffs` (stable) or date quantiles;
+      kfold       `k` folds by the same stable hash; fold `fold` is test, the rest train.
+    """
+
+    ratios: dict[Literal["train", "validation", "test"], float] = Field(
+        default_factory=lambda: {"train": 0.8, "validation": 0.1, "test": 0.1})
+    seed: str = "0"
+    mode: Literal["hash", "stratified", "temporal", "kfold"] = "hash"
+    date_field: str = "date"
+    cutoffs: dict[Literal["validation", "test"], str] | None = Field(
+        None, description="temporal: ISO dates; date < validation → train, < test → validation, else test")
+    k: int = Field(5, ge=2, le=100)
+    fold: int = Field(0, ge=0)
+    # leakage guards; turning them off builds a deliberately leaky version (for audits and tests)
+    guards: bool = True
+    near_dup: bool = Field(True, description="also cluster near-duplicates here with MinHash LSH")
+    near_dup_threshold: float = Field(0.8, gt=0.0, lt=1.0)
+    num_perm: int = Field(64, ge=16, le=256)
+    shingle_chars: int = Field(5, ge=1, le=16)
+    variants: Literal["train_only", "follow_parent"] = "train_only"
+
+    @model_validator(mode="after")
+    def _check(self) -> SplitParams:
+        total = sum(self.ratios.values())
+        if any(v < 0 for v in self.ratios.values()) or abs(total - 1.0) > 1e-6:
+            raise ValueError(f"ratios must be non-negative and sum to 1 (they sum to {total:g})")
+        if self.mode == "kfold" and self.fold >= self.k:
+            raise ValueError(f"fold must be < k ({self.k})")
+        return self
