@@ -157,3 +157,19 @@ def test_worker_count_and_batch_size_do_not_change_the_fingerprint():
     b = IngestStage({"workers": 8, "strict": True, "granularity": "section"}).describe()
     assert a == b and a["params"]["granularity"] == "section"
     assert IngestStage({"max_tokens": 100}).describe() != IngestStage().describe()
+
+
+def test_reading_streams_batches_before_the_corpus_is_read(tmp_path):
+    for i in range(1000):
+        (tmp_path / f"n{i:03d}.txt").write_text(
+            f"Patient {i} reports cough for {i % 9 + 1} days.", encoding="utf-8"
+        )
+    for workers in (0, 2):
+        ctx = RunContext()
+        stream = IngestStage({"workers": workers, "batch_size": 10}).read([{"path": str(tmp_path)}], ctx)
+        first = next(stream)
+        assert first.num_rows >= 10
+        # the walk runs only a few tasks (of up to 32 small files) ahead of the consumer
+        assert ctx.stats["ingest.v1"]["files_in"] <= 300
+        rest = sum(b.num_rows for b in stream)
+        assert first.num_rows + rest == 1000 == ctx.stats["ingest.v1"]["files_ingested"]

@@ -211,3 +211,35 @@ def test_decode_forced_encoding_and_error():
     assert decode("病历".encode("gbk"), "gbk").text == "病历"
     with pytest.raises(DecodeError):
         decode(b"\xff\xfe\xfa", "utf-8")
+
+
+def test_html_declared_gbk_charset(tmp_path):
+    page = '<html><head><meta charset="gbk"></head><body><p>出院诊断：急性阑尾炎</p></body></html>'
+    (tmp_path / "p.html").write_bytes(page.encode("gbk"))
+    rows, _ = ingest([{"path": str(tmp_path)}])
+    assert rows[0]["text"] == "出院诊断：急性阑尾炎" and rows[0]["source"]["encoding"] in ("gbk", "gb18030")
+
+
+def test_docx_merged_cells_appear_once(tmp_path):
+    import docx
+
+    d = docx.Document()
+    t = d.add_table(rows=2, cols=3)
+    t.cell(0, 0).merge(t.cell(0, 2)).text = "Payment schedule"
+    for k, v in enumerate(["Deposit", "30%", "2024-01-05"]):
+        t.cell(1, k).text = v
+    d.save(str(tmp_path / "t.docx"))
+    rows, _ = ingest([{"path": str(tmp_path)}])
+    assert rows[0]["text"] == "Payment schedule\nDeposit | 30% | 2024-01-05"
+
+
+def test_chunk_and_paragraph_granularity_through_the_stage(good):
+    from corpuskit.stages.ingest.segment import count_tokens
+
+    root = Path(good[0]["note_utf8.txt"][0]["source"]["path"]).parent
+    chunks, _ = ingest([{"path": str(root)}], granularity="chunk", max_tokens=20, dedup={"exact": "keep"})
+    assert all(count_tokens(r["text"]) <= 20 for r in chunks) and len({r["id"] for r in chunks}) == len(
+        chunks
+    )
+    paras, _ = ingest([{"path": str(root), "include": ["two_pages.pdf"]}], granularity="paragraph")
+    assert [r["source"]["page"] for r in paras][-1] == 2 and paras[0]["source"]["page"] == 1
