@@ -173,3 +173,8 @@ def test_reading_streams_batches_before_the_corpus_is_read(tmp_path):
         assert ctx.stats["ingest.v1"]["files_in"] <= 300
         rest = sum(b.num_rows for b in stream)
         assert first.num_rows + rest == 1000 == ctx.stats["ingest.v1"]["files_ingested"]
+
+
+def test_a_missing_input_is_an_error_not_an_empty_dataset(tmp_path):
+    with pytest.raises(FileNotFoundError, match="input not found"):
+        IngestStage().list_inputs([{"path": str(tmp_path / "nope")}])

@@ -58,6 +58,8 @@ def iter_files(spec: InputSpec, known_extensions: frozenset[str]) -> Iterator[tu
     if root.is_file():
         yield root, root.name
         return
+    if not root.is_dir():
+        raise FileNotFoundError(f"input not found: {spec.path}")
     found: list[tuple[str, Path]] = []
     for dirpath, dirnames, filenames in os.walk(root, followlinks=spec.follow_symlinks):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
