@@ -123,7 +123,7 @@ _GENERATORS = {
 }
 
 # -- dates -------------------------------------------------------------------------------
-_EN_FORMATS = ("%d %b %Y", "%d %B %Y", "%b %d, %Y", "%B %d, %Y", "%b %d %Y", "%B %d %Y", "%b. %d, %Y",
+_EN_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%b. %d, %Y",
                "%m/%d/%Y", "%m/%d/%y", "%Y-%m-%d", "%Y/%m/%d", "%d-%b-%Y", "%d-%b-%y", "%d.%m.%Y", "%d/%m/%Y",
                "%m-%d-%Y", "%B %Y", "%b %Y", "%B %d", "%b %d", "%d %B", "%d %b", "%m/%d", "%Y%m%d")
 _ZH_DATE = re.compile(r"^(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*(?P<suffix>[日号]))?$")
@@ -151,9 +151,17 @@ def shift_date(value: str, days: int) -> str | None:
             parsed = datetime.strptime(text, fmt)
         except ValueError:
             continue
+        if _unpad(parsed.strftime(fmt)).casefold() != _unpad(text).casefold():
+            continue  # strptime is lenient (%b takes "June"); only a format that writes the value back counts
         if "%Y" not in fmt and "%y" not in fmt:
             parsed = parsed.replace(year=_NO_YEAR)
-        moved = parsed + timedelta(days=days)
-        out = moved.strftime(fmt)
-        return out
+        out = (parsed + timedelta(days=days)).strftime(fmt)
+        return out if _ZERO_PADDED.search(text) else _unpad(out)
     return None
+
+
+_ZERO_PADDED = re.compile(r"(?<!\d)0\d")
+
+
+def _unpad(value: str) -> str:
+    return re.sub(r"(?<!\d)0(\d)", r"\1", value)
