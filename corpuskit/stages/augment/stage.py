@@ -62,8 +62,9 @@ class AugmentStage(Stage):
         for t in pooled:
             t.begin_corpus()
         for batch in scan():
-            for rec in batch.select(["id", "text", "lang", "domain", "spans", "labels"]).to_pylist():
-                if rec.get("spans"):
+            for rec in batch.select(["id", "text", "lang", "domain", "spans", "labels", "split"]).to_pylist():
+                # records already placed outside train must not lend their mentions to train variants
+                if rec.get("spans") and rec.get("split") in (None, "train"):
                     view = RecordView.from_record(rec)
                     for t in pooled:
                         t.observe(view)

@@ -161,6 +161,8 @@ class EntitySwapParams(TransformParams):
     max_edits: int = Field(1, ge=1, le=1000)
     lexicons: list[str] = Field(default_factory=list, description="extra entity lexicons (YAML, like entities.yaml)")
     max_mention_chars: int = Field(40, ge=1)
+    min_records: int = Field(2, ge=1, description="corpus pool: a mention must occur in this many records "
+                                                   "(a mention unique to one record never spreads to others)")
 
 
 class EntitySwap(Transform):
@@ -203,16 +205,21 @@ class EntitySwap(Transform):
 
     def observe(self, rec: RecordView) -> None:
         """Collect mentions for the corpus pool (the stage calls this in its full pass)."""
-        for s in rec.spans:
-            if self.wants(s) and 0 < s.end - s.start <= self.params.max_mention_chars:
-                self._corpus.setdefault((rec.language, s.label), set()).add(rec.text[s.start:s.end])
+        for text, label in {(rec.text[s.start:s.end], s.label) for s in rec.spans
+                            if self.wants(s) and 0 < s.end - s.start <= self.params.max_mention_chars}:
+            key = (rec.language, label, text)
+            self._corpus[key] = self._corpus.get(key, 0) + 1
 
     def begin_corpus(self) -> None:
-        self._corpus: dict[tuple[str, str], set[str]] = {}
+        self._corpus: dict[tuple[str, str, str], int] = {}  # (lang, label, mention) → records seen in
 
     def end_corpus(self) -> None:
-        for (lang, label), mentions in self._corpus.items():
-            self._add(lang, label, list(mentions))
+        by_label: dict[tuple[str, str], list[str]] = {}
+        for (lang, label, text), n in self._corpus.items():
+            if n >= self.params.min_records:
+                by_label.setdefault((lang, label), []).append(text)
+        for (lang, label), mentions in by_label.items():
+            self._add(lang, label, mentions)
         del self._corpus
 
     def propose(self, rec: RecordView, rng: random.Random) -> Proposal | None:
