@@ -11,8 +11,7 @@ THRESHOLD = EngineConfig().score_threshold
 
 @pytest.fixture(scope="session")
 def engine() -> DeidEngine:
-    eng = DeidEngine(EngineConfig())
-    _ = eng.analyzer
+    eng = DeidEngine.shared(EngineConfig())  # the instance DeidStage with default params reuses
     yield eng
     eng.close()
 

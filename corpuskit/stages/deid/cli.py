@@ -26,7 +26,7 @@ def _fail(message: str) -> None:
 def _engine(languages: list[str], n_process: int):
     from corpuskit.stages.deid.engine import DeidEngine, EngineConfig
 
-    return DeidEngine(EngineConfig(languages=languages))
+    return DeidEngine.shared(EngineConfig(languages=languages))
 
 
 def detect_records(items: list[dict], n_process: int = 1) -> list[dict]:

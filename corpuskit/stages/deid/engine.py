@@ -96,9 +96,17 @@ def _offline_env() -> None:
     tld.TLD_EXTRACTOR.fallback_to_snapshot = True
 
 
+def _quiet_presidio() -> None:
+    """Presidio logs the words around each match at DEBUG ("context keyword … is: john 00455192 …"):
+    raw record text. Its loggers stay at WARNING whatever the application's level."""
+    for name in ("presidio-analyzer", "presidio_analyzer", "presidio-anonymizer"):
+        logging.getLogger(name).setLevel(logging.WARNING)
+
+
 def build_analyzer(config: EngineConfig) -> AnalyzerEngine:
     """An AnalyzerEngine with explicit NLP models and recognizers; never touches the network."""
     _offline_env()
+    _quiet_presidio()
     models = [{"lang_code": "en", "model_name": config.en_model}] if "en" in config.languages else []
     if "zh" in config.languages:
         models.append({"lang_code": "zh", "model_name": ZH_MODEL})
@@ -169,6 +177,16 @@ class DeidEngine:
         self._pool = None
         self._pool_size = 0
         self._recognizers: dict[str, tuple[list, list[str]]] = {}
+
+    @classmethod
+    def shared(cls, config: EngineConfig) -> DeidEngine:
+        """One built engine per configuration and process: stages and commands reuse loaded models."""
+        key = config.model_dump_json()
+        if key not in _SHARED:
+            _SHARED[key] = cls(config)
+        engine = _SHARED[key]
+        _ = engine.analyzer
+        return engine
 
     @property
     def analyzer(self) -> AnalyzerEngine:
@@ -259,6 +277,7 @@ class DeidEngine:
 
 
 _WORKER_ENGINE: DeidEngine | None = None
+_SHARED: dict[str, DeidEngine] = {}
 
 
 def _init_worker(config: dict) -> None:

@@ -114,8 +114,7 @@ class DeidStage(Stage):
                 f"{self.params.key_env} or params.key_file")
 
     def setup(self, ctx: RunContext) -> None:
-        self.engine = DeidEngine(self.params.engine)
-        _ = self.engine.analyzer
+        self.engine = DeidEngine.shared(self.params.engine)
         self.operators = parse_operators(self.params.operators)
         key = resolve_key(self.params)
         if self.params.keyed() and key is None:
@@ -183,7 +182,8 @@ class DeidStage(Stage):
         counts = Counter(r.label for r in reps)
         residual = Counter()
         if self.scanner:
-            residual = self.scanner.scan(new_text, lang, [(r.new_start, r.new_end) for r in reps])
+            inserted = [(r.new_start, r.new_end) for r in reps if r.operator != "keep"]
+            residual = self.scanner.scan(new_text, lang, inserted)
         meta = records.load_meta(row.get("meta"))
         meta["deid"] = record_audit(dets, Counter(r.operator for r in reps), residual)
         row.update(text=new_text, spans=spans, meta=records.dump_meta(meta),
