@@ -12,6 +12,7 @@ from corpuskit.errors import CorpuskitError
 from corpuskit_trainer import data as task_data
 from corpuskit_trainer.adapters import load_adapter
 from corpuskit_trainer.card import read_card
+from corpuskit_trainer.label_scoring import generation_metrics
 from corpuskit_trainer.metrics import add_perplexity, metrics_fn
 from corpuskit_trainer.models import load_model, load_tokenizer
 
@@ -59,4 +60,8 @@ def evaluate(adapter_dir: str | Path, dataset: str | None = None, splits: list[s
             if split in data.splits:
                 split_metrics = trainer.evaluate(data.splits[split], metric_key_prefix=split)
                 metrics.update(add_perplexity(split_metrics, split) if card["task"] == "sft" else split_metrics)
+    if card["task"] == "sft" and card.get("label_set"):
+        for split in splits:
+            metrics.update(generation_metrics(model, tokenizer, dsd[split], card["label_set"],
+                                              card["data"]["max_length"], split))
     return metrics

@@ -107,7 +107,10 @@ def load_model(source: str, task: str, *, labels: list[str] | None = None, gguf_
     auto = {"sft": AutoModelForCausalLM, "classify": AutoModelForSequenceClassification,
             "ner": AutoModelForTokenClassification}[task]
     try:
-        return auto.from_pretrained(source, **kwargs)
+        model = auto.from_pretrained(source, **kwargs)
+        if gguf_file:
+            _forget_gguf_quantizer(model)
+        return model
     except ValueError as exc:
         if "Unrecognized configuration class" in str(exc):
             model_type = AutoConfig.from_pretrained(source, **{k: v for k, v in kwargs.items()
@@ -127,3 +130,14 @@ def _four_bit_config():
 
     return BitsAndBytesConfig(load_in_4bit=True, bnb_4bit_quant_type="nf4", bnb_4bit_use_double_quant=True,
                               bnb_4bit_compute_dtype=torch.bfloat16)
+
+
+def _forget_gguf_quantizer(model) -> None:
+    """transformers dequantises GGUF weights to float on load but keeps a GGUF "quantizer" on the model,
+    which makes Trainer refuse to train it and a merged save point back at the GGUF file. The tensors are
+    plain float parameters, so drop the marker."""
+    model.hf_quantizer = None
+    if hasattr(model.config, "quantization_config"):
+        del model.config.quantization_config
+    if hasattr(model, "is_quantized") and not isinstance(type(model).__dict__.get("is_quantized"), property):
+        model.is_quantized = False

@@ -17,6 +17,7 @@ from corpuskit_trainer.adapters import load_adapter, wrap_with_adapter
 from corpuskit_trainer.card import read_card, write_card
 from corpuskit_trainer.config import RunConfig
 from corpuskit_trainer.ewc_setup import setup_penalty
+from corpuskit_trainer.label_scoring import generation_metrics, sft_label_set
 from corpuskit_trainer.metrics import add_perplexity, metrics_fn
 from corpuskit_trainer.models import build_tiny_base, load_model, load_tokenizer
 from corpuskit_trainer.targets import adapted_weights
@@ -79,11 +80,19 @@ def train(cfg: RunConfig) -> TrainResult:
             split_metrics = trainer.evaluate(data.splits[split], metric_key_prefix=split)
             metrics.update(add_perplexity(split_metrics, split) if cfg.data.task == "sft" else split_metrics)
 
+    label_set = None
+    if cfg.data.task == "sft" and cfg.data.template == "classify":  # classification as generation
+        label_set = sft_label_set(dsd, cfg.data.train_split)
+        for split in dict.fromkeys([*([eval_split] if eval_split else []), *cfg.data.test_splits]):
+            if label_set and split in dsd:
+                metrics.update(generation_metrics(trainer.model, tokenizer, dsd[split], label_set,
+                                                  cfg.data.max_length, split))
+
     # ---- save: adapter, tokenizer, Fisher (already in out/), card, optional merged model -----
     if trainer.is_world_process_zero():
         trainer.save_model(str(out))
         tokenizer.save_pretrained(str(out))
-        write_card(out, _card(cfg, ref, base_source, model, data, metrics, prev_card))
+        write_card(out, {**_card(cfg, ref, base_source, model, data, metrics, prev_card), "label_set": label_set})
         if cfg.train.merge:
             _save_merged(model, tokenizer, out / "merged", cfg)
     trainer.accelerator.wait_for_everyone()
@@ -102,7 +111,9 @@ def _base_source(cfg: RunConfig, prev_card: dict | None, out: Path, dsd, args) -
     base_dir = out / "base"
     with args.main_process_first(desc="tiny base model"):
         if not (base_dir / "config.json").is_file():
-            texts = dsd[cfg.data.train_split]["text"] if cfg.data.train_split in dsd else []
+            train = dsd[cfg.data.train_split] if cfg.data.train_split in dsd else None
+            # a demo tokenizer needs a few thousand texts at most; more only costs time
+            texts = train.select(range(min(len(train), 5000)))["text"] if train is not None else []
             build_tiny_base(cfg.model.tiny_model, texts, base_dir, cfg.train.seed)
     return str(base_dir.resolve())
 

@@ -49,6 +49,29 @@ def test_task_metrics(runs):
     assert 0 <= runs["classify"].metrics["test_macro_f1"] <= 1
     assert runs["ner"].metrics["test_span_f1"] > 0
     assert runs["sft"].metrics["test_perplexity"] == pytest.approx(2.718281828 ** runs["sft"].metrics["test_loss"])
+    # classification as generation: reported on every evaluated split (a random frozen base learns the
+    # mapping too slowly for a threshold here; test_label_scores_are_answer_log_likelihoods checks the scoring)
+    assert 0 <= runs["sft"].metrics["test_label_accuracy"] <= 1
+    assert "adversarial_test_label_macro_f1" in runs["sft"].metrics
+
+
+def test_label_scores_are_answer_log_likelihoods(runs, store):
+    from corpuskit_trainer.data import resolve, sft_example
+    from corpuskit_trainer.label_scoring import score_labels
+
+    result = runs["sft"]
+    model, tokenizer = result.trainer.model.eval(), result.trainer.processing_class
+    _, dsd = resolve(f"clinical@{result.version_id}", str(store))
+    records = list(dsd["test"].select(range(3)))
+    scores, gold = score_labels(model, tokenizer, records, ["cardio", "resp"], 64, batch_size=4)
+    assert scores.shape == (3, 2) and list(gold) == [["cardio", "resp"].index(r["labels"][0]) for r in records]
+    for i, record in enumerate(records):
+        for j, label in enumerate(["cardio", "resp"]):
+            ex = sft_example({**record, "labels": [label]}, tokenizer, "classify", 64)
+            n_answer = sum(t != -100 for t in ex["labels"][1:])
+            with torch.no_grad():
+                loss = model(input_ids=torch.tensor([ex["input_ids"]]), labels=torch.tensor([ex["labels"]])).loss
+            assert scores[i, j] == pytest.approx(-float(loss) * n_answer, rel=1e-4, abs=1e-4)
 
 
 @pytest.mark.parametrize("task", ["sft", "classify", "ner"])
@@ -74,6 +97,11 @@ def test_evaluate_reproduces_the_test_metrics(runs):
     assert metrics["version_id"] == result.version_id
     assert metrics["test_accuracy"] == pytest.approx(result.metrics["test_accuracy"])
     assert metrics["adversarial_test_loss"] == pytest.approx(result.metrics["adversarial_test_loss"], rel=1e-4)
+
+
+def test_evaluate_sft_scores_labels(runs):
+    metrics = evaluate(runs["sft"].output_dir, splits=["test"])
+    assert metrics["test_label_accuracy"] == pytest.approx(runs["sft"].metrics["test_label_accuracy"])
 
 
 def test_evaluate_on_another_version(runs, v2):
