@@ -8,7 +8,7 @@ import pytest
 import torch
 from safetensors import safe_open
 
-from conftest import overrides
+from trainer_fixtures import overrides
 from corpuskit.errors import CorpuskitError
 from corpuskit_trainer import load_config, train
 from corpuskit_trainer.adapters import load_adapter, wrap_with_adapter

@@ -13,7 +13,7 @@ import typer
 import yaml
 from typer.testing import CliRunner
 
-from conftest import overrides
+from trainer_fixtures import overrides
 from corpuskit.errors import CorpuskitError
 from corpuskit_trainer import load_config, train
 from corpuskit_trainer.cli import register
@@ -90,7 +90,7 @@ def test_cli_errors_are_one_line(tmp_path, store):
 def test_corpuskit_train_and_eval_model_commands(store, v1, tmp_path):
     """The installed `corpuskit` command gains train/eval-model through the plugin's entry point."""
     exe = Path(sys.executable).with_name("corpuskit")
-    env = {**os.environ, "CORPUSKIT_STORE": str(store)}
+    env = {**os.environ, "CORPUSKIT_STORE": str(store), "OMP_NUM_THREADS": "1"}
     run = subprocess.run([str(exe), "train", v1, "--task", "classify", "--tiny-model", "deepseek_v3",
                           "-o", str(tmp_path / "a"), "--max-steps", "3", "--set", "train.report_to=[]",
                           "--set", "data.max_length=48"], capture_output=True, text=True, env=env, timeout=300)

@@ -7,7 +7,7 @@ import json
 import pytest
 import torch
 
-from conftest import overrides
+from trainer_fixtures import overrides
 from corpuskit_trainer import evaluate, load_config, load_trained, train
 from corpuskit_trainer.card import read_card
 
