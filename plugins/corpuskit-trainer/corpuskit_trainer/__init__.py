@@ -1,8 +1,8 @@
 """corpuskit-trainer: LoRA + EWC fine-tuning of DeepSeek (and llama/qwen2) models on corpuskit versions.
 
-    from corpuskit_trainer import load_config, train
-    result = train(load_config("train.yaml", ["ewc.lam=0.01"]))
-    result.version_id   # the dataset version the adapter was trained on (also in its training card)
+from corpuskit_trainer import load_config, train
+result = train(load_config("train.yaml", ["ewc.lam=0.01"]))
+result.version_id   # the dataset version the adapter was trained on (also in its training card)
 """
 
 from corpuskit_trainer.config import RunConfig, load_config

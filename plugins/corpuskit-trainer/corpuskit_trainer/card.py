@@ -31,8 +31,11 @@ def library_versions() -> dict[str, str]:
 
 
 def write_card(out: Path, card: dict[str, Any]) -> None:
-    card = {"created": datetime.now(timezone.utc).isoformat(timespec="seconds"), **card,
-            "versions": library_versions()}
+    card = {
+        "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        **card,
+        "versions": library_versions(),
+    }
     (out / CARD_JSON).write_text(json.dumps(card, ensure_ascii=False, indent=2, default=str), "utf-8")
     (out / "README.md").write_text(render_readme(card), "utf-8")
 
@@ -52,31 +55,48 @@ def render_readme(card: dict[str, Any]) -> str:
         + (["ewc"] if card["ewc"]["mode"] != "off" else []),
         "corpuskit": {"dataset": card["dataset"], "version_id": card["version_id"]},
     }
-    lines = ["---", yaml.safe_dump(header, allow_unicode=True, sort_keys=False).rstrip(), "---", "",
-             f"# {card['task']} adapter for `{card['base_model']}`", "",
-             f"Trained by corpuskit-trainer on dataset **{card['dataset']}** version `{card['version_id']}`.", "",
-             "```python", "from corpuskit_trainer import load_trained",
-             "model, tokenizer, card = load_trained('<this folder>')", "```", "",
-             "## Adapter", "",
-             f"- method: {card['adapter']['method']} (r={card['adapter'].get('r')}, "
-             f"alpha={card['adapter'].get('alpha')}, rslora={card['adapter'].get('rslora')}, "
-             f"dora={card['adapter'].get('dora')})",
-             f"- adapted weights: {card['adapter'].get('n_adapted_weights')} "
-             f"({', '.join(card['adapter'].get('target_modules') or [])}"
-             f"{'; routed experts' if card['adapter'].get('target_parameters') else ''})",
-             "", "## EWC", ""]
+    lines = [
+        "---",
+        yaml.safe_dump(header, allow_unicode=True, sort_keys=False).rstrip(),
+        "---",
+        "",
+        f"# {card['task']} adapter for `{card['base_model']}`",
+        "",
+        f"Trained by corpuskit-trainer on dataset **{card['dataset']}** version `{card['version_id']}`.",
+        "",
+        "```python",
+        "from corpuskit_trainer import load_trained",
+        "model, tokenizer, card = load_trained('<this folder>')",
+        "```",
+        "",
+        "## Adapter",
+        "",
+        f"- method: {card['adapter']['method']} (r={card['adapter'].get('r')}, "
+        f"alpha={card['adapter'].get('alpha')}, rslora={card['adapter'].get('rslora')}, "
+        f"dora={card['adapter'].get('dora')})",
+        f"- adapted weights: {card['adapter'].get('n_adapted_weights')} "
+        f"({', '.join(card['adapter'].get('target_modules') or [])}"
+        f"{'; routed experts' if card['adapter'].get('target_parameters') else ''})",
+        "",
+        "## EWC",
+        "",
+    ]
     e = card["ewc"]
     if e["mode"] == "off":
         lines.append("- off")
     else:
-        lines += [f"- mode: {e['mode']}, λ = {e['lam']} (Fisher normalised to mean 1)",
-                  f"- Fisher: `{e.get('fisher_file')}` from `{e.get('fisher_source')}` "
-                  f"({e.get('fisher_samples')} samples, {e.get('fisher_dtype')}, layers {e.get('layers') or 'all'})"]
+        lines += [
+            f"- mode: {e['mode']}, λ = {e['lam']} (Fisher normalised to mean 1)",
+            f"- Fisher: `{e.get('fisher_file')}` from `{e.get('fisher_source')}` "
+            f"({e.get('fisher_samples')} samples, {e.get('fisher_dtype')}, layers {e.get('layers') or 'all'})",
+        ]
         if e["mode"] == "sequential":
             lines.append(f"- anchored on `{e.get('prev_adapter')}` (decay {e.get('decay')})")
     lines += ["", "## Metrics", "", "| metric | value |", "|---|---|"]
-    lines += [f"| {k} | {v:.4g} |" if isinstance(v, float) else f"| {k} | {v} |"
-              for k, v in sorted(card.get("metrics", {}).items())]
+    lines += [
+        f"| {k} | {v:.4g} |" if isinstance(v, float) else f"| {k} | {v} |"
+        for k, v in sorted(card.get("metrics", {}).items())
+    ]
     if card.get("dropped"):
         lines += ["", "## Records not used", ""] + [f"- {k}: {v}" for k, v in card["dropped"].items()]
     lines += ["", "## Training", "", "```json", json.dumps(card.get("train", {}), indent=2), "```", ""]

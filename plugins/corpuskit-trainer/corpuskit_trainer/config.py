@@ -42,7 +42,8 @@ class DataConfig(_Section):
 class ModelConfig(_Section):
     model: str | None = Field(None, description="Local path or hub id, loaded with from_pretrained.")
     tiny_model: Literal["deepseek_v3", "deepseek_v2", "llama"] | None = Field(
-        None, description="Build a tiny random model of this family (tests, demos).")
+        None, description="Build a tiny random model of this family (tests, demos)."
+    )
     gguf_file: str | None = None
     method: Method = "lora"
     r: int = 8
@@ -61,23 +62,33 @@ class ModelConfig(_Section):
 class EWCConfig(_Section):
     mode: Literal["off", "base", "sequential"] = "off"
     lam: float = Field(0.0, ge=0, description="λ on the Fisher normalised to mean 1.")
-    fisher_data: str | None = Field(None, description="Reference DATASET@VERSION for the Fisher "
-                                    "(default: the training data's train split).")
+    fisher_data: str | None = Field(
+        None,
+        description="Reference DATASET@VERSION for the Fisher (default: the training data's train split).",
+    )
     fisher_split: str = "train"
-    fisher_file: str | None = Field(None, description="Reuse a saved Fisher (safetensors) instead of estimating.")
+    fisher_file: str | None = Field(
+        None, description="Reuse a saved Fisher (safetensors) instead of estimating."
+    )
     fisher_samples: int = 64
-    fisher_batch_size: int = Field(1, description="1 = per-sample Fisher; larger batches are cheaper, coarser.")
+    fisher_batch_size: int = Field(
+        1, description="1 = per-sample Fisher; larger batches are cheaper, coarser."
+    )
     fisher_dtype: Literal["float32", "bfloat16"] = "float32"
     layers: list[int] | None = Field(None, description="Limit the Fisher and penalty to these layer indices.")
     prev_adapter: str | None = Field(None, description="sequential: adapter dir to anchor on.")
-    decay: float = Field(0.9, ge=0, le=1, description="sequential: weight of the previous Fisher (online EWC).")
+    decay: float = Field(
+        0.9, ge=0, le=1, description="sequential: weight of the previous Fisher (online EWC)."
+    )
 
     @model_validator(mode="after")
     def _check_mode(self) -> EWCConfig:
         if self.lam > 0 and self.mode == "off":
             raise ValueError("ewc.lam is set but ewc.mode is off; add ewc.mode=base (or sequential)")
         if self.mode == "sequential" and not self.prev_adapter:
-            raise ValueError("ewc.mode=sequential needs ewc.prev_adapter (the adapter trained on the previous version)")
+            raise ValueError(
+                "ewc.mode=sequential needs ewc.prev_adapter (the adapter trained on the previous version)"
+            )
         return self
 
 
@@ -126,7 +137,9 @@ class RunConfig(_Section):
         return self
 
 
-def load_config(path: str | Path | None = None, overrides: dict[str, Any] | list[str] | None = None) -> RunConfig:
+def load_config(
+    path: str | Path | None = None, overrides: dict[str, Any] | list[str] | None = None
+) -> RunConfig:
     """Config from an optional YAML file plus `section.key=value` overrides (YAML-typed values)."""
     raw: dict[str, Any] = {}
     if path is not None:
@@ -142,7 +155,9 @@ def load_config(path: str | Path | None = None, overrides: dict[str, Any] | list
     try:
         return RunConfig.model_validate(raw)
     except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(str(x) for x in e['loc']) or '<root>'}: {e['msg']}" for e in exc.errors())
+        problems = "; ".join(
+            f"{'.'.join(str(x) for x in e['loc']) or '<root>'}: {e['msg']}" for e in exc.errors()
+        )
         raise CorpuskitError(f"invalid training config{f' {path}' if path else ''}: {problems}") from None
 
 

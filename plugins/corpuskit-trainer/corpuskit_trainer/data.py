@@ -48,8 +48,10 @@ def resolve(ref: str, store: str | None):
 
 
 def spans_of(record: dict) -> list[dict]:
-    return sorted((s for s in record.get("spans") or [] if s.get("source") not in SKIP_SPAN_SOURCES),
-                  key=lambda s: (s["start"], s["end"]))
+    return sorted(
+        (s for s in record.get("spans") or [] if s.get("source") not in SKIP_SPAN_SOURCES),
+        key=lambda s: (s["start"], s["end"]),
+    )
 
 
 def class_labels(train) -> list[str]:
@@ -60,10 +62,18 @@ def class_labels(train) -> list[str]:
 
 
 def bio_labels(train) -> list[str]:
-    kinds = sorted({s["label"] for spans in train["spans"] for s in spans or []
-                    if s.get("source") not in SKIP_SPAN_SOURCES})
+    kinds = sorted(
+        {
+            s["label"]
+            for spans in train["spans"]
+            for s in spans or []
+            if s.get("source") not in SKIP_SPAN_SOURCES
+        }
+    )
     if not kinds:
-        raise CorpuskitError("task=ner needs records with spans in train (none found besides de-id placeholders)")
+        raise CorpuskitError(
+            "task=ner needs records with spans in train (none found besides de-id placeholders)"
+        )
     return ["O"] + [f"{p}-{k}" for k in kinds for p in ("B", "I")]
 
 
@@ -71,14 +81,16 @@ def sft_example(record: dict, tokenizer, template: str, max_length: int) -> dict
     text = record["text"]
     eos = tokenizer.eos_token or ""
     if template == "pretrain":
-        ids = tokenizer(text + eos, add_special_tokens=False, truncation=True, max_length=max_length)["input_ids"]
+        ids = tokenizer(text + eos, add_special_tokens=False, truncation=True, max_length=max_length)[
+            "input_ids"
+        ]
         return {"input_ids": ids, "labels": list(ids)}
     if template == "classify":
         if not record["labels"]:
             return None
         prompt, answer = CLASSIFY_PROMPT, " " + ", ".join(record["labels"])
     else:
-        found = [{"label": s["label"], "text": text[s["start"]:s["end"]]} for s in spans_of(record)]
+        found = [{"label": s["label"], "text": text[s["start"] : s["end"]]} for s in spans_of(record)]
         prompt, answer = EXTRACT_PROMPT, " " + json.dumps(found, ensure_ascii=False)
     answer_ids = tokenizer(answer + eos, add_special_tokens=False)["input_ids"][: max_length // 2]
     budget = max_length - len(answer_ids)
@@ -102,8 +114,11 @@ def ner_example(record: dict, tokenizer, tag_ids: dict[str, int], max_length: in
     enc = tokenizer(record["text"], truncation=True, max_length=max_length, return_offsets_mapping=True)
     tags = [IGNORE if start == end else tag_ids["O"] for start, end in enc["offset_mapping"]]
     for span in spans_of(record):
-        inside = [i for i, (start, end) in enumerate(enc["offset_mapping"])
-                  if start < end and start < span["end"] and end > span["start"]]
+        inside = [
+            i
+            for i, (start, end) in enumerate(enc["offset_mapping"])
+            if start < end and start < span["end"] and end > span["start"]
+        ]
         key = f"B-{span['label']}"
         if not inside or key not in tag_ids:
             continue
@@ -113,9 +128,17 @@ def ner_example(record: dict, tokenizer, tag_ids: dict[str, int], max_length: in
     return {"input_ids": enc["input_ids"], "labels": tags}
 
 
-def build_task_data(dsd, task: str, tokenizer, template: str, max_length: int, splits: list[str],
-                    train_split: str = "train", max_train_records: int | None = None,
-                    labels: list[str] | None = None) -> TaskData:
+def build_task_data(
+    dsd,
+    task: str,
+    tokenizer,
+    template: str,
+    max_length: int,
+    splits: list[str],
+    train_split: str = "train",
+    max_train_records: int | None = None,
+    labels: list[str] | None = None,
+) -> TaskData:
     """Tokenise `splits` of the DatasetDict for `task`; labels are taken from the train split unless given."""
     from datasets import Dataset
 
@@ -155,7 +178,11 @@ def build_task_data(dsd, task: str, tokenizer, template: str, max_length: int, s
 
 
 def collator(task: str, tokenizer):
-    from transformers import DataCollatorForSeq2Seq, DataCollatorForTokenClassification, DataCollatorWithPadding
+    from transformers import (
+        DataCollatorForSeq2Seq,
+        DataCollatorForTokenClassification,
+        DataCollatorWithPadding,
+    )
 
     if task == "sft":
         return DataCollatorForSeq2Seq(tokenizer, label_pad_token_id=IGNORE, padding=True)

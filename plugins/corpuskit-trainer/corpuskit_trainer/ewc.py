@@ -28,7 +28,9 @@ from corpuskit_trainer.targets import adapted_weights, layer_index
 FISHER_FILE = "fisher.safetensors"
 
 
-def estimate_fisher(model: nn.Module, weights: dict[str, torch.Tensor], batches: Iterable[dict]) -> dict[str, torch.Tensor]:
+def estimate_fisher(
+    model: nn.Module, weights: dict[str, torch.Tensor], batches: Iterable[dict]
+) -> dict[str, torch.Tensor]:
     """Raw diagonal Fisher {name: E[grad²]} of `weights` (frozen parameters of `model`) over `batches`."""
     was_training = model.training
     model.eval()  # no dropout noise in the importance estimate
@@ -55,7 +57,9 @@ def estimate_fisher(model: nn.Module, weights: dict[str, torch.Tensor], batches:
         model.zero_grad(set_to_none=True)
         model.train(was_training)
     if n == 0:
-        raise CorpuskitError("the Fisher reference data produced no batches; check ewc.fisher_data / fisher_split")
+        raise CorpuskitError(
+            "the Fisher reference data produced no batches; check ewc.fisher_data / fisher_split"
+        )
     return {name: f / n for name, f in fisher.items()}
 
 
@@ -82,8 +86,11 @@ def select_layers(fisher: dict[str, torch.Tensor], layers: list[int] | None) -> 
 def save_fisher(fisher: dict[str, torch.Tensor], path: Path, dtype: str, metadata: dict[str, str]) -> None:
     torch_dtype = {"float32": torch.float32, "bfloat16": torch.bfloat16}[dtype]
     path.parent.mkdir(parents=True, exist_ok=True)
-    save_file({k: v.to(torch_dtype).contiguous().cpu() for k, v in fisher.items()}, str(path),
-              metadata={**metadata, "normalised": "mean=1", "dtype": dtype})
+    save_file(
+        {k: v.to(torch_dtype).contiguous().cpu() for k, v in fisher.items()},
+        str(path),
+        metadata={**metadata, "normalised": "mean=1", "dtype": dtype},
+    )
 
 
 def load_fisher(path: str | Path) -> tuple[dict[str, torch.Tensor], dict[str, str]]:
@@ -106,35 +113,49 @@ def combine_online(previous: dict[str, torch.Tensor], new: dict[str, torch.Tenso
 class EWCPenalty(nn.Module):
     """λ/2 · Σ F ⊙ (ΔW − anchor)² over the adapted weights that have a Fisher entry."""
 
-    def __init__(self, peft_model: nn.Module, fisher: dict[str, torch.Tensor], lam: float,
-                 anchor: dict[str, torch.Tensor] | None = None, adapter: str = "default"):
+    def __init__(
+        self,
+        peft_model: nn.Module,
+        fisher: dict[str, torch.Tensor],
+        lam: float,
+        anchor: dict[str, torch.Tensor] | None = None,
+        adapter: str = "default",
+    ):
         super().__init__()
         self.lam, self.adapter = lam, adapter
         layers = adapted_weights(peft_model)
         unknown = sorted(set(fisher) - set(layers))
         if unknown:
-            raise CorpuskitError(f"the Fisher has {len(unknown)} weights the adapter does not adapt "
-                                 f"(e.g. {unknown[0]}); was it estimated for another model or targets?")
+            raise CorpuskitError(
+                f"the Fisher has {len(unknown)} weights the adapter does not adapt "
+                f"(e.g. {unknown[0]}); was it estimated for another model or targets?"
+            )
         self.terms = [(name, layers[name][0]) for name in sorted(fisher)]
         if not self.terms:
             raise CorpuskitError("the Fisher is empty: no adapted weight to anchor")
         # √F once, so each step is one scaled copy and a dot product: F⊙ΔW² = (√F⊙ΔW)², fewer passes over memory.
         # Plain dicts, not buffers: the Fisher is saved next to the adapter, never inside it.
-        self.sqrt_fisher = {name: fisher[name].float().sqrt().to(fisher[name].dtype) for name, _ in self.terms}
+        self.sqrt_fisher = {
+            name: fisher[name].float().sqrt().to(fisher[name].dtype) for name, _ in self.terms
+        }
         self.anchor = {name: a for name, a in (anchor or {}).items() if name in self.sqrt_fisher}
 
     def forward(self) -> torch.Tensor:
         total = None
         for name, layer in self.terms:
             delta = layer.get_delta_weight(self.adapter).float()
-            if self.sqrt_fisher[name].device != delta.device:  # the Trainer moved the model after we were built
+            if (
+                self.sqrt_fisher[name].device != delta.device
+            ):  # the Trainer moved the model after we were built
                 self.sqrt_fisher[name] = self.sqrt_fisher[name].to(delta.device)
                 if name in self.anchor:
                     self.anchor[name] = self.anchor[name].to(delta.device)
             if name in self.anchor:
                 delta = delta - self.anchor[name]
             scaled = (self.sqrt_fisher[name] * delta).reshape(-1)
-            term = torch.dot(scaled, scaled)  # a norm's gradient is undefined at ΔW = 0, where training starts
+            term = torch.dot(
+                scaled, scaled
+            )  # a norm's gradient is undefined at ΔW = 0, where training starts
             total = term if total is None else total + term
         return 0.5 * self.lam * total
 
@@ -142,5 +163,7 @@ class EWCPenalty(nn.Module):
 def current_deltas(peft_model: nn.Module, adapter: str = "default") -> dict[str, torch.Tensor]:
     """ΔW of every adapted weight, detached: the anchor for sequential EWC."""
     with torch.no_grad():
-        return {name: layer.get_delta_weight(adapter).detach().float().clone()
-                for name, (layer, _) in adapted_weights(peft_model).items()}
+        return {
+            name: layer.get_delta_weight(adapter).detach().float().clone()
+            for name, (layer, _) in adapted_weights(peft_model).items()
+        }

@@ -46,7 +46,9 @@ def fisher_batches(cfg: RunConfig, tokenizer, ref: str, template: str, task: str
     return DataLoader(rows, batch_size=cfg.ewc.fisher_batch_size, collate_fn=collate)
 
 
-def base_fisher(cfg: RunConfig, peft_model: nn.Module, tokenizer, base_source: str) -> dict[str, torch.Tensor]:
+def base_fisher(
+    cfg: RunConfig, peft_model: nn.Module, tokenizer, base_source: str
+) -> dict[str, torch.Tensor]:
     ref = cfg.ewc.fisher_data or cfg.data.dataset
     batches = fisher_batches(cfg, tokenizer, ref, "pretrain", "sft", None)
     targets = {name: p for name, (_, p) in adapted_weights(peft_model).items()}
@@ -54,16 +56,21 @@ def base_fisher(cfg: RunConfig, peft_model: nn.Module, tokenizer, base_source: s
         return ewc.estimate_fisher(peft_model, targets, batches)
     from corpuskit_trainer.models import load_model
 
-    lm = load_model(base_source, "sft", gguf_file=cfg.model.gguf_file, trust_remote_code=cfg.model.trust_remote_code)
+    lm = load_model(
+        base_source, "sft", gguf_file=cfg.model.gguf_file, trust_remote_code=cfg.model.trust_remote_code
+    )
     lm_params = dict(lm.named_parameters())
     missing = [n for n in targets if n not in lm_params]
     if missing:
-        raise CorpuskitError(f"cannot estimate the base Fisher: the causal LM of '{base_source}' lacks {missing[:2]}")
+        raise CorpuskitError(
+            f"cannot estimate the base Fisher: the causal LM of '{base_source}' lacks {missing[:2]}"
+        )
     return ewc.estimate_fisher(lm, {n: lm_params[n] for n in targets}, batches)
 
 
-def sequential_fisher(cfg: RunConfig, peft_model: nn.Module, tokenizer, prev_card: dict,
-                      labels: list[str] | None) -> dict[str, torch.Tensor]:
+def sequential_fisher(
+    cfg: RunConfig, peft_model: nn.Module, tokenizer, prev_card: dict, labels: list[str] | None
+) -> dict[str, torch.Tensor]:
     prev_ref = cfg.ewc.fisher_data or f"{prev_card['dataset']}@{prev_card['version_id']}"
     batches = fisher_batches(cfg, tokenizer, prev_ref, cfg.data.template, cfg.data.task, labels)
     targets = {name: p for name, (_, p) in adapted_weights(peft_model).items()}
@@ -71,8 +78,16 @@ def sequential_fisher(cfg: RunConfig, peft_model: nn.Module, tokenizer, prev_car
     return ewc.estimate_fisher(peft_model, targets, batches)
 
 
-def setup_penalty(cfg: RunConfig, peft_model: nn.Module, tokenizer, base_source: str, out: Path,
-                  labels: list[str] | None, prev_card: dict | None, main_process_first) -> ewc.EWCPenalty | None:
+def setup_penalty(
+    cfg: RunConfig,
+    peft_model: nn.Module,
+    tokenizer,
+    base_source: str,
+    out: Path,
+    labels: list[str] | None,
+    prev_card: dict | None,
+    main_process_first,
+) -> ewc.EWCPenalty | None:
     """Estimate (or load) the Fisher, save it with the adapter, and build the penalty module."""
     if cfg.ewc.mode == "off":
         return None
@@ -94,8 +109,9 @@ def setup_penalty(cfg: RunConfig, peft_model: nn.Module, tokenizer, base_source:
                 prev_path = Path(cfg.ewc.prev_adapter) / ewc.FISHER_FILE
                 if prev_path.is_file():
                     previous, _ = ewc.load_fisher(prev_path)
-                    fisher = ewc.combine_online(ewc.select_layers(previous, cfg.ewc.layers), fisher,
-                                                cfg.ewc.decay)
+                    fisher = ewc.combine_online(
+                        ewc.select_layers(previous, cfg.ewc.layers), fisher, cfg.ewc.decay
+                    )
             ewc.save_fisher(fisher, path, cfg.ewc.fisher_dtype, _metadata(cfg, _source(cfg, prev_card)))
             fisher, _ = ewc.load_fisher(path)  # train with exactly what was stored (bf16 included)
     anchor = ewc.current_deltas(peft_model) if cfg.ewc.mode == "sequential" else None
@@ -111,9 +127,15 @@ def _source(cfg: RunConfig, prev_card: dict | None) -> str:
 
 
 def _metadata(cfg: RunConfig, source: str) -> dict[str, str]:
-    return {"mode": cfg.ewc.mode, "source": source, "split": cfg.ewc.fisher_split,
-            "samples": str(cfg.ewc.fisher_samples), "batch_size": str(cfg.ewc.fisher_batch_size),
-            "layers": json.dumps(cfg.ewc.layers), "decay": str(cfg.ewc.decay)}
+    return {
+        "mode": cfg.ewc.mode,
+        "source": source,
+        "split": cfg.ewc.fisher_split,
+        "samples": str(cfg.ewc.fisher_samples),
+        "batch_size": str(cfg.ewc.fisher_batch_size),
+        "layers": json.dumps(cfg.ewc.layers),
+        "decay": str(cfg.ewc.decay),
+    }
 
 
 def _same_source(path: Path, cfg: RunConfig, source: str) -> bool:

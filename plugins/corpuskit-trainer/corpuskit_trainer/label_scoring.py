@@ -28,13 +28,19 @@ def score_labels(model, tokenizer, records, labels: list[str], max_length: int, 
     device = next(model.parameters()).device
     scores = []
     for i in range(0, len(pairs), batch_size):
-        chunk = pairs[i:i + batch_size]
+        chunk = pairs[i : i + batch_size]
         width = max(len(p["input_ids"]) for p in chunk)
         pad = tokenizer.pad_token_id
-        ids = torch.tensor([p["input_ids"] + [pad] * (width - len(p["input_ids"])) for p in chunk], device=device)
-        tgt = torch.tensor([p["labels"] + [IGNORE] * (width - len(p["labels"])) for p in chunk], device=device)
-        mask = (torch.arange(width, device=device)[None, :] < torch.tensor([len(p["input_ids"]) for p in chunk],
-                                                                          device=device)[:, None]).long()
+        ids = torch.tensor(
+            [p["input_ids"] + [pad] * (width - len(p["input_ids"])) for p in chunk], device=device
+        )
+        tgt = torch.tensor(
+            [p["labels"] + [IGNORE] * (width - len(p["labels"])) for p in chunk], device=device
+        )
+        mask = (
+            torch.arange(width, device=device)[None, :]
+            < torch.tensor([len(p["input_ids"]) for p in chunk], device=device)[:, None]
+        ).long()
         logits = model(input_ids=ids, attention_mask=mask).logits[:, :-1].float()
         tgt = tgt[:, 1:]
         logp = torch.log_softmax(logits, -1).gather(-1, tgt.clamp(min=0).unsqueeze(-1)).squeeze(-1)

@@ -45,25 +45,44 @@ def train(cfg: RunConfig) -> TrainResult:
     base_source = _base_source(cfg, prev_card, out, dsd, args)
     tokenizer = load_tokenizer(base_source, cfg.model.gguf_file, cfg.model.trust_remote_code)
     splits = [cfg.data.train_split, *([eval_split] if eval_split else []), *cfg.data.test_splits]
-    data = task_data.build_task_data(dsd, cfg.data.task, tokenizer, cfg.data.template, cfg.data.max_length,
-                                     list(dict.fromkeys(splits)), cfg.data.train_split, cfg.data.max_train_records)
+    data = task_data.build_task_data(
+        dsd,
+        cfg.data.task,
+        tokenizer,
+        cfg.data.template,
+        cfg.data.max_length,
+        list(dict.fromkeys(splits)),
+        cfg.data.train_split,
+        cfg.data.max_train_records,
+    )
     if prev_card and prev_card.get("labels") not in (None, data.labels):
-        raise CorpuskitError("the previous adapter was trained on a different label set "
-                             f"({len(prev_card['labels'])} labels vs {len(data.labels or [])}); sequential EWC "
-                             "needs the same head")
-    base = load_model(base_source, cfg.data.task, labels=data.labels, gguf_file=cfg.model.gguf_file,
-                      quantize_4bit=cfg.model.quantize_4bit, trust_remote_code=cfg.model.trust_remote_code,
-                      pad_token_id=tokenizer.pad_token_id)
+        raise CorpuskitError(
+            "the previous adapter was trained on a different label set "
+            f"({len(prev_card['labels'])} labels vs {len(data.labels or [])}); sequential EWC "
+            "needs the same head"
+        )
+    base = load_model(
+        base_source,
+        cfg.data.task,
+        labels=data.labels,
+        gguf_file=cfg.model.gguf_file,
+        quantize_4bit=cfg.model.quantize_4bit,
+        trust_remote_code=cfg.model.trust_remote_code,
+        pad_token_id=tokenizer.pad_token_id,
+    )
     if prev_card:  # continue from the previous adapter's weights; its targets define this one's
         model = load_adapter(base, cfg.ewc.prev_adapter, is_trainable=True)
     else:
         model = wrap_with_adapter(base, cfg.model, cfg.data.task)
-    penalty = setup_penalty(cfg, model, tokenizer, base_source, out, data.labels, prev_card,
-                            args.main_process_first)
+    penalty = setup_penalty(
+        cfg, model, tokenizer, base_source, out, data.labels, prev_card, args.main_process_first
+    )
 
     # ---- train ---------------------------------------------------------------------------------
     trainer = EWCTrainer(
-        model=model, args=args, ewc=penalty,
+        model=model,
+        args=args,
+        ewc=penalty,
         train_dataset=data.splits[cfg.data.train_split],
         eval_dataset=data.splits.get(eval_split) if eval_split else None,
         data_collator=task_data.collator(cfg.data.task, tokenizer),
@@ -74,7 +93,10 @@ def train(cfg: RunConfig) -> TrainResult:
     train_output = trainer.train(resume_from_checkpoint=cfg.train.resume or None)
 
     # ---- evaluate on test and adversarial_test, where present ---------------------------------
-    metrics: dict[str, float] = {"train_loss": train_output.training_loss, "global_step": trainer.state.global_step}
+    metrics: dict[str, float] = {
+        "train_loss": train_output.training_loss,
+        "global_step": trainer.state.global_step,
+    }
     for split in dict.fromkeys([*([eval_split] if eval_split else []), *cfg.data.test_splits]):
         if split in data.splits:
             split_metrics = trainer.evaluate(data.splits[split], metric_key_prefix=split)
@@ -85,14 +107,19 @@ def train(cfg: RunConfig) -> TrainResult:
         label_set = sft_label_set(dsd, cfg.data.train_split)
         for split in dict.fromkeys([*([eval_split] if eval_split else []), *cfg.data.test_splits]):
             if label_set and split in dsd:
-                metrics.update(generation_metrics(trainer.model, tokenizer, dsd[split], label_set,
-                                                  cfg.data.max_length, split))
+                metrics.update(
+                    generation_metrics(
+                        trainer.model, tokenizer, dsd[split], label_set, cfg.data.max_length, split
+                    )
+                )
 
     # ---- save: adapter, tokenizer, Fisher (already in out/), card, optional merged model -----
     if trainer.is_world_process_zero():
         trainer.save_model(str(out))
         tokenizer.save_pretrained(str(out))
-        write_card(out, {**_card(cfg, ref, base_source, model, data, metrics, prev_card), "label_set": label_set})
+        write_card(
+            out, {**_card(cfg, ref, base_source, model, data, metrics, prev_card), "label_set": label_set}
+        )
         if cfg.train.merge:
             _save_merged(model, tokenizer, out / "merged", cfg)
     trainer.accelerator.wait_for_everyone()
@@ -103,8 +130,10 @@ def _base_source(cfg: RunConfig, prev_card: dict | None, out: Path, dsd, args) -
     """The base model path/id; a tiny base is built once (main process first) under OUTPUT_DIR/base."""
     if prev_card:
         if cfg.model.model and cfg.model.model != prev_card["base_model"]:
-            raise CorpuskitError(f"model.model '{cfg.model.model}' differs from the previous adapter's base "
-                                 f"'{prev_card['base_model']}'; sequential EWC continues the same base")
+            raise CorpuskitError(
+                f"model.model '{cfg.model.model}' differs from the previous adapter's base "
+                f"'{prev_card['base_model']}'; sequential EWC continues the same base"
+            )
         return prev_card["base_model"]
     if cfg.model.model:
         return cfg.model.model
@@ -120,7 +149,9 @@ def _base_source(cfg: RunConfig, prev_card: dict | None, out: Path, dsd, args) -
 
 def _save_merged(model, tokenizer, path: Path, cfg: RunConfig) -> None:
     if cfg.model.quantize_4bit:
-        raise CorpuskitError("merging into 4-bit weights loses precision; reload the base in bf16 and merge there")
+        raise CorpuskitError(
+            "merging into 4-bit weights loses precision; reload the base in bf16 and merge there"
+        )
     if cfg.model.method == "prefix":
         raise CorpuskitError("prefix tuning has no weights to merge; drop train.merge")
     merged = model.merge_and_unload()
@@ -132,18 +163,36 @@ def _card(cfg: RunConfig, ref, base_source: str, model, data, metrics: dict, pre
     peft_config = model.peft_config["default"]
     adapted = adapted_weights(model) if cfg.model.method == "lora" else {}
     return {
-        "dataset": ref.dataset, "version_id": ref.version_id, "store": ref.store,
-        "task": cfg.data.task, "template": cfg.data.template if cfg.data.task == "sft" else None,
-        "labels": data.labels, "dropped": dict(data.dropped),
-        "base_model": base_source, "base_model_type": model.config.model_type, "tiny_model": cfg.model.tiny_model,
+        "dataset": ref.dataset,
+        "version_id": ref.version_id,
+        "store": ref.store,
+        "task": cfg.data.task,
+        "template": cfg.data.template if cfg.data.task == "sft" else None,
+        "labels": data.labels,
+        "dropped": dict(data.dropped),
+        "base_model": base_source,
+        "base_model_type": model.config.model_type,
+        "tiny_model": cfg.model.tiny_model,
         "gguf_file": cfg.model.gguf_file,
-        "adapter": {"method": cfg.model.method, "r": cfg.model.r, "alpha": cfg.model.alpha,
-                    "rslora": cfg.model.rslora, "dora": cfg.model.dora,
-                    "target_modules": sorted(getattr(peft_config, "target_modules", None) or []),
-                    "target_parameters": sorted(getattr(peft_config, "target_parameters", None) or []),
-                    "n_adapted_weights": len(adapted)},
-        "ewc": {**cfg.ewc.model_dump(), "fisher_file": "fisher.safetensors" if cfg.ewc.mode != "off" else None,
-                "fisher_source": (cfg.ewc.fisher_data or (f"{prev_card['dataset']}@{prev_card['version_id']}"
-                                                         if prev_card else cfg.data.dataset))},
-        "train": cfg.train.model_dump(), "data": cfg.data.model_dump(), "metrics": metrics,
+        "adapter": {
+            "method": cfg.model.method,
+            "r": cfg.model.r,
+            "alpha": cfg.model.alpha,
+            "rslora": cfg.model.rslora,
+            "dora": cfg.model.dora,
+            "target_modules": sorted(getattr(peft_config, "target_modules", None) or []),
+            "target_parameters": sorted(getattr(peft_config, "target_parameters", None) or []),
+            "n_adapted_weights": len(adapted),
+        },
+        "ewc": {
+            **cfg.ewc.model_dump(),
+            "fisher_file": "fisher.safetensors" if cfg.ewc.mode != "off" else None,
+            "fisher_source": (
+                cfg.ewc.fisher_data
+                or (f"{prev_card['dataset']}@{prev_card['version_id']}" if prev_card else cfg.data.dataset)
+            ),
+        },
+        "train": cfg.train.model_dump(),
+        "data": cfg.data.model_dump(),
+        "metrics": metrics,
     }

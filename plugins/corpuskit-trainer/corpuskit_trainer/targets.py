@@ -51,10 +51,15 @@ def plan_targets(model: nn.Module, modules: list[str] | None, mlp: bool, experts
     parameters: list[str] = []
     if experts:
         if model_type not in MLA_TYPES:
-            raise CorpuskitError(f"model.experts applies to deepseek_v2/v3 routed experts, not to '{model_type}'")
+            raise CorpuskitError(
+                f"model.experts applies to deepseek_v2/v3 routed experts, not to '{model_type}'"
+            )
         parameters = list(EXPERT_PARAMETERS)
-    expected = {f"{name}.weight" for name, mod in model.named_modules()
-                if isinstance(mod, nn.Linear) and name.rsplit(".", 1)[-1] in modules and not _is_head(name)}
+    expected = {
+        f"{name}.weight"
+        for name, mod in model.named_modules()
+        if isinstance(mod, nn.Linear) and name.rsplit(".", 1)[-1] in modules and not _is_head(name)
+    }
     expected |= {name for name, _ in model.named_parameters() if any(name.endswith(p) for p in parameters)}
     missing = [m for m in modules if not any(n.endswith(f".{m}.weight") for n in expected)]
     if missing:
@@ -119,7 +124,8 @@ def verify_targets(peft_model: nn.Module, plan: TargetPlan) -> None:
         raise CorpuskitError(
             f"peft adapted a different set of weights than planned: {len(missing)} missing "
             f"(e.g. {sorted(missing)[:3]}), {len(extra)} unexpected (e.g. {sorted(extra)[:3]}). "
-            "This is the peft MoE target rewrite (peft issue 3711) or a targets typo; check model.targets.")
+            "This is the peft MoE target rewrite (peft issue 3711) or a targets typo; check model.targets."
+        )
 
 
 def layer_index(weight_name: str) -> int | None:

@@ -23,8 +23,9 @@ class EWCTrainer(Trainer):
         self._penalty_sum, self._penalty_n = 0.0, 0
 
     def compute_loss(self, model, inputs, return_outputs=False, num_items_in_batch=None):
-        result = super().compute_loss(model, inputs, return_outputs=return_outputs,
-                                      num_items_in_batch=num_items_in_batch)
+        result = super().compute_loss(
+            model, inputs, return_outputs=return_outputs, num_items_in_batch=num_items_in_batch
+        )
         if self.ewc is None or not model.training:
             return result
         loss, outputs = result if return_outputs else (result, None)
@@ -33,8 +34,9 @@ class EWCTrainer(Trainer):
         # again, so the penalty (one per optimizer step, not per micro-batch) is divided here.
         scaled = self.loss_is_scaled_for_ga
         if scaled is None:
-            scaled = (self.model_accepts_loss_kwargs and num_items_in_batch is not None) or \
-                self.compute_loss_func is not None
+            scaled = (
+                self.model_accepts_loss_kwargs and num_items_in_batch is not None
+            ) or self.compute_loss_func is not None
         loss = loss + (penalty / self.current_gradient_accumulation_steps if scaled else penalty)
         self._penalty_sum += float(penalty.detach())
         self._penalty_n += 1
@@ -93,24 +95,37 @@ def training_arguments(cfg: RunConfig, out: Path, has_eval: bool) -> TrainingArg
     save_steps = t.save_steps or t.eval_steps
     return TrainingArguments(
         output_dir=str(out),
-        max_steps=t.max_steps, num_train_epochs=t.epochs, learning_rate=t.lr,
-        per_device_train_batch_size=t.batch_size, per_device_eval_batch_size=t.eval_batch_size,
-        gradient_accumulation_steps=t.grad_accum, warmup_steps=t.warmup_steps, weight_decay=t.weight_decay,
-        eval_strategy="steps" if has_eval else "no", eval_steps=t.eval_steps,
-        save_strategy="steps" if (t.save_steps or t.early_stopping_patience) else "no", save_steps=save_steps,
+        max_steps=t.max_steps,
+        num_train_epochs=t.epochs,
+        learning_rate=t.lr,
+        per_device_train_batch_size=t.batch_size,
+        per_device_eval_batch_size=t.eval_batch_size,
+        gradient_accumulation_steps=t.grad_accum,
+        warmup_steps=t.warmup_steps,
+        weight_decay=t.weight_decay,
+        eval_strategy="steps" if has_eval else "no",
+        eval_steps=t.eval_steps,
+        save_strategy="steps" if (t.save_steps or t.early_stopping_patience) else "no",
+        save_steps=save_steps,
         save_total_limit=t.save_total_limit,
-        load_best_model_at_end=bool(t.early_stopping_patience), metric_for_best_model=metric,
+        load_best_model_at_end=bool(t.early_stopping_patience),
+        metric_for_best_model=metric,
         greater_is_better=greater,
-        logging_steps=t.logging_steps, logging_first_step=True,
-        bf16=t.bf16, fp16=t.fp16,
+        logging_steps=t.logging_steps,
+        logging_first_step=True,
+        bf16=t.bf16,
+        fp16=t.fp16,
         activation_checkpointing=t.gradient_checkpointing,
         # non-reentrant checkpointing needs no input grads, so frozen embeddings + LoRA just work
         activation_checkpointing_kwargs={"use_reentrant": False} if t.gradient_checkpointing else None,
-        seed=t.seed, data_seed=t.seed,
+        seed=t.seed,
+        data_seed=t.seed,
         disable_tqdm=not t.progress,
         report_to=[r for r in t.report_to if r != "tensorboard"] or "none",
-        label_names=["labels"], remove_unused_columns=False,
-        ddp_backend=t.ddp_backend, ddp_find_unused_parameters=False,
+        label_names=["labels"],
+        remove_unused_columns=False,
+        ddp_backend=t.ddp_backend,
+        ddp_find_unused_parameters=False,
         use_cpu=t.use_cpu if t.use_cpu is not None else not torch.cuda.is_available(),
         dataloader_pin_memory=torch.cuda.is_available(),
     )

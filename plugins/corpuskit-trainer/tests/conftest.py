@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 import torch
+from trainer_fixtures import commit_version
 
 from corpuskit.store import VersionStore
-from trainer_fixtures import commit_version
 
 
 @pytest.fixture(autouse=True, scope="package")

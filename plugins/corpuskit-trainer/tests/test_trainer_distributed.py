@@ -13,11 +13,41 @@ from corpuskit_trainer.card import read_card
 def test_two_rank_torchrun(store, v1, tmp_path):
     out = tmp_path / "ddp"
     env = {**os.environ, "CORPUSKIT_STORE": str(store), "OMP_NUM_THREADS": "1"}
-    cmd = [sys.executable, "-m", "torch.distributed.run", "--nproc_per_node", "2", "--master_port", "29533",
-           "-m", "corpuskit_trainer.cli", "train", v1, "--task", "classify", "--tiny-model", "deepseek_v3",
-           "-o", str(out), "--max-steps", "4", "--batch-size", "8", "--ewc", "base", "--ewc-lambda", "1.0",
-           "--set", "ewc.fisher_samples=8", "--set", "train.report_to=[]", "--set", "data.max_length=48",
-           "--set", "train.logging_steps=1"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "torch.distributed.run",
+        "--nproc_per_node",
+        "2",
+        "--master_port",
+        "29533",
+        "-m",
+        "corpuskit_trainer.cli",
+        "train",
+        v1,
+        "--task",
+        "classify",
+        "--tiny-model",
+        "deepseek_v3",
+        "-o",
+        str(out),
+        "--max-steps",
+        "4",
+        "--batch-size",
+        "8",
+        "--ewc",
+        "base",
+        "--ewc-lambda",
+        "1.0",
+        "--set",
+        "ewc.fisher_samples=8",
+        "--set",
+        "train.report_to=[]",
+        "--set",
+        "data.max_length=48",
+        "--set",
+        "train.logging_steps=1",
+    ]
     run = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=300)
     assert run.returncode == 0, run.stderr[-3000:]
     rows = [json.loads(x) for x in (out / "metrics.jsonl").read_text().splitlines()]

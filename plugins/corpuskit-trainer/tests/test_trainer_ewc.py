@@ -6,16 +6,16 @@ import json
 
 import pytest
 import torch
-from safetensors import safe_open
-
-from trainer_fixtures import overrides
-from corpuskit.errors import CorpuskitError
 from corpuskit_trainer import load_config, train
 from corpuskit_trainer.adapters import load_adapter, wrap_with_adapter
 from corpuskit_trainer.card import read_card
 from corpuskit_trainer.config import ModelConfig
 from corpuskit_trainer.ewc import EWCPenalty, current_deltas, load_fisher
 from corpuskit_trainer.models import load_model
+from safetensors import safe_open
+from trainer_fixtures import overrides
+
+from corpuskit.errors import CorpuskitError
 
 FAST = {"ewc.fisher_samples": 16, "train.max_steps": 10, "train.lr": 5e-3}
 
@@ -35,14 +35,25 @@ def _weighted_drift(adapter_dir, fisher, anchor=None):
 @pytest.fixture(scope="module")
 def sweep(store, v1, tmp_path_factory):
     """The same sft run at λ = 0 (plain LoRA), 1 and 100 on one shared Fisher."""
-    first = _run(store, tmp_path_factory.mktemp("ewc-0"), **{"data.dataset": v1, "ewc.mode": "base", "ewc.lam": 0.0,
-                                                              "model.experts": True})
+    first = _run(
+        store,
+        tmp_path_factory.mktemp("ewc-0"),
+        **{"data.dataset": v1, "ewc.mode": "base", "ewc.lam": 0.0, "model.experts": True},
+    )
     fisher_file = str(first.output_dir / "fisher.safetensors")
     runs = {0.0: first}
     for lam in (1.0, 100.0):
-        runs[lam] = _run(store, tmp_path_factory.mktemp(f"ewc-{lam}"), **{
-            "data.dataset": v1, "ewc.mode": "base", "ewc.lam": lam, "ewc.fisher_file": fisher_file,
-            "model.experts": True})
+        runs[lam] = _run(
+            store,
+            tmp_path_factory.mktemp(f"ewc-{lam}"),
+            **{
+                "data.dataset": v1,
+                "ewc.mode": "base",
+                "ewc.lam": lam,
+                "ewc.fisher_file": fisher_file,
+                "model.experts": True,
+            },
+        )
     return runs, load_fisher(fisher_file)[0]
 
 
@@ -90,9 +101,19 @@ def test_larger_lambda_keeps_delta_w_closer_to_base(sweep):
 
 
 def test_layer_subset_and_bf16_storage(store, v1, tmp_path):
-    result = _run(store, tmp_path, **{"data.dataset": v1, "data.task": "classify", "ewc.mode": "base",
-                                       "ewc.lam": 1.0, "ewc.layers": [0, 2], "ewc.fisher_dtype": "bfloat16",
-                                       "train.max_steps": 2})
+    result = _run(
+        store,
+        tmp_path,
+        **{
+            "data.dataset": v1,
+            "data.task": "classify",
+            "ewc.mode": "base",
+            "ewc.lam": 1.0,
+            "ewc.layers": [0, 2],
+            "ewc.fisher_dtype": "bfloat16",
+            "train.max_steps": 2,
+        },
+    )
     fisher, meta = load_fisher(result.output_dir / "fisher.safetensors")
     assert {".layers.0." in k or ".layers.2." in k for k in fisher} == {True}
     assert {v.dtype for v in fisher.values()} == {torch.bfloat16}
@@ -105,9 +126,17 @@ def test_sequential_ewc_anchors_on_the_previous_adapter(sweep, store, v2, tmp_pa
     prev_deltas = current_deltas(load_adapter(load_model(read_card(prev)["base_model"], "sft"), prev))
     results = {}
     for lam in (0.0, 100.0):
-        results[lam] = _run(store, tmp_path / f"seq-{lam}", **{
-            "data.dataset": v2, "ewc.mode": "sequential", "ewc.prev_adapter": str(prev), "ewc.lam": lam,
-            "ewc.decay": 0.5})
+        results[lam] = _run(
+            store,
+            tmp_path / f"seq-{lam}",
+            **{
+                "data.dataset": v2,
+                "ewc.mode": "sequential",
+                "ewc.prev_adapter": str(prev),
+                "ewc.lam": lam,
+                "ewc.decay": 0.5,
+            },
+        )
     card = read_card(results[100.0].output_dir)
     assert card["ewc"]["prev_adapter"] == str(prev) and card["ewc"]["fisher_source"].startswith("clinical@")
     assert card["base_model"] == read_card(prev)["base_model"]

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 import torch
-from peft import LoraConfig, get_peft_model
-from transformers import AutoModelForCausalLM
-
-from corpuskit.errors import CorpuskitError
 from corpuskit_trainer.adapters import wrap_with_adapter
 from corpuskit_trainer.config import ModelConfig
 from corpuskit_trainer.models import tiny_config, train_tokenizer
 from corpuskit_trainer.targets import adapted_weights, plan_targets, verify_targets
+from peft import LoraConfig, get_peft_model
+from transformers import AutoModelForCausalLM
+
+from corpuskit.errors import CorpuskitError
 
 TEXTS = ["Patient reports chest pain. Started aspirin 10 mg daily.", "咳嗽伴气喘, 胸痛伴心悸."] * 4
 
@@ -68,7 +68,9 @@ def test_experts_off_leaves_routed_experts_alone(tokenizer):
 def test_llama_targets_dense_projections(tokenizer):
     names = set(adapted_weights(wrap_with_adapter(tiny("llama", tokenizer), ModelConfig(r=4), "sft")))
     assert len(names) == 3 * 7
-    assert "model.layers.2.self_attn.k_proj.weight" in names and "model.layers.0.mlp.down_proj.weight" in names
+    assert (
+        "model.layers.2.self_attn.k_proj.weight" in names and "model.layers.0.mlp.down_proj.weight" in names
+    )
 
 
 def test_deepseek_v2_targets(tokenizer):
@@ -80,7 +82,7 @@ def test_deepseek_v2_targets(tokenizer):
 def test_rslora_scaling(tokenizer):
     model = wrap_with_adapter(tiny("deepseek_v3", tokenizer), ModelConfig(r=4, alpha=8, rslora=True), "sft")
     layer = next(iter(adapted_weights(model).values()))[0]
-    assert layer.scaling["default"] == pytest.approx(8 / 4 ** 0.5)
+    assert layer.scaling["default"] == pytest.approx(8 / 4**0.5)
 
 
 def test_dora_on_linear_targets(tokenizer):
@@ -103,7 +105,9 @@ def test_ia3_with_explicit_targets(tokenizer):
 def test_prefix_tuning_refused_on_mla_works_on_llama(tokenizer):
     with pytest.raises(CorpuskitError, match="prefix tuning does not work on deepseek_v3"):
         wrap_with_adapter(tiny("deepseek_v3", tokenizer), ModelConfig(method="prefix"), "sft")
-    model = wrap_with_adapter(tiny("llama", tokenizer), ModelConfig(method="prefix", num_virtual_tokens=4), "sft")
+    model = wrap_with_adapter(
+        tiny("llama", tokenizer), ModelConfig(method="prefix", num_virtual_tokens=4), "sft"
+    )
     x = torch.randint(0, len(tokenizer), (2, 8))
     out = model(input_ids=x, labels=x)
     out.loss.backward()

@@ -6,10 +6,9 @@ import json
 
 import pytest
 import torch
-
-from trainer_fixtures import overrides
 from corpuskit_trainer import evaluate, load_config, load_trained, train
 from corpuskit_trainer.card import read_card
+from trainer_fixtures import overrides
 
 
 def _losses(out):
@@ -48,7 +47,9 @@ def test_task_metrics(runs):
     assert runs["classify"].metrics["test_accuracy"] >= 0.9  # the fixture classes are separable by words
     assert 0 <= runs["classify"].metrics["test_macro_f1"] <= 1
     assert runs["ner"].metrics["test_span_f1"] > 0
-    assert runs["sft"].metrics["test_perplexity"] == pytest.approx(2.718281828 ** runs["sft"].metrics["test_loss"])
+    assert runs["sft"].metrics["test_perplexity"] == pytest.approx(
+        2.718281828 ** runs["sft"].metrics["test_loss"]
+    )
     # classification as generation: reported on every evaluated split (a random frozen base learns the
     # mapping too slowly for a threshold here; test_label_scores_are_answer_log_likelihoods checks the scoring)
     assert 0 <= runs["sft"].metrics["test_label_accuracy"] <= 1
@@ -64,13 +65,17 @@ def test_label_scores_are_answer_log_likelihoods(runs, store):
     _, dsd = resolve(f"clinical@{result.version_id}", str(store))
     records = list(dsd["test"].select(range(3)))
     scores, gold = score_labels(model, tokenizer, records, ["cardio", "resp"], 64, batch_size=4)
-    assert scores.shape == (3, 2) and list(gold) == [["cardio", "resp"].index(r["labels"][0]) for r in records]
+    assert scores.shape == (3, 2) and list(gold) == [
+        ["cardio", "resp"].index(r["labels"][0]) for r in records
+    ]
     for i, record in enumerate(records):
         for j, label in enumerate(["cardio", "resp"]):
             ex = sft_example({**record, "labels": [label]}, tokenizer, "classify", 64)
             n_answer = sum(t != -100 for t in ex["labels"][1:])
             with torch.no_grad():
-                loss = model(input_ids=torch.tensor([ex["input_ids"]]), labels=torch.tensor([ex["labels"]])).loss
+                loss = model(
+                    input_ids=torch.tensor([ex["input_ids"]]), labels=torch.tensor([ex["labels"]])
+                ).loss
             assert scores[i, j] == pytest.approx(-float(loss) * n_answer, rel=1e-4, abs=1e-4)
 
 
@@ -79,8 +84,14 @@ def test_adapter_reloads_and_merges_to_the_same_outputs(runs, task):
     result = runs[task]
     trained = result.trainer.model.eval()
     tokenizer = result.trainer.processing_class
-    batch = tokenizer(["Patient reports chest pain radiating to the left arm. Started aspirin 10 mg daily.",
-                       "Follow-up visit: 咳嗽伴气喘."], return_tensors="pt", padding=True)
+    batch = tokenizer(
+        [
+            "Patient reports chest pain radiating to the left arm. Started aspirin 10 mg daily.",
+            "Follow-up visit: 咳嗽伴气喘.",
+        ],
+        return_tensors="pt",
+        padding=True,
+    )
     with torch.no_grad():
         expected = trained(**batch).logits
         reloaded, _, card = load_trained(result.output_dir)
@@ -96,7 +107,9 @@ def test_evaluate_reproduces_the_test_metrics(runs):
     metrics = evaluate(result.output_dir)
     assert metrics["version_id"] == result.version_id
     assert metrics["test_accuracy"] == pytest.approx(result.metrics["test_accuracy"])
-    assert metrics["adversarial_test_loss"] == pytest.approx(result.metrics["adversarial_test_loss"], rel=1e-4)
+    assert metrics["adversarial_test_loss"] == pytest.approx(
+        result.metrics["adversarial_test_loss"], rel=1e-4
+    )
 
 
 def test_evaluate_sft_scores_labels(runs):
@@ -111,8 +124,14 @@ def test_evaluate_on_another_version(runs, v2):
 
 def test_sft_extract_and_pretrain_templates_train(store, v1, tmp_path):
     for template in ("extract", "pretrain"):
-        cfg = load_config(None, overrides(store, tmp_path / template, **{
-            "data.dataset": v1, "data.task": "sft", "data.template": template, "train.max_steps": 6}))
+        cfg = load_config(
+            None,
+            overrides(
+                store,
+                tmp_path / template,
+                **{"data.dataset": v1, "data.task": "sft", "data.template": template, "train.max_steps": 6},
+            ),
+        )
         result = train(cfg)
         train_losses, eval_losses = _losses(result.output_dir)
         assert eval_losses[-1] < train_losses[0]
