@@ -16,12 +16,15 @@ from __future__ import annotations
 import logging
 import multiprocessing as mp
 import os
+from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Any
 
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpEngineProvider, SpacyNlpEngine
+from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngineProvider, SpacyNlpEngine
 from pydantic import BaseModel, ConfigDict, Field
+from spacy.attrs import IDX, LOWER
 
 from corpuskit import registry
 from corpuskit.stages.deid.postprocess import Detection, finalize
@@ -42,7 +45,9 @@ NER_MODEL_CONFIGURATION: dict[str, Any] = {
                          "QUANTITY", "WORK_OF_ART", "NORP"],
 }
 ZH_MODEL = "corpuskit_blank_zh_jieba"
-STOCK_EN_RECOGNIZERS = ("SpacyRecognizer", "EmailRecognizer", "UrlRecognizer", "IpRecognizer", "CreditCardRecognizer",
+# Presidio's EmailRecognizer is left out by default (slow; corpuskit's e-mail recognizer serves both
+# languages); name it in `stock_recognizers` to use it — the tldextract guard below covers it.
+STOCK_EN_RECOGNIZERS = ("SpacyRecognizer", "UrlRecognizer", "IpRecognizer", "CreditCardRecognizer",
                         "IbanRecognizer", "UsSsnRecognizer", "DateRecognizer", "MedicalLicenseRecognizer")
 _EN_EXCLUDE = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
 
@@ -78,9 +83,35 @@ class CorpuskitNlpEngine(SpacyNlpEngine):
             if name == ZH_MODEL:
                 self.nlp[lang] = nlp_zh.build_zh_pipeline()
                 continue
-            nlp = spacy.load(name, exclude=[p for p in _EN_EXCLUDE])
-            nlp.add_pipe("corpuskit_lower_lemma", last=True)
-            self.nlp[lang] = nlp
+            self.nlp[lang] = spacy.load(name, exclude=list(_EN_EXCLUDE))
+
+    def _doc_to_nlp_artifact(self, doc, language: str) -> NlpArtifacts:
+        """Like Presidio's, in two array reads instead of three passes over Token objects.
+
+        Lemmas are lower-cased token texts: the tagger and lemmatizer are not run, and
+        Presidio's context match is a substring test on lower-case words anyway.
+        """
+        arr = doc.to_array([IDX, LOWER])
+        strings = doc.vocab.strings
+        entities, scores = self._get_updated_entities(self._get_entities(doc), self._get_scores_for_entities(doc))
+        return NlpArtifacts(entities=entities, tokens=doc, tokens_indices=arr[:, 0].tolist(),
+                            lemmas=[strings[int(h)] for h in arr[:, 1]], nlp_engine=self, language=language,
+                            scores=scores)
+
+
+class FastContextEnhancer(LemmaContextAwareEnhancer):
+    """Presidio's lemma context enhancer with an O(log n) token lookup.
+
+    Presidio scans every token of the document for every match (half the analysis time
+    on 3 KB notes) and raises an error quoting the matched text when it finds none.
+    """
+
+    @staticmethod
+    def _find_index_of_match_token(word, start, tokens, tokens_indices) -> int:
+        i = max(bisect_right(tokens_indices, start) - 1, 0)
+        if i + 1 < len(tokens_indices) and tokens_indices[i] + len(tokens[i]) <= start:
+            i += 1
+        return i
 
 
 def _offline_env() -> None:
@@ -118,7 +149,7 @@ def build_analyzer(config: EngineConfig) -> AnalyzerEngine:
     for rec in _corpuskit_recognizers(config) + _stock_recognizers(config):
         reg.add_recognizer(rec)
     return AnalyzerEngine(registry=reg, nlp_engine=nlp_engine, supported_languages=list(config.languages),
-                          default_score_threshold=config.score_threshold)
+                          default_score_threshold=config.score_threshold, context_aware_enhancer=FastContextEnhancer())
 
 
 def _corpuskit_recognizers(config: EngineConfig) -> list:

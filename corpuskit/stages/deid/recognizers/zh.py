@@ -137,10 +137,14 @@ class ZhLicensePlateRecognizer(TablePatternRecognizer):
 
 
 class EmailRecognizerCjk(TablePatternRecognizer):
-    """E-mail without `\\b`, which fails next to Han characters ("邮箱zhang@x.cn联系")."""
+    """E-mail without `\\b`, which fails next to Han characters ("邮箱zhang@x.cn联系").
+
+    Used for English too: Presidio's EmailRecognizer costs ~12 ms per 3 KB note (its
+    pattern backtracks) and asks tldextract for the public suffix list.
+    """
 
     ENTITY = "EMAIL"
-    LANGUAGES = ("zh",)
+    LANGUAGES = ("zh", "en")
     PATTERNS = [("email", r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
                  r"\.[A-Za-z]{2,24}(?![A-Za-z])", 0.9)]
 
