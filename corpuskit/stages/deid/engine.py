@@ -106,6 +106,24 @@ class FastContextEnhancer(LemmaContextAwareEnhancer):
     on 3 KB notes) and raises an error quoting the matched text when it finds none.
     """
 
+    def enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):
+        """Presidio's loop without its deep copy of every result (a third of the post-NLP time):
+        the results handed in here are fresh objects nobody else holds."""
+        by_id = {r.id: r for r in recognizers}
+        for result in raw_results:
+            rec = by_id.get((result.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY))
+            if rec is None or not rec.context:
+                continue
+            words = self._extract_surrounding_words(nlp_artifacts=nlp_artifacts, word="", start=result.start)
+            found = self._find_supportive_word_in_context(words, rec.context, self.context_matching_mode)
+            if found:
+                result.score = min(max(result.score + self.context_similarity_factor,
+                                       self.min_score_with_context_similarity), 1.0)
+                if result.analysis_explanation is not None:
+                    result.analysis_explanation.set_supportive_context_word(found)
+                    result.analysis_explanation.set_improved_score(result.score)
+        return raw_results
+
     @staticmethod
     def _find_index_of_match_token(word, start, tokens, tokens_indices) -> int:
         i = max(bisect_right(tokens_indices, start) - 1, 0)
@@ -277,7 +295,8 @@ class DeidEngine:
                 meta.setdefault(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY, rec.id)
                 meta.setdefault(RecognizerResult.RECOGNIZER_NAME_KEY, rec.name)
                 results.append(r)
-        results = analyzer._enhance_using_context(text, results, nlp_artifacts, recs, None)
+        # recognizer-level enhancement is a no-op for every recognizer used here; go straight to context words
+        results = analyzer.context_aware_enhancer.enhance_using_context(text, results, nlp_artifacts, recs)
         return [r for r in results if r.score >= self.config.score_threshold]
 
     # -- worker processes -------------------------------------------------------------
