@@ -35,6 +35,8 @@ def run(args, store: Path, ref: str, out: Path, ewc: bool) -> tuple[float, float
         "train.progress": False,
         "train.report_to": [],
         "train.logging_steps": args.steps,
+        "data.eval_split": None,
+        "data.test_splits": [],
         "model.r": 16,
         "model.alpha": 32,
         **model_overrides(args, out),

@@ -49,7 +49,7 @@ def train_and_measure(args, store: Path, domain: str, general: str, out: Path, e
         "train.lr": args.lr,
         "train.progress": False,
         "train.report_to": [],
-        "train.eval_steps": 10**6,
+        "data.eval_split": None,
         "model.r": 16,
         "model.alpha": 32,
         "ewc.fisher_data": general,

@@ -36,7 +36,7 @@ def corpuskit_run(args, store: Path, ref: str, out: Path):
         "train.progress": False,
         "train.report_to": [],
         "train.logging_steps": args.steps,
-        "train.eval_steps": 10**6,
+        "data.eval_split": None,
         "data.test_splits": [],
         "model.r": 16,
         "model.alpha": 32,

@@ -33,7 +33,9 @@ class DataConfig(_Section):
     task: Task = "sft"
     template: Template = Field("classify", description="sft only: how records become prompts.")
     train_split: str = "train"
-    eval_split: str = Field("validation", description="Used for early stopping; falls back to test.")
+    eval_split: str | None = Field(
+        "validation", description="Evaluated during training (early stopping); falls back to test; null = none."
+    )
     test_splits: list[str] = Field(default_factory=lambda: ["test", "adversarial_test"])
     max_length: int = 256
     max_train_records: int | None = None
@@ -175,5 +177,4 @@ def _set_dotted(raw: dict[str, Any], key: str, value: Any) -> None:
         node = node.setdefault(part, {})
         if not isinstance(node, dict):
             raise CorpuskitError(f"override '{key}': '{part}' is not a section")
-    if value is not None:
-        node[leaf] = value
+    node[leaf] = value  # None is a value too: `--set data.eval_split=null` turns evaluation off

@@ -99,4 +99,5 @@ def evaluate(
                     model, tokenizer, dsd[split], card["label_set"], card["data"]["max_length"], split
                 )
             )
-    return metrics
+    noise = ("_runtime", "_per_second", "_model_preparation_time")
+    return {k: v for k, v in metrics.items() if k != "epoch" and not k.endswith(noise)}

@@ -38,7 +38,7 @@ def train(cfg: RunConfig) -> TrainResult:
     # ---- setup: data version, base model, adapter, EWC ---------------------------------------
     ref, dsd = task_data.resolve(cfg.data.dataset, cfg.data.store)
     out = Path(cfg.train.output_dir)
-    eval_split = cfg.data.eval_split if cfg.data.eval_split in dsd else ("test" if "test" in dsd else None)
+    eval_split = _eval_split(cfg.data.eval_split, dsd)
     args = training_arguments(cfg, out, has_eval=eval_split is not None)
     prev_card = read_card(cfg.ewc.prev_adapter) if cfg.ewc.mode == "sequential" else None
 
@@ -124,6 +124,14 @@ def train(cfg: RunConfig) -> TrainResult:
             _save_merged(model, tokenizer, out / "merged", cfg)
     trainer.accelerator.wait_for_everyone()
     return TrainResult(out, ref.dataset, ref.version_id, metrics, trainer)
+
+
+def _eval_split(wanted: str | None, dsd) -> str | None:
+    if wanted is None:
+        return None
+    if wanted in dsd:
+        return wanted
+    return "test" if "test" in dsd else None
 
 
 def _base_source(cfg: RunConfig, prev_card: dict | None, out: Path, dsd, args) -> str:
