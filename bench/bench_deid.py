@@ -25,7 +25,9 @@ import time
 from pathlib import Path
 
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
-DEFAULT_SYNTH = Path(__file__).resolve().parents[2] / "shared/data/en_presidio_synth_pii/synth_dataset_v2.first750.json"
+DEFAULT_SYNTH = (
+    Path(__file__).resolve().parents[2] / "shared/data/en_presidio_synth_pii/synth_dataset_v2.first750.json"
+)
 
 
 def synth_documents(path: Path, n: int, doc_chars: int) -> list[dict]:
@@ -38,8 +40,14 @@ def synth_documents(path: Path, n: int, doc_chars: int) -> list[dict]:
             item = items[i % len(items)]
             i += 1
             base = len(text)
-            spans += [{"start": base + s["start_position"], "end": base + s["end_position"], "label": s["entity_type"]}
-                      for s in item["spans"]]
+            spans += [
+                {
+                    "start": base + s["start_position"],
+                    "end": base + s["end_position"],
+                    "label": s["entity_type"],
+                }
+                for s in item["spans"]
+            ]
             text += item["full_text"] + "\n\n"
         docs.append({"id": f"d{len(docs)}", "text": text, "lang": "en", "spans": spans})
     return docs
@@ -65,9 +73,13 @@ def plain_loop(texts: list[str], model: str):
     from corpuskit.stages.deid.engine import NER_MODEL_CONFIGURATION, _offline_env
 
     _offline_env()
-    nlp_engine = NlpEngineProvider(nlp_configuration={
-        "nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": model}],
-        "ner_model_configuration": NER_MODEL_CONFIGURATION}).create_engine()
+    nlp_engine = NlpEngineProvider(
+        nlp_configuration={
+            "nlp_engine_name": "spacy",
+            "models": [{"lang_code": "en", "model_name": model}],
+            "ner_model_configuration": NER_MODEL_CONFIGURATION,
+        }
+    ).create_engine()
     analyzer = AnalyzerEngine(nlp_engine=nlp_engine, supported_languages=["en"])
     analyzer.analyze("warm up John Smith 555-1234", "en")
     t0 = time.perf_counter()
@@ -78,11 +90,15 @@ def plain_loop(texts: list[str], model: str):
 def spacy_ner_alone(texts: list[str], model: str, n_process: int):
     import spacy
 
-    nlp = spacy.load(model, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
+    nlp = spacy.load(
+        model, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
+    )
     nlp("warm up")
     t0 = time.perf_counter()
-    out = [[(e.start_char, e.end_char) for e in doc.ents]
-           for doc in nlp.pipe(texts, n_process=n_process, batch_size=max(1, len(texts) // (4 * n_process)))]
+    out = [
+        [(e.start_char, e.end_char) for e in doc.ents]
+        for doc in nlp.pipe(texts, n_process=n_process, batch_size=max(1, len(texts) // (4 * n_process)))
+    ]
     return time.perf_counter() - t0, out
 
 
@@ -110,7 +126,9 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     if args.gold:
-        docs = [json.loads(x) for x in args.gold.read_text(encoding="utf-8").splitlines() if x.strip()][: args.n]
+        docs = [json.loads(x) for x in args.gold.read_text(encoding="utf-8").splitlines() if x.strip()][
+            : args.n
+        ]
     elif args.synth.is_file():
         docs = synth_documents(args.synth, args.n, args.doc_chars)
     else:
@@ -118,27 +136,46 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     texts = [d["text"] for d in docs]
     rows = []
-    for name, run in (("plain AnalyzerEngine.analyze loop", lambda: plain_loop(texts, args.model)),
-                      (f"spaCy NER alone, {args.n_process} processes",
-                       lambda: spacy_ner_alone(texts, args.model, args.n_process)),
-                      (f"corpuskit DeidEngine, {args.n_process} processes",
-                       lambda: corpuskit_engine(texts, args.n_process))):
+    for name, run in (
+        ("plain AnalyzerEngine.analyze loop", lambda: plain_loop(texts, args.model)),
+        (
+            f"spaCy NER alone, {args.n_process} processes",
+            lambda: spacy_ner_alone(texts, args.model, args.n_process),
+        ),
+        (
+            f"corpuskit DeidEngine, {args.n_process} processes",
+            lambda: corpuskit_engine(texts, args.n_process),
+        ),
+    ):
         seconds, predicted = run()
         recall, precision = binary_scores(docs, predicted)
-        rows.append({"method": name, "seconds": round(seconds, 3), "docs_per_s": round(len(texts) / seconds, 2),
-                     "binary_recall": round(recall, 4), "binary_precision": round(precision, 4)})
+        rows.append(
+            {
+                "method": name,
+                "seconds": round(seconds, 3),
+                "docs_per_s": round(len(texts) / seconds, 2),
+                "binary_recall": round(recall, 4),
+                "binary_precision": round(precision, 4),
+            }
+        )
     floor = rows[1]["docs_per_s"]
     for r in rows:
         r["vs_spacy_ner_floor"] = round(r["docs_per_s"] / floor, 3)
-    meta = {"documents": len(texts), "mean_chars": round(sum(map(len, texts)) / len(texts)), "cpus": os.cpu_count()}
+    meta = {
+        "documents": len(texts),
+        "mean_chars": round(sum(map(len, texts)) / len(texts)),
+        "cpus": os.cpu_count(),
+    }
     if args.json:
         print(json.dumps({"meta": meta, "rows": rows}, indent=2))
         return 0
     print(f"{meta['documents']} documents, {meta['mean_chars']} characters on average, {meta['cpus']} CPUs")
     print(f"{'method':40} {'docs/s':>8} {'vs NER':>7} {'recall':>7} {'prec':>7}")
     for r in rows:
-        print(f"{r['method']:40} {r['docs_per_s']:8.2f} {r['vs_spacy_ner_floor']:7.2f} {r['binary_recall']:7.3f} "
-              f"{r['binary_precision']:7.3f}")
+        print(
+            f"{r['method']:40} {r['docs_per_s']:8.2f} {r['vs_spacy_ner_floor']:7.2f} {r['binary_recall']:7.3f} "
+            f"{r['binary_precision']:7.3f}"
+        )
     return 0
 
 

@@ -26,7 +26,9 @@ def recognize(engine):
         rec.load()
         artifacts = engine.analyzer.nlp_engine.process_text(text, lang)
         results = rec.analyze(text, rec.supported_entities, artifacts) or []
-        results = engine.analyzer.context_aware_enhancer.enhance_using_context(text, results, artifacts, [rec])
-        return {(canonical(r.entity_type), text[r.start:r.end]) for r in results if r.score >= THRESHOLD}
+        results = engine.analyzer.context_aware_enhancer.enhance_using_context(
+            text, results, artifacts, [rec]
+        )
+        return {(canonical(r.entity_type), text[r.start : r.end]) for r in results if r.score >= THRESHOLD}
 
     return run

@@ -44,8 +44,9 @@ def test_engine_build_and_analysis_make_no_network_attempt(tmp_path):
     # a fresh interpreter, an empty tldextract cache, and every socket entry point refusing and recording
     env = {**os.environ, "TLDEXTRACT_CACHE": str(tmp_path / "tld-cache"), "HOME": str(tmp_path)}
     env.pop("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", None)
-    proc = subprocess.run([sys.executable, "-c", NO_NETWORK_SCRIPT], capture_output=True, text=True, env=env,
-                          timeout=300)
+    proc = subprocess.run(
+        [sys.executable, "-c", NO_NETWORK_SCRIPT], capture_output=True, text=True, env=env, timeout=300
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     result = json.loads(proc.stdout.strip().splitlines()[-1])
     assert result["attempts"] == []
@@ -76,7 +77,7 @@ def test_long_document_is_chunked_and_offsets_stay_right(engine):
     filler = "The patient was comfortable overnight and tolerated diet. " * 40
     text = filler + "Call (617) 555-1234 x204. " + filler + "MRN: 00455192 " + filler
     dets = small.detect([text], ["en"])[0]
-    found = {(d.label, text[d.start:d.end]) for d in dets}
+    found = {(d.label, text[d.start : d.end]) for d in dets}
     assert ("PHONE", "(617) 555-1234 x204") in found
     assert ("MRN", "00455192") in found
     # the same identifier seen by two overlapping chunks is reported once

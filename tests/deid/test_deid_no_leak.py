@@ -13,17 +13,36 @@ import corpuskit
 from corpuskit.stages.deid.audit import read_vault
 
 PLANTED = {
-    "en": ("Patient: Derek Gray\nMRN: 77120394\nDOB: 03/14/1951\nAge: 73\nPhone: (617) 555-0182 x33\n"
-           "Email: derek.gray@mailhost.org\nAddress: 4417 Pinecrest Avenue, Apt 12, Salem, MA 01970\n"
-           "SSN: 512-44-9071\nAttending: Dr. Nora Whitfield\n\nHPI: 73 y/o man with chest pain since 02/11/2024.\n"),
-    "zh": ("姓名：庞秀英　性别：女　年龄：67岁　住院号：ZY20240211\n身份证号：11010519491231002X　手机：13987654321\n"
-           "现住址：浙江省杭州市西湖区文三路90号5栋302室\n入院日期：2024年2月11日\n主治医师：闫建华\n"
-           "银行卡号：6222020200112345679\n"),
+    "en": (
+        "Patient: Derek Gray\nMRN: 77120394\nDOB: 03/14/1951\nAge: 73\nPhone: (617) 555-0182 x33\n"
+        "Email: derek.gray@mailhost.org\nAddress: 4417 Pinecrest Avenue, Apt 12, Salem, MA 01970\n"
+        "SSN: 512-44-9071\nAttending: Dr. Nora Whitfield\n\nHPI: 73 y/o man with chest pain since 02/11/2024.\n"
+    ),
+    "zh": (
+        "姓名：庞秀英　性别：女　年龄：67岁　住院号：ZY20240211\n身份证号：11010519491231002X　手机：13987654321\n"
+        "现住址：浙江省杭州市西湖区文三路90号5栋302室\n入院日期：2024年2月11日\n主治医师：闫建华\n"
+        "银行卡号：6222020200112345679\n"
+    ),
 }
-VALUES = ["Derek Gray", "77120394", "03/14/1951", "(617) 555-0182", "derek.gray@mailhost.org",
-          "4417 Pinecrest Avenue", "512-44-9071", "Nora Whitfield", "02/11/2024",
-          "庞秀英", "ZY20240211", "11010519491231002X", "13987654321", "文三路90号", "2024年2月11日", "闫建华",
-          "6222020200112345679"]
+VALUES = [
+    "Derek Gray",
+    "77120394",
+    "03/14/1951",
+    "(617) 555-0182",
+    "derek.gray@mailhost.org",
+    "4417 Pinecrest Avenue",
+    "512-44-9071",
+    "Nora Whitfield",
+    "02/11/2024",
+    "庞秀英",
+    "ZY20240211",
+    "11010519491231002X",
+    "13987654321",
+    "文三路90号",
+    "2024年2月11日",
+    "闫建华",
+    "6222020200112345679",
+]
 
 
 @pytest.fixture
@@ -39,15 +58,33 @@ def built(tmp_path, monkeypatch, caplog, engine):
     pipeline = {
         "dataset": "leaktest",
         "inputs": [{"path": str(raw), "include": ["*.txt"], "domain": "medical"}],
-        "stages": [{"stage": "ingest", "params": {"workers": 0}},
-                   {"stage": "deid", "params": {
-                       "operators": {"default": "placeholder", "PERSON": "surrogate", "DATE": "date_shift",
-                                     "BANK_CARD": {"operator": "mask", "chars_to_keep": 4}},
-                       "vault": True, "vault_dir": str(tmp_path / "vault")}}],
+        "stages": [
+            {"stage": "ingest", "params": {"workers": 2}},
+            {
+                "stage": "deid",
+                "params": {
+                    "operators": {
+                        "default": "placeholder",
+                        "PERSON": "surrogate",
+                        "DATE": "date_shift",
+                        "BANK_CARD": {"operator": "mask", "chars_to_keep": 4},
+                    },
+                    "vault": True,
+                    "vault_dir": str(tmp_path / "vault"),
+                    "n_process": 2,
+                },
+            },
+        ],
     }
     store = tmp_path / "store"
     vid = corpuskit.build(pipeline, store=store)
-    return {"store": store, "vault": tmp_path / "vault", "vid": vid, "log": caplog.text, "vault_key": vault_key}
+    return {
+        "store": store,
+        "vault": tmp_path / "vault",
+        "vid": vid,
+        "log": caplog.text,
+        "vault_key": vault_key,
+    }
 
 
 def test_no_planted_value_in_any_output_file_or_log(built):

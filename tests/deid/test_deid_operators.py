@@ -13,8 +13,12 @@ from corpuskit.stages.deid.postprocess import Detection
 from corpuskit.stages.deid.surrogates import KeyedReplacer, key_id, shift_date
 
 TEXT = "Dr. John Smith saw john  smith on 17 Oct 2022; call 617-555-1234."
-DETS = [Detection(4, 14, "PERSON", 1, "t"), Detection(19, 30, "PERSON", 1, "t"),
-        Detection(34, 45, "DATE", 1, "t"), Detection(52, 64, "PHONE", 1, "t")]
+DETS = [
+    Detection(4, 14, "PERSON", 1, "t"),
+    Detection(19, 30, "PERSON", 1, "t"),
+    Detection(34, 45, "DATE", 1, "t"),
+    Detection(52, 64, "PHONE", 1, "t"),
+]
 
 
 def rewrite(ops: dict, key: bytes | None = b"k", group: str = "g1", text: str = TEXT, dets=DETS):
@@ -29,13 +33,18 @@ def test_placeholder_numbered_per_document_same_value_same_number():
 
 def test_placeholder_numbers_restart_in_each_document():
     new1, _ = rewrite({}, dets=DETS[:1])
-    new2, _ = rewrite({}, text="Jane Roe and John Smith", dets=[Detection(0, 8, "PERSON", 1, "t"),
-                                                                  Detection(13, 23, "PERSON", 1, "t")])
+    new2, _ = rewrite(
+        {},
+        text="Jane Roe and John Smith",
+        dets=[Detection(0, 8, "PERSON", 1, "t"), Detection(13, 23, "PERSON", 1, "t")],
+    )
     assert "[PERSON_1]" in new1 and new2 == "[PERSON_1] and [PERSON_2]"
 
 
 def test_redact_mask_keep_and_hash():
-    new, reps = rewrite({"PERSON": "redact", "DATE": "keep", "PHONE": {"operator": "mask", "chars_to_keep": 4}})
+    new, reps = rewrite(
+        {"PERSON": "redact", "DATE": "keep", "PHONE": {"operator": "mask", "chars_to_keep": 4}}
+    )
     assert new == "Dr.  saw  on 17 Oct 2022; call ********1234."
     assert [r.operator for r in reps] == ["redact", "redact", "keep", "mask"]
     hashed, _ = rewrite({"PERSON": "hash"})
@@ -69,6 +78,7 @@ def test_surrogate_shapes():
     assert r.surrogate("AGE", "92", "en", "g") == "90"  # ages over 89 are aggregated
     assert r.surrogate("AGE", "45岁", "zh", "g").endswith("岁")
     from corpuskit.stages.deid.recognizers.zh import resident_id_ok
+
     assert resident_id_ok(r.surrogate("ID", "11010519491231002X", "zh", "g"))
 
 
@@ -81,8 +91,11 @@ def test_rewrite_with_surrogates_is_stable_inside_a_document():
 
 
 @settings(max_examples=60, deadline=None)
-@given(d1=st.dates(date(1950, 1, 1), date(2040, 12, 31)), gap=st.integers(0, 4000),
-       fmt=st.sampled_from(["%d %b %Y", "%Y-%m-%d", "%m/%d/%Y", "%B %d, %Y", "%Y年%m月%d日"]))
+@given(
+    d1=st.dates(date(1950, 1, 1), date(2040, 12, 31)),
+    gap=st.integers(0, 4000),
+    fmt=st.sampled_from(["%d %b %Y", "%Y-%m-%d", "%m/%d/%Y", "%B %d, %Y", "%Y年%m月%d日"]),
+)
 def test_date_shift_preserves_intervals_within_a_group(d1, gap, fmt):
     d2 = d1 + timedelta(days=gap)
     r = KeyedReplacer(b"secret")
@@ -99,6 +112,7 @@ def test_date_shift_preserves_intervals_within_a_group(d1, gap, fmt):
             m, d = rest.rstrip("日").split("月")
             return date(int(y), int(m), int(d))
         from dateutil import parser
+
         return parser.parse(v).date()
 
     assert (parse(s2) - parse(s1)).days == gap
@@ -109,7 +123,9 @@ def test_date_shift_keeps_format_and_falls_back_to_placeholder():
     assert shift_date("3月5日", 30) == "4月4日"
     assert shift_date("17 Oct 2022", -30) == "17 Sep 2022"
     assert shift_date("the spring", 10) is None
-    new, reps = rewrite({"DATE": "date_shift"}, text="on 二〇二三年三月五日", dets=[Detection(3, 12, "DATE", 1, "t")])
+    new, reps = rewrite(
+        {"DATE": "date_shift"}, text="on 二〇二三年三月五日", dets=[Detection(3, 12, "DATE", 1, "t")]
+    )
     assert new == "on [DATE_1]" and reps[0].operator == "placeholder"
 
 
@@ -120,11 +136,19 @@ def test_key_id_is_not_the_key():
 
 def test_offset_map_realigns_spans():
     text = "Dr. John Smith saw the patient on 17 Oct 2022."
-    new, reps = rewrite({}, text=text, dets=[Detection(4, 14, "PERSON", 1, "t"), Detection(34, 45, "DATE", 1, "t")])
+    new, reps = rewrite(
+        {}, text=text, dets=[Detection(4, 14, "PERSON", 1, "t"), Detection(34, 45, "DATE", 1, "t")]
+    )
     m = OffsetMap(reps)
-    for old, expected in [((0, 3), "Dr."), ((15, 30), "saw the patient"), ((4, 14), "[PERSON_1]"),
-                          ((0, 14), "Dr. [PERSON_1]"), ((9, 14), "[PERSON_1]"), ((45, 46), "."),
-                          ((0, len(text)), new)]:
+    for old, expected in [
+        ((0, 3), "Dr."),
+        ((15, 30), "saw the patient"),
+        ((4, 14), "[PERSON_1]"),
+        ((0, 14), "Dr. [PERSON_1]"),
+        ((9, 14), "[PERSON_1]"),
+        ((45, 46), "."),
+        ((0, len(text)), new),
+    ]:
         s, e = m.span(*old)
         assert new[s:e] == expected
 
@@ -142,7 +166,7 @@ def test_spans_outside_replacements_keep_their_text(data):
     e0 = data.draw(st.integers(s0 + 1, len(text)))
     moved = m.span(s0, e0)
     if not any(d.start < e0 and d.end > s0 for d in dets):
-        assert moved is not None and new[moved[0]:moved[1]] == text[s0:e0]
+        assert moved is not None and new[moved[0] : moved[1]] == text[s0:e0]
     elif moved is not None:
         assert 0 <= moved[0] < moved[1] <= len(new)
 
@@ -150,4 +174,9 @@ def test_spans_outside_replacements_keep_their_text(data):
 def test_replacement_records_new_offsets():
     new, reps = rewrite({})
     assert all(isinstance(r, Replacement) for r in reps)
-    assert [new[r.new_start:r.new_end] for r in reps] == ["[PERSON_1]", "[PERSON_1]", "[DATE_1]", "[PHONE_1]"]
+    assert [new[r.new_start : r.new_end] for r in reps] == [
+        "[PERSON_1]",
+        "[PERSON_1]",
+        "[DATE_1]",
+        "[PHONE_1]",
+    ]

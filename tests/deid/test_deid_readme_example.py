@@ -9,7 +9,11 @@ README = Path(__file__).resolve().parents[2] / "README.md"
 
 
 def readme_recognizer_example() -> str:
-    section = README.read_text(encoding="utf-8").split("<!-- section:deid -->")[1].split("<!-- /section:deid -->")[0]
+    section = (
+        README.read_text(encoding="utf-8")
+        .split("<!-- section:deid -->")[1]
+        .split("<!-- /section:deid -->")[0]
+    )
     blocks = re.findall(r"```python\n(.*?)```", section, flags=re.S)
     return next(b for b in blocks if "class NpiRecognizer" in b)
 

@@ -6,7 +6,8 @@ import pytest
 
 from corpuskit.stages.deid.postprocess import keep_ner_result
 from corpuskit.stages.deid.recognizers import en_clinical as en
-from corpuskit.stages.deid.recognizers import en_names, legal_finance as lf
+from corpuskit.stages.deid.recognizers import en_names
+from corpuskit.stages.deid.recognizers import legal_finance as lf
 
 POSITIVE = [
     (en.MedicalRecordNumberRecognizer, "MRN: 004-55-1923\n", "MRN", "004-55-1923"),
@@ -19,18 +20,40 @@ POSITIVE = [
     (en.EnglishAgeRecognizer, "He is 101 years old.", "AGE", "101"),
     (en.EnglishAgeRecognizer, "aged 45, presents", "AGE", "45"),
     (en.EnglishAgeRecognizer, "67yo F with CHF", "AGE", "67"),
-    (en.StreetAddressRecognizer, "Lives at 1200 North Elm Street, Apt 4B, Boston, MA 02114.", "ADDRESS",
-     "1200 North Elm Street, Apt 4B, Boston, MA 02114"),
+    (
+        en.StreetAddressRecognizer,
+        "Lives at 1200 North Elm Street, Apt 4B, Boston, MA 02114.",
+        "ADDRESS",
+        "1200 North Elm Street, Apt 4B, Boston, MA 02114",
+    ),
     (en.StreetAddressRecognizer, "Mail to P.O. Box 552.", "ADDRESS", "P.O. Box 552"),
-    (en.StreetAddressRecognizer, "offices at 97851 Debra Shore Apt. 416, Rachelfurt, NV 42364 (the", "ADDRESS",
-     "97851 Debra Shore Apt. 416, Rachelfurt, NV 42364"),
+    (
+        en.StreetAddressRecognizer,
+        "offices at 97851 Debra Shore Apt. 416, Rachelfurt, NV 42364 (the",
+        "ADDRESS",
+        "97851 Debra Shore Apt. 416, Rachelfurt, NV 42364",
+    ),
     (en.StreetAddressRecognizer, "USNS Jackson, FPO AA 38306", "ADDRESS", "USNS Jackson, FPO AA 38306"),
     (en.StreetAddressRecognizer, "Søndergade 52, København", "ADDRESS", "Søndergade 52"),
     (en.StreetAddressRecognizer, "ZIP: 02114", "ADDRESS", "02114"),
-    (en.HealthcareFacilityRecognizer, "transferred to Massachusetts General Hospital for", "ORGANIZATION",
-     "Massachusetts General Hospital"),
-    (en.HealthcareFacilityRecognizer, "seen at St. Mary's Medical Center.", "ORGANIZATION", "St. Mary's Medical Center"),
-    (en.HealthcareFacilityRecognizer, "the University Hospital of Wales", "ORGANIZATION", "University Hospital of Wales"),
+    (
+        en.HealthcareFacilityRecognizer,
+        "transferred to Massachusetts General Hospital for",
+        "ORGANIZATION",
+        "Massachusetts General Hospital",
+    ),
+    (
+        en.HealthcareFacilityRecognizer,
+        "seen at St. Mary's Medical Center.",
+        "ORGANIZATION",
+        "St. Mary's Medical Center",
+    ),
+    (
+        en.HealthcareFacilityRecognizer,
+        "the University Hospital of Wales",
+        "ORGANIZATION",
+        "University Hospital of Wales",
+    ),
     (en.ClinicalDateRecognizer, "seen 17 Oct 2022.", "DATE", "17 Oct 2022"),
     (en.ClinicalDateRecognizer, "on October 17, 2022 at", "DATE", "October 17, 2022"),
     (en.ClinicalDateRecognizer, "DOB: 03/04/1946", "DATE", "03/04/1946"),
@@ -51,13 +74,28 @@ POSITIVE = [
     (en.EnglishPersonNameRecognizer, "my name is lena andersson.", "PERSON", "lena andersson"),
     (en_names.LexiconNameRecognizer, "> Lily Nolan\n", "PERSON", "Lily Nolan"),
     (en_names.LexiconNameRecognizer, "Follow up with Sigrid Nyström in a", "PERSON", "Sigrid Nyström"),
-    (lf.ContractPartyRecognizer, 'by and between Acme Holdings LLC ("Party A") and', "ORGANIZATION", "Acme Holdings LLC"),
-    (lf.ContractPartyRecognizer, 'Company"), and Timothy Snyder (the "Employee")', "PERSON", "Timothy Snyder"),
+    (
+        lf.ContractPartyRecognizer,
+        'by and between Acme Holdings LLC ("Party A") and',
+        "ORGANIZATION",
+        "Acme Holdings LLC",
+    ),
+    (
+        lf.ContractPartyRecognizer,
+        'Company"), and Timothy Snyder (the "Employee")',
+        "PERSON",
+        "Timothy Snyder",
+    ),
     (lf.ContractPartyRecognizer, "Party B: Beta Corp.\n", "ORGANIZATION", "Beta Corp"),
     (lf.SignatoryRecognizer, "By: John A. Smith\n", "PERSON", "John A. Smith"),
     (lf.CompanyNameRecognizer, "Walters Analytics LLC\tMr. ", "ORGANIZATION", "Walters Analytics LLC"),
     (lf.AccountNumberRecognizer, "Account No.: 0012 3456 7890", "ACCOUNT", "0012 3456 7890"),
-    (lf.AccountNumberRecognizer, "IBAN GB82 WEST 1234 5698 7654 32", "ACCOUNT", "GB82 WEST 1234 5698 7654 32"),
+    (
+        lf.AccountNumberRecognizer,
+        "IBAN GB82 WEST 1234 5698 7654 32",
+        "ACCOUNT",
+        "GB82 WEST 1234 5698 7654 32",
+    ),
 ]
 
 NEGATIVE = [
@@ -74,29 +112,53 @@ NEGATIVE = [
     (en.IdentityDocumentRecognizer, "passport expired", "PASSPORT", "expired"),
     (en.EnglishPersonNameRecognizer, "Patient: denies chest pain", "PERSON", "denies chest"),
     (en_names.LexiconNameRecognizer, "Will Continue metformin", "PERSON", "Will Continue"),
-    (lf.AccountNumberRecognizer, "IBAN GB82 WEST 1234 5698 7654 33", "ACCOUNT", "GB82 WEST 1234 5698 7654 33"),
+    (
+        lf.AccountNumberRecognizer,
+        "IBAN GB82 WEST 1234 5698 7654 33",
+        "ACCOUNT",
+        "GB82 WEST 1234 5698 7654 33",
+    ),
     (lf.CompanyNameRecognizer, "the company shall", "ORGANIZATION", "the company"),
 ]
 
 
-@pytest.mark.parametrize("cls,text,label,value", POSITIVE, ids=[f"{c.__name__}-{i}" for i, (c, *_ ) in enumerate(POSITIVE)])
+@pytest.mark.parametrize(
+    "cls,text,label,value", POSITIVE, ids=[f"{c.__name__}-{i}" for i, (c, *_) in enumerate(POSITIVE)]
+)
 def test_en_recognizer_finds(recognize, cls, text, label, value):
     assert (label, value) in recognize(cls, text, "en")
 
 
-@pytest.mark.parametrize("cls,text,label,value", NEGATIVE, ids=[f"{c.__name__}-{i}" for i, (c, *_ ) in enumerate(NEGATIVE)])
+@pytest.mark.parametrize(
+    "cls,text,label,value", NEGATIVE, ids=[f"{c.__name__}-{i}" for i, (c, *_) in enumerate(NEGATIVE)]
+)
 def test_en_recognizer_rejects(recognize, cls, text, label, value):
     assert (label, value) not in recognize(cls, text, "en")
 
 
 # the deny-lists and filters applied to spaCy's NER output
-@pytest.mark.parametrize("value,label,kept", [
-    ("ST changes", "ORGANIZATION", False), ("DOB", "ORGANIZATION", False), ("MRN", "ORGANIZATION", False),
-    ("daily", "DATE", False), ("3 days", "DATE", False), ("thirty (30) days", "DATE", False),
-    ("yesterday", "DATE", False), ("BP 126/74", "ORGANIZATION", False), ("Lisinopril", "PERSON", False),
-    ("NSTEMI", "ORGANIZATION", False), ("the Receiving Party", "ORGANIZATION", False), ("Tender RUQ", "PERSON", False),
-    ("John Smith", "PERSON", True), ("17 Oct 2022", "DATE", True), ("2019", "DATE", True),
-    ("Boston", "LOCATION", True), ("TRONDHEIM", "LOCATION", True), ("Acme Holdings", "ORGANIZATION", True),
-])
+@pytest.mark.parametrize(
+    "value,label,kept",
+    [
+        ("ST changes", "ORGANIZATION", False),
+        ("DOB", "ORGANIZATION", False),
+        ("MRN", "ORGANIZATION", False),
+        ("daily", "DATE", False),
+        ("3 days", "DATE", False),
+        ("thirty (30) days", "DATE", False),
+        ("yesterday", "DATE", False),
+        ("BP 126/74", "ORGANIZATION", False),
+        ("Lisinopril", "PERSON", False),
+        ("NSTEMI", "ORGANIZATION", False),
+        ("the Receiving Party", "ORGANIZATION", False),
+        ("Tender RUQ", "PERSON", False),
+        ("John Smith", "PERSON", True),
+        ("17 Oct 2022", "DATE", True),
+        ("2019", "DATE", True),
+        ("Boston", "LOCATION", True),
+        ("TRONDHEIM", "LOCATION", True),
+        ("Acme Holdings", "ORGANIZATION", True),
+    ],
+)
 def test_ner_false_positive_filter(value, label, kept):
     assert keep_ner_result(value, label) is kept

@@ -38,15 +38,29 @@ POSITIVE = [
     (zh.ZhAgeRecognizer, "男，45岁，", "AGE", "45岁"),
     (zh.ZhAgeRecognizer, "年龄：92\n", "AGE", "92"),
     (zh.ZhAgeRecognizer, "患儿3岁2个月", "AGE", "3岁2个月"),
-    (zh_address.ZhAddressRecognizer, "现住址：北京市宁德市金平区哈尔滨路623号\n", "ADDRESS", "北京市宁德市金平区哈尔滨路623号"),
-    (zh_address.ZhAddressRecognizer, "家住浙江省杭州市西湖区文三路90号东部软件园3栋502室，", "ADDRESS",
-     "浙江省杭州市西湖区文三路90号东部软件园3栋502室"),
+    (
+        zh_address.ZhAddressRecognizer,
+        "现住址：北京市宁德市金平区哈尔滨路623号\n",
+        "ADDRESS",
+        "北京市宁德市金平区哈尔滨路623号",
+    ),
+    (
+        zh_address.ZhAddressRecognizer,
+        "家住浙江省杭州市西湖区文三路90号东部软件园3栋502室，",
+        "ADDRESS",
+        "浙江省杭州市西湖区文三路90号东部软件园3栋502室",
+    ),
     (zh_address.ZhAddressRecognizer, "他在建国路88号上班", "ADDRESS", "建国路88号"),
     (zh_address.ZhAddressRecognizer, "送至阳光花园3栋502室", "ADDRESS", "阳光花园3栋502室"),
     (zh_address.ZhPlaceNameRecognizer, "籍贯：梧州\n", "LOCATION", "梧州"),
     (zh_address.ZhPlaceNameRecognizer, "来自广东省的患者", "LOCATION", "广东省"),
     (zh_address.ZhOrganizationRecognizer, "沈阳市第一人民医院入院记录", "ORGANIZATION", "沈阳市第一人民医院"),
-    (zh_address.ZhOrganizationRecognizer, "甲方：北京华康医疗器械有限公司，", "ORGANIZATION", "北京华康医疗器械有限公司"),
+    (
+        zh_address.ZhOrganizationRecognizer,
+        "甲方：北京华康医疗器械有限公司，",
+        "ORGANIZATION",
+        "北京华康医疗器械有限公司",
+    ),
     (zh_address.ZhOrganizationRecognizer, "开户行为招商银行上海分行", "ORGANIZATION", "招商银行上海分行"),
     (zh_names.ZhPersonNameRecognizer, "姓名：单燕　性别：女", "PERSON", "单燕"),
     (zh_names.ZhPersonNameRecognizer, "患者张伟因胸痛入院", "PERSON", "张伟"),
@@ -60,7 +74,12 @@ POSITIVE = [
 
 # (recognizer, text, label, value) — the value must NOT be found with that label
 NEGATIVE = [
-    (zh.ResidentIdRecognizer, "身份证号：110105194912310021", "ID", "110105194912310021"),  # wrong check digit
+    (
+        zh.ResidentIdRecognizer,
+        "身份证号：110105194912310021",
+        "ID",
+        "110105194912310021",
+    ),  # wrong check digit
     (zh.ResidentIdRecognizer, "编号1101051949123100211", "ID", "1101051949123100211"),  # 19 digits
     (zh.ZhMobilePhoneRecognizer, "血小板计数12345678901234", "PHONE", "12345678901"),
     (zh.ZhMobilePhoneRecognizer, "白细胞12.3×10^9/L", "PHONE", "12.3"),
@@ -88,24 +107,42 @@ NEGATIVE = [
 ]
 
 
-@pytest.mark.parametrize("cls,text,label,value", POSITIVE, ids=[f"{c.__name__}-{i}" for i, (c, *_ ) in enumerate(POSITIVE)])
+@pytest.mark.parametrize(
+    "cls,text,label,value", POSITIVE, ids=[f"{c.__name__}-{i}" for i, (c, *_) in enumerate(POSITIVE)]
+)
 def test_zh_recognizer_finds(recognize, cls, text, label, value):
     assert (label, value) in recognize(cls, text, "zh")
 
 
-@pytest.mark.parametrize("cls,text,label,value", NEGATIVE, ids=[f"{c.__name__}-{i}" for i, (c, *_ ) in enumerate(NEGATIVE)])
+@pytest.mark.parametrize(
+    "cls,text,label,value", NEGATIVE, ids=[f"{c.__name__}-{i}" for i, (c, *_) in enumerate(NEGATIVE)]
+)
 def test_zh_recognizer_rejects(recognize, cls, text, label, value):
     assert (label, value) not in recognize(cls, text, "zh")
 
 
-@pytest.mark.parametrize("value,ok", [("11010519491231002X", True), ("11010519491231002x", True),
-                                      ("110105194912310021", False), ("51010719901116845X", True),
-                                      ("1101051949123100", False)])
+@pytest.mark.parametrize(
+    "value,ok",
+    [
+        ("11010519491231002X", True),
+        ("11010519491231002x", True),
+        ("110105194912310021", False),
+        ("51010719901116845X", True),
+        ("1101051949123100", False),
+    ],
+)
 def test_resident_id_check_digit(value, ok):
     assert resident_id_ok(value) is ok
 
 
-@pytest.mark.parametrize("value,ok", [("91350100M000100Y43", True), ("91350100M000100Y44", False),
-                                      ("91110000600037341L", True), ("9111000060003734IL", False)])
+@pytest.mark.parametrize(
+    "value,ok",
+    [
+        ("91350100M000100Y43", True),
+        ("91350100M000100Y44", False),
+        ("91110000600037341L", True),
+        ("9111000060003734IL", False),
+    ],
+)
 def test_credit_code_check_character(value, ok):
     assert credit_code_ok(value) is ok

@@ -22,26 +22,30 @@ def keyed(monkeypatch):
 @pytest.fixture
 def run(engine):
     """Run a DeidStage over record dicts; default engine params reuse the session's shared engine."""
+
     def _run(recs, ctx=None, **params):
         stage = DeidStage(params)
         result = stage.run(recs, ctx or RunContext())
         assert stage.engine is engine
         return stage, result
+
     return _run
 
 
 def test_replaces_identifiers_and_realigns_existing_spans(run):
     text = "Patient John Smith, MRN: 00455192, has chest pain since 17 Oct 2022."
-    spans = [{"start": 0, "end": 7, "label": "SECTION", "source": "gold"},
-             {"start": 8, "end": 18, "label": "NAME", "source": "gold"},
-             {"start": 39, "end": 49, "label": "SYMPTOM", "source": "gold"}]
+    spans = [
+        {"start": 0, "end": 7, "label": "SECTION", "source": "gold"},
+        {"start": 8, "end": 18, "label": "NAME", "source": "gold"},
+        {"start": 39, "end": 49, "label": "SYMPTOM", "source": "gold"},
+    ]
     _, result = run([records.new_record("r1", text, lang="en", spans=spans)])
     row = result.to_pylist()[0]
     out = row["text"]
     assert "John Smith" not in out and "00455192" not in out and "17 Oct 2022" not in out
-    by_label = {s["label"]: out[s["start"]:s["end"]] for s in row["spans"] if s["source"] == "gold"}
+    by_label = {s["label"]: out[s["start"] : s["end"]] for s in row["spans"] if s["source"] == "gold"}
     assert by_label == {"SECTION": "Patient", "NAME": "[PERSON_1]", "SYMPTOM": "chest pain"}
-    deid_spans = {(s["label"], out[s["start"]:s["end"]]) for s in row["spans"] if s["source"] == "deid"}
+    deid_spans = {(s["label"], out[s["start"] : s["end"]]) for s in row["spans"] if s["source"] == "deid"}
     assert {("PERSON", "[PERSON_1]"), ("MRN", "[MRN_1]"), ("DATE", "[DATE_1]")} <= deid_spans
     assert row["deid"]["applied"] is True and "presidio" in row["deid"]["engine"]
     assert json.loads(row["deid"]["entity_counts"]) == {"DATE": 1, "MRN": 1, "PERSON": 1}
@@ -60,11 +64,11 @@ def test_surrogates_and_dates_consistent_within_group(run, keyed):
     rows = {r["id"]: r for r in result.to_pylist()}
 
     def values(row, label):
-        return [row["text"][s["start"]:s["end"]] for s in row["spans"] if s["label"] == label]
+        return [row["text"][s["start"] : s["end"]] for s in row["spans"] if s["label"] == label]
 
     a, b, c = (values(rows[k], "PERSON") for k in "abc")
-    assert len(set(a + b)) == 1 and a[0] != "张伟"      # same patient, same surrogate, in both records
-    assert c[0] != a[0]                                  # another group gets another surrogate
+    assert len(set(a + b)) == 1 and a[0] != "张伟"  # same patient, same surrogate, in both records
+    assert c[0] != a[0]  # another group gets another surrogate
     from datetime import date
 
     def as_date(v):
@@ -105,10 +109,13 @@ def test_params_are_validated():
 
 
 def test_already_deidentified_records_pass_through(run):
-    rec = records.new_record("r1", "Call (617) 555-1234.", lang="en",
-                             deid={"applied": True, "engine": "x", "entity_counts": "{}"})
+    rec = records.new_record(
+        "r1", "Call (617) 555-1234.", lang="en", deid={"applied": True, "engine": "x", "entity_counts": "{}"}
+    )
     _, result = run([rec])
-    assert result.to_pylist()[0]["text"] == "Call (617) 555-1234." and result.stats["already_deidentified"] == 1
+    assert (
+        result.to_pylist()[0]["text"] == "Call (617) 555-1234." and result.stats["already_deidentified"] == 1
+    )
 
 
 def test_residual_scan_reports_kept_identifiers(run):
@@ -128,8 +135,13 @@ def test_a_failing_record_is_quarantined_without_its_text(run, monkeypatch, capl
     monkeypatch.setattr(operators.DocumentRewriter, "replacement_for", broken)
     caplog.set_level(logging.DEBUG)
     ctx = RunContext()
-    _, result = run([records.new_record("bad", "Patient John Smith, MRN: 00455192.", lang="en"),
-                     records.new_record("ok", "No identifiers here.", lang="en")], ctx)
+    _, result = run(
+        [
+            records.new_record("bad", "Patient John Smith, MRN: 00455192.", lang="en"),
+            records.new_record("ok", "No identifiers here.", lang="en"),
+        ],
+        ctx,
+    )
     assert [r["id"] for r in result.to_pylist()] == ["ok"]
     assert [(q.record_id, q.reason) for q in ctx.quarantined] == [("bad", "deid failed: RuntimeError")]
     assert "00455192" not in caplog.text and "John Smith" not in caplog.text

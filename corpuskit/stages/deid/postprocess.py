@@ -16,36 +16,207 @@ from corpuskit.stages.deid.labels import canonical
 
 NER_RECOGNIZERS = frozenset({"SpacyRecognizer"})
 
-CLINICAL_DENY = frozenset(w.lower() for w in (
-    "ST", "DOB", "MRN", "SSN", "BP", "HR", "RR", "PRN", "BID", "TID", "QID", "QD", "QHS", "PO", "IV", "IM", "SC", "NPO",
-    "ECG", "EKG", "CT", "MRI", "CXR", "ICU", "MICU", "SICU", "CCU", "ER", "ED", "OR", "PACU", "CBC", "BMP", "CMP", "INR",
-    "PT", "PTT", "Pt", "Patient", "Dr", "Dr.", "Mr", "Mrs", "Ms", "Hx", "Dx", "Rx", "Sx", "Tx", "HPI", "ROS", "PMH",
-    "NAD", "Exam", "Plan", "Assessment", "Impression", "Admission", "Discharge", "Date", "Name", "Age", "Sex",
-    "today", "yesterday", "tomorrow", "now", "daily", "weekly", "monthly", "nightly", "tonight", "this morning",
-    "ST changes", "ST elevation", "ST depression", "Tylenol", "Lasix", "Coumadin", "Heparin", "Aspirin", "Motrin",
-    "COVID", "COVID-19", "HIV", "COPD", "CHF", "CAD", "DM", "HTN", "GERD", "Party A", "Party B", "Agreement",
-    "Borrower", "Lender", "Company", "the Company", "Licensee", "Licensor", "Tenant", "Landlord",
-    "Phone", "Tel", "Fax", "Email", "E-mail", "Address", "Cell", "Mobile", "Pager", "MR", "Medical Record",
-    "Allergies", "Medications", "History", "Physical", "Labs", "Vitals", "Diagnosis", "Procedure",
-    "Seller", "Buyer", "Employee", "Employer", "Disclosing Party", "Receiving Party", "Purchaser", "Vendor",
-    "Supplier", "Customer", "Client", "Contractor", "Consultant", "Guarantor", "Lessor", "Lessee", "Parties",
-    "Party", "Effective Date", "Confidential Information", "U.S.", "US", "USA", "United States", "Social Security",
-    "Medicare", "Medicaid", "Excerpt", "Finance", "Electronically", "Discharge Diagnoses", "Discharge Diagnosis",
-    "Chief Complaint", "Crackles", "Wheezes", "Rales", "Tender", "Murphy", "Board", "Board of Directors",
-    "Management", "Annual Report", "Risk Factors", "Form 10-K", "SEC", "GAAP", "Item", "Plan", "Impression",
-    "Assessment and Plan", "Test", "Result", "Reference", "Range", "Value", "HEENT", "Neuro", "Cardiology", "Neurology", "Radiology", "Pathology", "Oncology",
-))
+CLINICAL_DENY = frozenset(
+    w.lower()
+    for w in (
+        "ST",
+        "DOB",
+        "MRN",
+        "SSN",
+        "BP",
+        "HR",
+        "RR",
+        "PRN",
+        "BID",
+        "TID",
+        "QID",
+        "QD",
+        "QHS",
+        "PO",
+        "IV",
+        "IM",
+        "SC",
+        "NPO",
+        "ECG",
+        "EKG",
+        "CT",
+        "MRI",
+        "CXR",
+        "ICU",
+        "MICU",
+        "SICU",
+        "CCU",
+        "ER",
+        "ED",
+        "OR",
+        "PACU",
+        "CBC",
+        "BMP",
+        "CMP",
+        "INR",
+        "PT",
+        "PTT",
+        "Pt",
+        "Patient",
+        "Dr",
+        "Dr.",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Hx",
+        "Dx",
+        "Rx",
+        "Sx",
+        "Tx",
+        "HPI",
+        "ROS",
+        "PMH",
+        "NAD",
+        "Exam",
+        "Plan",
+        "Assessment",
+        "Impression",
+        "Admission",
+        "Discharge",
+        "Date",
+        "Name",
+        "Age",
+        "Sex",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "now",
+        "daily",
+        "weekly",
+        "monthly",
+        "nightly",
+        "tonight",
+        "this morning",
+        "ST changes",
+        "ST elevation",
+        "ST depression",
+        "Tylenol",
+        "Lasix",
+        "Coumadin",
+        "Heparin",
+        "Aspirin",
+        "Motrin",
+        "COVID",
+        "COVID-19",
+        "HIV",
+        "COPD",
+        "CHF",
+        "CAD",
+        "DM",
+        "HTN",
+        "GERD",
+        "Party A",
+        "Party B",
+        "Agreement",
+        "Borrower",
+        "Lender",
+        "Company",
+        "the Company",
+        "Licensee",
+        "Licensor",
+        "Tenant",
+        "Landlord",
+        "Phone",
+        "Tel",
+        "Fax",
+        "Email",
+        "E-mail",
+        "Address",
+        "Cell",
+        "Mobile",
+        "Pager",
+        "MR",
+        "Medical Record",
+        "Allergies",
+        "Medications",
+        "History",
+        "Physical",
+        "Labs",
+        "Vitals",
+        "Diagnosis",
+        "Procedure",
+        "Seller",
+        "Buyer",
+        "Employee",
+        "Employer",
+        "Disclosing Party",
+        "Receiving Party",
+        "Purchaser",
+        "Vendor",
+        "Supplier",
+        "Customer",
+        "Client",
+        "Contractor",
+        "Consultant",
+        "Guarantor",
+        "Lessor",
+        "Lessee",
+        "Parties",
+        "Party",
+        "Effective Date",
+        "Confidential Information",
+        "U.S.",
+        "US",
+        "USA",
+        "United States",
+        "Social Security",
+        "Medicare",
+        "Medicaid",
+        "Excerpt",
+        "Finance",
+        "Electronically",
+        "Discharge Diagnoses",
+        "Discharge Diagnosis",
+        "Chief Complaint",
+        "Crackles",
+        "Wheezes",
+        "Rales",
+        "Tender",
+        "Murphy",
+        "Board",
+        "Board of Directors",
+        "Management",
+        "Annual Report",
+        "Risk Factors",
+        "Form 10-K",
+        "SEC",
+        "GAAP",
+        "Item",
+        "Plan",
+        "Impression",
+        "Assessment and Plan",
+        "Test",
+        "Result",
+        "Reference",
+        "Range",
+        "Value",
+        "HEENT",
+        "Neuro",
+        "Cardiology",
+        "Neurology",
+        "Radiology",
+        "Pathology",
+        "Oncology",
+    )
+)
 # single words shaped like drugs, findings and procedures (Lisinopril, Polyuria, Creatinine)
 _CLINICAL_WORD = regex.compile(
     r"(?i)^[a-z]+(?:pril|statin|olol|sartan|formin|mab|nib|cillin|mycin|cycline|oxacin|azole|prazole|dipine|tidine|"
     r"parin|zepam|azepam|triptan|profen|oxone|sone|olone|afil|gliptin|glutide|flozin|vir|uria|emia|itis|osis|"
-    r"ectomy|otomy|ostomy|plasty|scopy|graphy|algia|pathy|penia|cytosis|inine|amine|ase|ide|ate)$")
+    r"ectomy|otomy|ostomy|plasty|scopy|graphy|algia|pathy|penia|cytosis|inine|amine|ase|ide|ate)$"
+)
 _MONTHS = regex.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b")
 _DURATION = regex.compile(
     r"(?i)^(?:the\s+)?(?:(?:past|last|next|previous|following|first|second|third|few|several|many|\d+(?:\.\d+)?|"
     r"a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|\d+\s*-\s*\d+|\d+\s+to\s+\d+)\s+)*"
     r"(?:more\s+)?(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|mos?|years?|yrs?|decades?)"
-    r"(?:\s+(?:ago|old|later|earlier|prior|before|after))?$")
+    r"(?:\s+(?:ago|old|later|earlier|prior|before|after))?$"
+)
 
 
 @dataclass(frozen=True)
@@ -97,8 +268,12 @@ def keep_ner_result(text: str, label: str) -> bool:
         if _DURATION.match(cleaned):
             return False
         # 'yesterday', 'the weekend', '10 mg daily' are not dates; a year is (i2b2 marks years)
-        return bool(_MONTHS.search(value) or _NUMERIC_DATE.search(value) or _YEAR.search(value)
-                    or _LONG_NUMBER.fullmatch(value))
+        return bool(
+            _MONTHS.search(value)
+            or _NUMERIC_DATE.search(value)
+            or _YEAR.search(value)
+            or _LONG_NUMBER.fullmatch(value)
+        )
     if any(c.isdigit() for c in value) and (label == "PERSON" or _MEASURE.search(value)):
         return False  # 'BP 126/74', 'Atorvastatin 40', '+14.7%'
     if " " not in value and value.isupper() and len(value) > 1 and (label != "LOCATION" or len(value) < 6):
@@ -146,7 +321,15 @@ def finalize(text: str, results, label_map: dict[str, str | None] | None = None)
 
 # on a tie, the label whose recognizer checks more (checksums, dates inside) wins: a valid
 # 居民身份证号 also passes Luhn, and a card number after "account" is still a card
-_SPECIFICITY = {"ID": 3, "BANK_CARD": 2, "PASSPORT": 2, "MRN": 2, "LICENSE_PLATE": 2, "ACCOUNT": 0, "LOCATION": 0}
+_SPECIFICITY = {
+    "ID": 3,
+    "BANK_CARD": 2,
+    "PASSPORT": 2,
+    "MRN": 2,
+    "LICENSE_PLATE": 2,
+    "ACCOUNT": 0,
+    "LOCATION": 0,
+}
 
 
 def resolve_overlaps(cands: list[Detection]) -> list[Detection]:
@@ -155,9 +338,14 @@ def resolve_overlaps(cands: list[Detection]) -> list[Detection]:
     Best = a pattern recognizer's confident hit before NER, then score, then label
     specificity, then length.
     """
+
     def rank(d: Detection):
-        return (d.recognizer not in NER_RECOGNIZERS and d.score >= 0.5, d.score, _SPECIFICITY.get(d.label, 1),
-                d.end - d.start)
+        return (
+            d.recognizer not in NER_RECOGNIZERS and d.score >= 0.5,
+            d.score,
+            _SPECIFICITY.get(d.label, 1),
+            d.end - d.start,
+        )
 
     taken: list[Detection] = []
     occupied: list[tuple[int, int]] = []

@@ -40,7 +40,8 @@ class DeidParams(StageParams):
     engine: EngineConfig = Field(default_factory=EngineConfig)
     operators: dict[str, str | dict[str, Any]] = Field(
         default_factory=lambda: {"default": "placeholder"},
-        description="canonical label (or 'default') → operator name or {operator: ..., options}")
+        description="canonical label (or 'default') → operator name or {operator: ..., options}",
+    )
     key_env: str = Field("CORPUSKIT_DEID_KEY", description="environment variable holding the secret key")
     key_file: str | None = Field(None, description="file holding the secret key (used when key_env is unset)")
     max_shift_days: int = Field(365, ge=1, le=3650)
@@ -97,8 +98,9 @@ class DeidStage(Stage):
     params: DeidParams
 
     def fingerprint_params(self) -> dict[str, Any]:
-        p = self.params.model_dump(mode="json", exclude={"key_env", "key_file", "vault_dir", "vault_key_env",
-                                                         "n_process"})
+        p = self.params.model_dump(
+            mode="json", exclude={"key_env", "key_file", "vault_dir", "vault_key_env", "n_process"}
+        )
         if self.params.keyed():
             key = resolve_key(self.params)
             if key is None:
@@ -110,8 +112,10 @@ class DeidStage(Stage):
         return p
 
     def _missing_key_message(self) -> str:
-        return (f"deid operators surrogate/hash/date_shift need a secret key: set environment variable "
-                f"{self.params.key_env} or params.key_file")
+        return (
+            f"deid operators surrogate/hash/date_shift need a secret key: set environment variable "
+            f"{self.params.key_env} or params.key_file"
+        )
 
     def setup(self, ctx: RunContext) -> None:
         self.engine = DeidEngine.shared(self.params.engine)
@@ -120,17 +124,26 @@ class DeidStage(Stage):
         if self.params.keyed() and key is None:
             raise ValueError(self._missing_key_message())
         self.replacer = KeyedReplacer(key, self.params.max_shift_days) if key else None
-        self.scanner = (ResidualScanner(self.engine.analyzer, self.params.residual_labels)
-                        if self.params.residual_scan else None)
+        self.scanner = (
+            ResidualScanner(self.engine.analyzer, self.params.residual_labels)
+            if self.params.residual_scan
+            else None
+        )
         self.engine_name = f"{self.name}:{self.params.engine.en_model}+zh_jieba"
-        ctx.reports["deid"] = {"engine": self.engine_name, "recognizers": self.engine.recognizer_names(),
-                               "key_id": key_id(key) if key else None, "vault": None}
+        ctx.reports["deid"] = {
+            "engine": self.engine_name,
+            "recognizers": self.engine.recognizer_names(),
+            "key_id": key_id(key) if key else None,
+            "vault": None,
+        }
 
     def process(self, batches: Iterable[pa.RecordBatch], ctx: RunContext) -> Iterator[pa.RecordBatch]:
         vault = None
         if self.params.vault:
             if not self.params.vault_dir:
-                raise ValueError("deid vault: true needs params.vault_dir (a folder outside the dataset store)")
+                raise ValueError(
+                    "deid vault: true needs params.vault_dir (a folder outside the dataset store)"
+                )
             vault = Vault(self.params.vault_dir, self.params.vault_key_env, ctx.fingerprint)
             ctx.reports.setdefault("deid", {})["vault"] = str(vault.path)
         try:
@@ -151,7 +164,9 @@ class DeidStage(Stage):
         if len(todo) < len(rows):
             ctx.stat(self.name, "already_deidentified", len(rows) - len(todo))
         langs = [rows[i].get("lang") or guess_lang(rows[i]["text"] or "") for i in todo]
-        found = self.engine.detect([rows[i]["text"] or "" for i in todo], langs, n_process=self.params.n_process)
+        found = self.engine.detect(
+            [rows[i]["text"] or "" for i in todo], langs, n_process=self.params.n_process
+        )
         keep = [True] * len(rows)
         for i, lang, dets in zip(todo, langs, found):
             try:
@@ -176,8 +191,11 @@ class DeidStage(Stage):
                 continue
             spans.append({**s, "start": moved[0], "end": moved[1]})
         if self.params.add_spans:
-            spans += [{"start": r.new_start, "end": r.new_end, "label": r.label, "source": "deid"}
-                      for r in reps if r.new_end > r.new_start]
+            spans += [
+                {"start": r.new_start, "end": r.new_end, "label": r.label, "source": "deid"}
+                for r in reps
+                if r.new_end > r.new_start
+            ]
         spans.sort(key=lambda s: (s["start"], s["end"]))
         counts = Counter(r.label for r in reps)
         residual = Counter()
@@ -186,13 +204,29 @@ class DeidStage(Stage):
             residual = self.scanner.scan(new_text, lang, inserted)
         meta = records.load_meta(row.get("meta"))
         meta["deid"] = record_audit(dets, Counter(r.operator for r in reps), residual)
-        row.update(text=new_text, spans=spans, meta=records.dump_meta(meta),
-                   deid={"applied": True, "engine": self.engine_name,
-                         "entity_counts": json.dumps(dict(sorted(counts.items())), sort_keys=True)})
+        row.update(
+            text=new_text,
+            spans=spans,
+            meta=records.dump_meta(meta),
+            deid={
+                "applied": True,
+                "engine": self.engine_name,
+                "entity_counts": json.dumps(dict(sorted(counts.items())), sort_keys=True),
+            },
+        )
         if vault:
-            vault.add(row["id"], [{"label": r.label, "original": text[r.old_start:r.old_end],
-                                   "replacement": new_text[r.new_start:r.new_end], "start": r.new_start}
-                                  for r in reps])
+            vault.add(
+                row["id"],
+                [
+                    {
+                        "label": r.label,
+                        "original": text[r.old_start : r.old_end],
+                        "replacement": new_text[r.new_start : r.new_end],
+                        "start": r.new_start,
+                    }
+                    for r in reps
+                ],
+            )
         self._stats(ctx, dets, reps, residual)
 
     def _stats(self, ctx: RunContext, dets: list, reps: list, residual: Counter) -> None:

@@ -53,7 +53,9 @@ class KeyedReplacer:
 
     def hash(self, label: str, value: str, length: int = 12) -> str:
         """A keyed hash of the value, the same across the whole dataset (useful for linkage)."""
-        return hmac.new(self._key, f"{label}\x1f{normalize(value)}".encode(), hashlib.sha256).hexdigest()[:length]
+        return hmac.new(self._key, f"{label}\x1f{normalize(value)}".encode(), hashlib.sha256).hexdigest()[
+            :length
+        ]
 
     def shift_days(self, group: str) -> int:
         """The group's date offset in days: non-zero, within ±max_shift_days."""
@@ -100,6 +102,7 @@ def _age(fake: Faker, value: str, lang: str) -> str:
     def swap(m: re.Match) -> str:
         n = int(m.group())
         return "90" if n > 89 else str(max(1, n + fake.random_int(-3, 3)))
+
     return re.sub(r"\d{1,3}", swap, value, count=1)
 
 
@@ -123,10 +126,35 @@ _GENERATORS = {
 }
 
 # -- dates -------------------------------------------------------------------------------
-_EN_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y", "%b %d %Y", "%b. %d, %Y",
-               "%m/%d/%Y", "%m/%d/%y", "%Y-%m-%d", "%Y/%m/%d", "%d-%b-%Y", "%d-%b-%y", "%d.%m.%Y", "%d/%m/%Y",
-               "%m-%d-%Y", "%B %Y", "%b %Y", "%B %d", "%b %d", "%d %B", "%d %b", "%m/%d", "%Y%m%d")
-_ZH_DATE = re.compile(r"^(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*(?P<suffix>[日号]))?$")
+_EN_FORMATS = (
+    "%d %B %Y",
+    "%d %b %Y",
+    "%B %d, %Y",
+    "%b %d, %Y",
+    "%B %d %Y",
+    "%b %d %Y",
+    "%b. %d, %Y",
+    "%m/%d/%Y",
+    "%m/%d/%y",
+    "%Y-%m-%d",
+    "%Y/%m/%d",
+    "%d-%b-%Y",
+    "%d-%b-%y",
+    "%d.%m.%Y",
+    "%d/%m/%Y",
+    "%m-%d-%Y",
+    "%B %Y",
+    "%b %Y",
+    "%B %d",
+    "%b %d",
+    "%d %B",
+    "%d %b",
+    "%m/%d",
+    "%Y%m%d",
+)
+_ZH_DATE = re.compile(
+    r"^(?:(?P<y>\d{4})\s*年\s*)?(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*(?P<suffix>[日号]))?$"
+)
 _NO_YEAR = 2000  # a leap year, so 2月29日 without a year still parses
 
 

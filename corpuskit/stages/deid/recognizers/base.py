@@ -77,8 +77,8 @@ def anchor_forward(pattern: str) -> str:
         if pattern.startswith(prefix):
             inner_open = len(prefix) - 4
             end = _closing_paren(pattern, inner_open)
-            body = pattern[inner_open + 4:end]
-            rest = pattern[end + 1:]
+            body = pattern[inner_open + 4 : end]
+            rest = pattern[end + 1 :]
             if wrap == "(?i:":
                 if not rest.startswith(")"):
                     return pattern
@@ -90,10 +90,16 @@ def anchor_forward(pattern: str) -> str:
 def make_result(recognizer, entity: str, start: int, end: int, score: float) -> RecognizerResult:
     """A RecognizerResult carrying the explanation and metadata Presidio's context enhancer expects."""
     return RecognizerResult(
-        entity, start, end, score,
+        entity,
+        start,
+        end,
+        score,
         analysis_explanation=AnalysisExplanation(recognizer=recognizer.name, original_score=score),
-        recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name,
-                              RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id})
+        recognition_metadata={
+            RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
+        },
+    )
 
 
 def luhn_ok(digits: str) -> bool:

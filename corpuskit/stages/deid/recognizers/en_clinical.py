@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from corpuskit.stages.deid.recognizers.base import TablePatternRecognizer
 
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
 
@@ -20,12 +22,20 @@ class MedicalRecordNumberRecognizer(TablePatternRecognizer):
     ENTITY = "MRN"
     LANGUAGES = ("en",)
     IGNORECASE = True
-    _LABEL = (r"(?:MRN|MR\s?#|MR\s?No\.?|Med(?:ical)?\.?\s+Rec(?:ord)?\.?(?:\s+(?:No\.?|Number|Num|#))?|"
-              r"(?:Patient|Pt\.?)\s+(?:ID|No\.?|Number|#)|Chart\s+(?:No\.?|Number|#)|Record\s+(?:No\.?|Number|#)|"
-              r"Unit\s+(?:No\.?|Number)|Encounter\s+(?:ID|No\.?|Number|#)|Visit\s+(?:ID|No\.?|#)|"
-              r"Admission\s+(?:ID|No\.?|#)|Accession\s+(?:No\.?|Number|#)|Specimen\s+(?:ID|No\.?|#)|"
-              r"Case\s+(?:No\.?|Number|#)|Hospital\s+(?:No\.?|Number|#)|NHS\s+(?:No\.?|Number)|Health\s+Card\s+No\.?)")
-    PATTERNS = [("labelled_record", r"(?<=\b" + _LABEL + r"\s*[:#]?\s*)(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{3,24}\b", 0.85)]
+    _LABEL = (
+        r"(?:MRN|MR\s?#|MR\s?No\.?|Med(?:ical)?\.?\s+Rec(?:ord)?\.?(?:\s+(?:No\.?|Number|Num|#))?|"
+        r"(?:Patient|Pt\.?)\s+(?:ID|No\.?|Number|#)|Chart\s+(?:No\.?|Number|#)|Record\s+(?:No\.?|Number|#)|"
+        r"Unit\s+(?:No\.?|Number)|Encounter\s+(?:ID|No\.?|Number|#)|Visit\s+(?:ID|No\.?|#)|"
+        r"Admission\s+(?:ID|No\.?|#)|Accession\s+(?:No\.?|Number|#)|Specimen\s+(?:ID|No\.?|#)|"
+        r"Case\s+(?:No\.?|Number|#)|Hospital\s+(?:No\.?|Number|#)|NHS\s+(?:No\.?|Number)|Health\s+Card\s+No\.?)"
+    )
+    PATTERNS = [
+        (
+            "labelled_record",
+            r"(?<=\b" + _LABEL + r"\s*[:#]?\s*)(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{3,24}\b",
+            0.85,
+        )
+    ]
     CONTEXT = ["mrn", "record", "chart", "patient", "encounter"]
 
 
@@ -37,8 +47,12 @@ class EnglishAgeRecognizer(TablePatternRecognizer):
     IGNORECASE = True
     PATTERNS = [
         ("age_label", r"(?<=\b(?:age|aged|age\s+of)\s*[:=]?\s*)\d{1,3}\b", 0.85),
-        ("age_suffix", r"\b\d{1,3}(?=\s*(?:-\s*)?(?:y/o|y\.o\.?|yo\b|yrs?\.?\s+old|years?[\s-]+old|year-old|"
-         r"-?years?-of-age|yr-old))", 0.85),
+        (
+            "age_suffix",
+            r"\b\d{1,3}(?=\s*(?:-\s*)?(?:y/o|y\.o\.?|yo\b|yrs?\.?\s+old|years?[\s-]+old|year-old|"
+            r"-?years?-of-age|yr-old))",
+            0.85,
+        ),
         ("age_sex", r"(?-i:\b\d{1,3}(?=\s?(?:M|F|yo[MF])\b))", 0.5),
     ]
     CONTEXT = ["age", "old", "y/o"]
@@ -50,34 +64,64 @@ class StreetAddressRecognizer(TablePatternRecognizer):
     ENTITY = "ADDRESS"
     LANGUAGES = ("en",)
     # USPS street suffixes (Publication 28, the common ones), plural forms allowed
-    _SUFFIX = (r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Way|Terrace|Ter|"
-               r"Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Crescent|Close|Row|Plaza|Alley|Loop|Pike|"
-               r"Shore|Inlet|Knoll|Manor|Garden|Burg|Divide|Walk|Ranch|Village|Island|Isle|Harbor|Haven|Heights|Hill|"
-               r"Hollow|Junction|Key|Lake|Landing|Light|Lodge|Mall|Meadow|Mill|Mission|Mount|Mountain|Orchard|Oval|"
-               r"Park|Pass|Path|Pine|Point|Port|Prairie|Ridge|River|Run|Spring|Station|Stream|Summit|Track|Trace|"
-               r"Turnpike|Union|Valley|View|Vista|Well|Wells|Cove|Creek|Crest|Crossing|Dale|Dam|Estate|Expressway|"
-               r"Extension|Falls|Ferry|Field|Flat|Ford|Forest|Forge|Fork|Fort|Freeway|Glen|Green|Grove|Camp|Canyon|"
-               r"Cape|Causeway|Center|Cliff|Club|Common|Corner|Curve|Bay|Bayou|Beach|Bend|Bluff|Bottom|Branch|Bridge|"
-               r"Brook|Bypass|Gateway|Hills|Lakes|Locks|Loaf|Motorway|Neck|Plains|Radial|Rapids|Rest|Route|Shoal|"
-               r"Skyway|Spur|Stravenue|Throughway|Tunnel|Underpass|Viaduct|Ville|Wall)s?")
+    _SUFFIX = (
+        r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Way|Terrace|Ter|"
+        r"Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Crescent|Close|Row|Plaza|Alley|Loop|Pike|"
+        r"Shore|Inlet|Knoll|Manor|Garden|Burg|Divide|Walk|Ranch|Village|Island|Isle|Harbor|Haven|Heights|Hill|"
+        r"Hollow|Junction|Key|Lake|Landing|Light|Lodge|Mall|Meadow|Mill|Mission|Mount|Mountain|Orchard|Oval|"
+        r"Park|Pass|Path|Pine|Point|Port|Prairie|Ridge|River|Run|Spring|Station|Stream|Summit|Track|Trace|"
+        r"Turnpike|Union|Valley|View|Vista|Well|Wells|Cove|Creek|Crest|Crossing|Dale|Dam|Estate|Expressway|"
+        r"Extension|Falls|Ferry|Field|Flat|Ford|Forest|Forge|Fork|Fort|Freeway|Glen|Green|Grove|Camp|Canyon|"
+        r"Cape|Causeway|Center|Cliff|Club|Common|Corner|Curve|Bay|Bayou|Beach|Bend|Bluff|Bottom|Branch|Bridge|"
+        r"Brook|Bypass|Gateway|Hills|Lakes|Locks|Loaf|Motorway|Neck|Plains|Radial|Rapids|Rest|Route|Shoal|"
+        r"Skyway|Spur|Stravenue|Throughway|Tunnel|Underpass|Viaduct|Ville|Wall)s?"
+    )
     _UNIT = r"(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Fl|Floor|#)\.?\s*#?[A-Z0-9-]+)?"
     _CITY_STATE_ZIP = r"(?:,\s*(?:[A-Z][a-z]+\s?){1,3},?\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?)?"
     PATTERNS = [
-        ("street", r"\b\d{1,6}[A-Z]?\s+(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\s+)?"
-         r"(?:[A-Z][A-Za-z'-]+\.?\s+|\d{1,3}(?:st|nd|rd|th)\s+){1,4}" + _SUFFIX + r"\b\.?" + _UNIT + _CITY_STATE_ZIP,
-         0.8),
+        (
+            "street",
+            r"\b\d{1,6}[A-Z]?\s+(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\s+)?"
+            r"(?:[A-Z][A-Za-z'-]+\.?\s+|\d{1,3}(?:st|nd|rd|th)\s+){1,4}"
+            + _SUFFIX
+            + r"\b\.?"
+            + _UNIT
+            + _CITY_STATE_ZIP,
+            0.8,
+        ),
         ("po_box", r"\bP\.?\s?O\.?\s+Box\s+\d{1,6}\b", 0.8),
-        ("military", r"\b(?:PSC|Unit|USNS|USNV|USS|USCGC)\s+[\w ]{1,20}?,?\s*(?:Box\s+\d{1,5},?\s*)?(?:APO|FPO|DPO)\s+A[AEP]"
-         r"\s+\d{5}\b", 0.85),
+        (
+            "military",
+            r"\b(?:PSC|Unit|USNS|USNV|USS|USCGC)\s+[\w ]{1,20}?,?\s*(?:Box\s+\d{1,5},?\s*)?(?:APO|FPO|DPO)\s+A[AEP]"
+            r"\s+\d{5}\b",
+            0.85,
+        ),
         ("unit", r"\b(?:Apt|Apartment|Suite|Ste|Unit)\.?\s*#?\d{1,5}[A-Z]?\b", 0.6),
-        ("intl_street", r"\b(?:Rue|Via|Viale|Calle|Avenida|Av\.|Rua|Piazza|Ulica|ul\.|Chemin|Strada|Carrer|Paseo)\s+"
-         r"(?:[\p{L}'’.-]+\s+){0,3}[\p{L}'’.-]+\s+\d{1,5}[a-z]?\b", 0.7),
-        ("intl_street_suffix", r"\b\p{Lu}[\p{L}'’-]*(?:vej|weg|straße|strasse|str\.|gatan|gata|gade|katu|tie|laan|plein|"
-         r"gasse|allee|veien|vegen|väg|vägen|utca|u\.|tér|körút|kuja|polku|tori)\s+\d{1,5}[a-z]?\b", 0.7),
-        ("number_words_number", r"\b\d{1,6}\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}\s+\d{1,4}[a-z]?\b", 0.5),
+        (
+            "intl_street",
+            r"\b(?:Rue|Via|Viale|Calle|Avenida|Av\.|Rua|Piazza|Ulica|ul\.|Chemin|Strada|Carrer|Paseo)\s+"
+            r"(?:[\p{L}'’.-]+\s+){0,3}[\p{L}'’.-]+\s+\d{1,5}[a-z]?\b",
+            0.7,
+        ),
+        (
+            "intl_street_suffix",
+            r"\b\p{Lu}[\p{L}'’-]*(?:vej|weg|straße|strasse|str\.|gatan|gata|gade|katu|tie|laan|plein|"
+            r"gasse|allee|veien|vegen|väg|vägen|utca|u\.|tér|körút|kuja|polku|tori)\s+\d{1,5}[a-z]?\b",
+            0.7,
+        ),
+        (
+            "number_words_number",
+            r"\b\d{1,6}\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}\s+\d{1,4}[a-z]?\b",
+            0.5,
+        ),
         # any "number + words (+ unit), City, ST 12345": the city/state/ZIP tail vouches for the street part
-        ("street_city_state_zip", r"\b\d{1,6}\s+(?:[A-Z][A-Za-z'-]+\.?\s+){0,3}[A-Z][A-Za-z'-]+\.?" + _UNIT
-         + r",\s*(?:[A-Z][a-z]+\s?){1,3},\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?\b", 0.85),
+        (
+            "street_city_state_zip",
+            r"\b\d{1,6}\s+(?:[A-Z][A-Za-z'-]+\.?\s+){0,3}[A-Z][A-Za-z'-]+\.?"
+            + _UNIT
+            + r",\s*(?:[A-Z][a-z]+\s?){1,3},\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?\b",
+            0.85,
+        ),
         ("city_state_zip", r"\b(?:[A-Z][a-z]+\s){1,3}?[A-Z][a-z]+,\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?\b", 0.75),
         ("zip_labelled", r"(?i:(?<=\b(?:zip|postal)(?:\s+code)?\s*[:#]?\s*))\d{5}(?:-\d{4})?\b", 0.8),
     ]
@@ -89,14 +133,23 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
 
     ENTITY = "ORGANIZATION"
     LANGUAGES = ("en",)
-    _KIND = (r"(?:Hospital|Medical Cent(?:er|re)|Health(?:care)? Cent(?:er|re)|Clinic|Health System|Infirmary|Hospice|"
-             r"Nursing Home|Rehabilitation Cent(?:er|re)|Rehab Cent(?:er|re)|Cancer Cent(?:er|re)|Care Cent(?:er|re)|"
-             r"Children's Hospital|Surgical Cent(?:er|re)|Healthcare|Health|Medical Group|Memorial)")
+    _KIND = (
+        r"(?:Hospital|Medical Cent(?:er|re)|Health(?:care)? Cent(?:er|re)|Clinic|Health System|Infirmary|Hospice|"
+        r"Nursing Home|Rehabilitation Cent(?:er|re)|Rehab Cent(?:er|re)|Cancer Cent(?:er|re)|Care Cent(?:er|re)|"
+        r"Children's Hospital|Surgical Cent(?:er|re)|Healthcare|Health|Medical Group|Memorial)"
+    )
     _NAME_WORD = r"(?:St\.|Saint|Mount|Mt\.|[A-Z][A-Za-z'&.-]+)"
     PATTERNS = [
-        ("facility", r"\b(?:" + _NAME_WORD + r"\s+){1,5}" + _KIND + r"\b(?:\s+(?:of|at)\s+(?:[A-Z][a-z]+\s?){1,3})?",
-         0.75),
-        ("facility_of", r"\b(?:University\s+)?(?:Hospital|Clinic|Infirmary)\s+of\s+(?:[A-Z][A-Za-z]+\s?){1,4}", 0.75),
+        (
+            "facility",
+            r"\b(?:" + _NAME_WORD + r"\s+){1,5}" + _KIND + r"\b(?:\s+(?:of|at)\s+(?:[A-Z][a-z]+\s?){1,3})?",
+            0.75,
+        ),
+        (
+            "facility_of",
+            r"\b(?:University\s+)?(?:Hospital|Clinic|Infirmary)\s+of\s+(?:[A-Z][A-Za-z]+\s?){1,4}",
+            0.75,
+        ),
     ]
     CONTEXT = ["admitted", "transferred", "hospital", "clinic", "seen at"]
 
@@ -108,7 +161,11 @@ class ClinicalDateRecognizer(TablePatternRecognizer):
     LANGUAGES = ("en",)
     IGNORECASE = True
     PATTERNS = [
-        ("d_mon_y", r"\b" + _DAY + r"[\s-]+(?:of\s+)?" + _MONTH + r"[\s,-]+(?:" + _YEAR + r"|'?\d{2})\b", 0.85),
+        (
+            "d_mon_y",
+            r"\b" + _DAY + r"[\s-]+(?:of\s+)?" + _MONTH + r"[\s,-]+(?:" + _YEAR + r"|'?\d{2})\b",
+            0.85,
+        ),
         ("mon_d_y", r"\b" + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR + r"\b", 0.85),
         ("mon_d", r"\b" + _MONTH + r"\s+" + _DAY + r"\b", 0.6),
         ("d_mon", r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"(?=\W)", 0.6),
@@ -116,8 +173,12 @@ class ClinicalDateRecognizer(TablePatternRecognizer):
         ("numeric", r"\b(?:1[0-2]|0?[1-9])[/-](?:3[01]|[12]\d|0?[1-9])[/-](?:" + _YEAR + r"|\d{2})\b", 0.8),
         ("numeric_dmy", r"\b(?:3[01]|[12]\d|0?[1-9])[/.](?:1[0-2]|0?[1-9])[/.]" + _YEAR + r"\b", 0.7),
         ("iso", r"\b" + _YEAR + r"[-/.](?:1[0-2]|0?[1-9])[-/.](?:3[01]|[12]\d|0?[1-9])\b", 0.85),
-        ("month_day_numeric", r"(?<=\b(?:on|since|from|until|dated|DOB|DOS|seen)\s*:?\s*)(?:1[0-2]|0?[1-9])/"
-         r"(?:3[01]|[12]\d|0?[1-9])\b", 0.6),
+        (
+            "month_day_numeric",
+            r"(?<=\b(?:on|since|from|until|dated|DOB|DOS|seen)\s*:?\s*)(?:1[0-2]|0?[1-9])/"
+            r"(?:3[01]|[12]\d|0?[1-9])\b",
+            0.6,
+        ),
     ]
     CONTEXT = ["date", "dob", "admitted", "discharged", "seen", "born"]
 
@@ -129,12 +190,25 @@ class PhoneWithExtensionRecognizer(TablePatternRecognizer):
     LANGUAGES = ("en",)
     _EXT = r"(?:\s*(?:x|ext\.?|extension)\s*\d{1,6})?"
     PATTERNS = [
-        ("nanp", r"(?<![\w/.-])(?:\+?1[-.\s]?)?(?:\(\d{3}\)\s?|\d{3}[-.\s])\d{3}[-.\s]\d{4}" + _EXT + r"\b", 0.75),
-        ("international", r"(?<![\w/])(?:\+|00)\d{1,3}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]\d{2,5}){1,4}"
-         + _EXT + r"\b", 0.7),
+        (
+            "nanp",
+            r"(?<![\w/.-])(?:\+?1[-.\s]?)?(?:\(\d{3}\)\s?|\d{3}[-.\s])\d{3}[-.\s]\d{4}" + _EXT + r"\b",
+            0.75,
+        ),
+        (
+            "international",
+            r"(?<![\w/])(?:\+|00)\d{1,3}[\s.-]?(?:\(\d{1,4}\)[\s.-]?)?\d{1,4}(?:[\s.-]\d{2,5}){1,4}"
+            + _EXT
+            + r"\b",
+            0.7,
+        ),
         ("trunk_prefix", r"(?<![\w/])\(0\d{2,5}\)\s?\d{3,4}[\s.-]?\d{3,4}" + _EXT + r"\b", 0.7),
-        ("labelled", r"(?i:(?<=\b(?:phone|tel|telephone|fax|cell|mobile|pager|beeper)\.?\s*(?:no\.?|number|#)?\s*"
-         r"[:#]?\s*))\+?[\d(][\d()\s.-]{5,20}\d" + _EXT, 0.85),
+        (
+            "labelled",
+            r"(?i:(?<=\b(?:phone|tel|telephone|fax|cell|mobile|pager|beeper)\.?\s*(?:no\.?|number|#)?\s*"
+            r"[:#]?\s*))\+?[\d(][\d()\s.-]{5,20}\d" + _EXT,
+            0.85,
+        ),
     ]
     CONTEXT = ["phone", "tel", "call", "fax", "cell", "mobile", "contact"]
 
@@ -145,8 +219,13 @@ class IdentityDocumentRecognizer(TablePatternRecognizer):
     ENTITY = "PASSPORT"
     LANGUAGES = ("en",)
     IGNORECASE = True
-    PATTERNS = [("passport", r"(?<=\bpassport\s*(?:no\.?|number|num|#)?\s*[:#]?\s*)(?=[A-Z0-9]*\d)[A-Z0-9]{6,12}\b",
-                 0.85)]
+    PATTERNS = [
+        (
+            "passport",
+            r"(?<=\bpassport\s*(?:no\.?|number|num|#)?\s*[:#]?\s*)(?=[A-Z0-9]*\d)[A-Z0-9]{6,12}\b",
+            0.85,
+        )
+    ]
 
 
 class EnglishLicensePlateRecognizer(TablePatternRecognizer):
@@ -155,8 +234,14 @@ class EnglishLicensePlateRecognizer(TablePatternRecognizer):
     ENTITY = "LICENSE_PLATE"
     LANGUAGES = ("en",)
     IGNORECASE = True
-    PATTERNS = [("plate", r"(?<=\b(?:licen[cs]e\s+plate|plate|registration|tag)\s*(?:no\.?|number|#)?\s*[:#]?\s*)"
-                 r"(?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{1,4}[ -]?[A-Z0-9]{2,5}\b", 0.8)]
+    PATTERNS = [
+        (
+            "plate",
+            r"(?<=\b(?:licen[cs]e\s+plate|plate|registration|tag)\s*(?:no\.?|number|#)?\s*[:#]?\s*)"
+            r"(?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{1,4}[ -]?[A-Z0-9]{2,5}\b",
+            0.8,
+        )
+    ]
 
 
 class DriverLicenseRecognizer(TablePatternRecognizer):
@@ -165,10 +250,20 @@ class DriverLicenseRecognizer(TablePatternRecognizer):
     ENTITY = "ID"
     LANGUAGES = ("en",)
     IGNORECASE = True
-    PATTERNS = [("driver_license", r"(?<=\bdriver'?s?\s+licen[cs]e\s*(?:no\.?|number|#)?\s*[:#]?\s*)"
-                 r"(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{4,15}\b", 0.85),
-                ("ssn_labelled", r"(?<=\b(?:SSN|social\s+security\s+(?:no\.?|number|#)?)\s*[:#]?\s*)"
-                 r"\d{3}[- ]?\d{2}[- ]?\d{4}\b", 0.9)]
+    PATTERNS = [
+        (
+            "driver_license",
+            r"(?<=\bdriver'?s?\s+licen[cs]e\s*(?:no\.?|number|#)?\s*[:#]?\s*)"
+            r"(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{4,15}\b",
+            0.85,
+        ),
+        (
+            "ssn_labelled",
+            r"(?<=\b(?:SSN|social\s+security\s+(?:no\.?|number|#)?)\s*[:#]?\s*)"
+            r"\d{3}[- ]?\d{2}[- ]?\d{4}\b",
+            0.9,
+        ),
+    ]
 
 
 class EnglishPersonNameRecognizer(TablePatternRecognizer):
@@ -177,15 +272,28 @@ class EnglishPersonNameRecognizer(TablePatternRecognizer):
     ENTITY = "PERSON"
     LANGUAGES = ("en",)
     _NAME = r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:[ \t]+[A-Z][a-z'’-]+){1,2}"
-    _LABEL = (r"(?:Patient|Patient\s+Name|Pt\.?|Name|Attending|Attending\s+Physician|Physician|Provider|Doctor|Surgeon|"
-              r"Resident|Nurse|Referring(?:\s+Physician)?|PCP|Primary\s+Care(?:\s+Physician)?|Contact|Emergency\s+Contact|"
-              r"Next\s+of\s+Kin|Guardian|Spouse|Mother|Father|Son|Daughter|Dictated\s+by|Transcribed\s+by|"
-              r"Electronically\s+signed\s+by|Signed\s+by|Seen\s+by|Reviewed\s+by|cc)")
+    _LABEL = (
+        r"(?:Patient|Patient\s+Name|Pt\.?|Name|Attending|Attending\s+Physician|Physician|Provider|Doctor|Surgeon|"
+        r"Resident|Nurse|Referring(?:\s+Physician)?|PCP|Primary\s+Care(?:\s+Physician)?|Contact|Emergency\s+Contact|"
+        r"Next\s+of\s+Kin|Guardian|Spouse|Mother|Father|Son|Daughter|Dictated\s+by|Transcribed\s+by|"
+        r"Electronically\s+signed\s+by|Signed\s+by|Seen\s+by|Reviewed\s+by|cc)"
+    )
     PATTERNS = [
-        ("labelled_name", r"(?<=\b" + _LABEL + r"\s*[:：]?[ \t]*(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?[ \t]+)?)" + _NAME, 0.7),
-        ("honorific", r"(?<=\b(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?[ \t]+)[A-Z][a-z'’-]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z'’-]+)?",
-         0.75),
+        (
+            "labelled_name",
+            r"(?<=\b" + _LABEL + r"\s*[:：]?[ \t]*(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?[ \t]+)?)" + _NAME,
+            0.7,
+        ),
+        (
+            "honorific",
+            r"(?<=\b(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?[ \t]+)[A-Z][a-z'’-]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z'’-]+)?",
+            0.75,
+        ),
         ("credential", _NAME + r"(?=,?[ \t]+(?:MD|M\.D\.|DO|RN|NP|PA-C|PA|DVM|PhD|DDS|FACS|FACP)\b)", 0.8),
-        ("name_is", r"(?<=\b(?i:my\s+name\s+is|maiden\s+name\s+is|name\s+is|called|named|known\s+as)\s+)"
-         r"(?i:[a-z][\p{L}'’-]+(?:\s+[a-z]\.)?(?:\s+(?!and\b|is\b|was\b)[a-z][\p{L}'’-]+)?)", 0.6),
+        (
+            "name_is",
+            r"(?<=\b(?i:my\s+name\s+is|maiden\s+name\s+is|name\s+is|called|named|known\s+as)\s+)"
+            r"(?i:[a-z][\p{L}'’-]+(?:\s+[a-z]\.)?(?:\s+(?!and\b|is\b|was\b)[a-z][\p{L}'’-]+)?)",
+            0.6,
+        ),
     ]

@@ -18,13 +18,43 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from corpuskit.stages.deid.recognizers.base import make_result
 
-LATIN_LOCALES = ("en_US", "en_GB", "en_IE", "en_IN", "de_DE", "fr_FR", "es_ES", "es_MX", "it_IT", "pt_BR", "pt_PT",
-                 "nl_NL", "sv_SE", "da_DK", "no_NO", "fi_FI", "pl_PL", "cs_CZ", "hu_HU", "ro_RO", "tr_TR", "is_IS",
-                 "et_EE", "lv_LV", "lt_LT", "hr_HR", "sk_SK", "sl_SI", "id_ID")
+LATIN_LOCALES = (
+    "en_US",
+    "en_GB",
+    "en_IE",
+    "en_IN",
+    "de_DE",
+    "fr_FR",
+    "es_ES",
+    "es_MX",
+    "it_IT",
+    "pt_BR",
+    "pt_PT",
+    "nl_NL",
+    "sv_SE",
+    "da_DK",
+    "no_NO",
+    "fi_FI",
+    "pl_PL",
+    "cs_CZ",
+    "hu_HU",
+    "ro_RO",
+    "tr_TR",
+    "is_IS",
+    "et_EE",
+    "lv_LV",
+    "lt_LT",
+    "hr_HR",
+    "sk_SK",
+    "sl_SI",
+    "id_ID",
+)
 # capitalised words that are far more often something else than a first name in clinical and legal text
-_NOT_FIRST = frozenset("Will May June April August Grant Mark Bill Rose Faith Hope Joy Art Guy Sunny Page Chase Chance "
-                       "Major General Read Bond Case Price Long Young Black White Green Brown Gray Grey Love Son Dean "
-                       "Baby Patient Doctor Nurse Christian Sharp".split())
+_NOT_FIRST = frozenset(
+    "Will May June April August Grant Mark Bill Rose Faith Hope Joy Art Guy Sunny Page Chase Chance "
+    "Major General Read Bond Case Price Long Young Black White Green Brown Gray Grey Love Son Dean "
+    "Baby Patient Doctor Nurse Christian Sharp".split()
+)
 
 
 def _names(locale: str, attr: str) -> set[str]:
@@ -42,7 +72,9 @@ def lexicons() -> tuple[frozenset[str], frozenset[str]]:
     first: set[str] = set()
     last: set[str] = set()
     for loc in LATIN_LOCALES:
-        first |= _names(loc, "first_names") | _names(loc, "first_names_male") | _names(loc, "first_names_female")
+        first |= (
+            _names(loc, "first_names") | _names(loc, "first_names_male") | _names(loc, "first_names_female")
+        )
         last |= _names(loc, "last_names")
     first = {n for n in first if n.isalpha() and n[:1].isupper() and len(n) > 2} - _NOT_FIRST
     last = {n for n in last if n[:1].isupper() and len(n) > 1}
@@ -54,22 +86,30 @@ class LexiconNameRecognizer(LocalRecognizer):
 
     ENTITY: ClassVar[str] = "PERSON"
     LANGUAGES: ClassVar[tuple[str, ...]] = ("en",)
-    _pair = regex.compile(r"(?<![\p{L}])(\p{Lu}[\p{Ll}'’]+)(?:[ \t]+\p{Lu}\.?)?[ \t]+(\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}]+)?)"
-                          r"(?![\p{L}])")
+    _pair = regex.compile(
+        r"(?<![\p{L}])(\p{Lu}[\p{Ll}'’]+)(?:[ \t]+\p{Lu}\.?)?[ \t]+(\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}]+)?)"
+        r"(?![\p{L}])"
+    )
 
     def __init__(self, supported_language: str | None = None):
-        super().__init__(supported_entities=[self.ENTITY], name=type(self).__name__,
-                         supported_language=supported_language or "en")
+        super().__init__(
+            supported_entities=[self.ENTITY],
+            name=type(self).__name__,
+            supported_language=supported_language or "en",
+        )
 
     def load(self) -> None:
         lexicons()
 
-    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-                ) -> list[RecognizerResult]:
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
         first, last = lexicons()
         out = []
         for m in self._pair.finditer(text, overlapped=True):
             given, family = m.group(1), m.group(2)
             if given in first and (family in last or family not in first):
-                out.append(make_result(self, self.ENTITY, m.start(), m.end(), 0.75 if family in last else 0.5))
+                out.append(
+                    make_result(self, self.ENTITY, m.start(), m.end(), 0.75 if family in last else 0.5)
+                )
         return out

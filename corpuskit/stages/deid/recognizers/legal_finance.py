@@ -11,18 +11,64 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from corpuskit.stages.deid.recognizers.base import TablePatternRecognizer, make_result
 from corpuskit.stages.deid.recognizers.zh_names import surname_length
 
-_ZH_ROLES = ("甲方", "乙方", "丙方", "丁方", "委托方", "受托方", "委托人", "受托人", "出租方", "承租方", "出租人", "承租人",
-             "借款人", "贷款人", "出借人", "担保人", "保证人", "抵押人", "抵押权人", "买方", "卖方", "出卖人", "买受人",
-             "发包人", "承包人", "发包方", "承包方", "转让方", "受让方", "许可方", "被许可方", "投资方", "原告", "被告",
-             "申请人", "被申请人", "第三人", "用人单位", "劳动者", "供方", "需方", "合作方")
-_ORG_SUFFIX = regex.compile(r"(?:公司|集团|银行|医院|事务所|中心|学校|大学|学院|委员会|局|厂|合伙企业|合作社|研究所|研究院|"
-                            r"协会|基金会|店|部|社|所)$")
-_EN_ROLES = (r"(?:Party\s+[A-D]|Buyer|Seller|Lender|Borrower|Company|Landlord|Tenant|Licensor|Licensee|Client|"
-             r"Contractor|Consultant|Employer|Employee|Purchaser|Vendor|Supplier|Customer|Guarantor|Lessor|Lessee|"
-             r"Distributor|Agent|Investor|Parent|Bank|Agent|Trustee|Assignor|Assignee)")
-_EN_ORG_WORD = regex.compile(r"\b(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Company|Co|LLP|LP|PLC|GmbH|AG|SA|"
-                            r"Holdings|Group|Bank|Trust|Partners|Associates|University|Hospital|Fund|Capital|"
-                            r"Industries|Technologies|Systems|Solutions|Services|Foundation)\b\.?")
+_ZH_ROLES = (
+    "甲方",
+    "乙方",
+    "丙方",
+    "丁方",
+    "委托方",
+    "受托方",
+    "委托人",
+    "受托人",
+    "出租方",
+    "承租方",
+    "出租人",
+    "承租人",
+    "借款人",
+    "贷款人",
+    "出借人",
+    "担保人",
+    "保证人",
+    "抵押人",
+    "抵押权人",
+    "买方",
+    "卖方",
+    "出卖人",
+    "买受人",
+    "发包人",
+    "承包人",
+    "发包方",
+    "承包方",
+    "转让方",
+    "受让方",
+    "许可方",
+    "被许可方",
+    "投资方",
+    "原告",
+    "被告",
+    "申请人",
+    "被申请人",
+    "第三人",
+    "用人单位",
+    "劳动者",
+    "供方",
+    "需方",
+    "合作方",
+)
+_ORG_SUFFIX = regex.compile(
+    r"(?:公司|集团|银行|医院|事务所|中心|学校|大学|学院|委员会|局|厂|合伙企业|合作社|研究所|研究院|"
+    r"协会|基金会|店|部|社|所)$"
+)
+_EN_ROLES = (
+    r"(?:Party\s+[A-D]|Buyer|Seller|Lender|Borrower|Company|Landlord|Tenant|Licensor|Licensee|Client|"
+    r"Contractor|Consultant|Employer|Employee|Purchaser|Vendor|Supplier|Customer|Guarantor|Lessor|Lessee|"
+    r"Distributor|Agent|Investor|Parent|Bank|Agent|Trustee|Assignor|Assignee)"
+)
+_EN_ORG_WORD = regex.compile(
+    r"\b(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|Company|Co|LLP|LP|PLC|GmbH|AG|SA|"
+    r"Holdings|Group|Bank|Trust|Partners|Associates|University|Hospital|Fund|Capital|"
+    r"Industries|Technologies|Systems|Solutions|Services|Foundation)\b\.?"
+)
 _EN_NAME = r"(?:[A-Z][\w&.'’-]*,?\s+(?:(?:of|de|&)\s+)?){0,7}[A-Z][\w&.'’-]*"
 
 
@@ -33,25 +79,34 @@ class ContractPartyRecognizer(LocalRecognizer):
     """
 
     LANGUAGES: ClassVar[tuple[str, ...]] = ("zh", "en")
-    _zh = regex.compile(r"(?<=(?:" + "|".join(sorted(_ZH_ROLES, key=len, reverse=True)) + r")\s*(?:[（(][^）)]{1,8}[）)])?"
-                        r"\s*[:：]\s*)[^\s，。；,;:：（(\n]{2,40}")
+    _zh = regex.compile(
+        r"(?<=(?:" + "|".join(sorted(_ZH_ROLES, key=len, reverse=True)) + r")\s*(?:[（(][^）)]{1,8}[）)])?"
+        r"\s*[:：]\s*)[^\s，。；,;:：（(\n]{2,40}"
+    )
     _en = [
         regex.compile(r"(?<=\b" + _EN_ROLES + r"\s*:\s*)" + _EN_NAME),
         regex.compile(r"(?<=\b(?:by\s+and\s+)?between\s+)" + _EN_NAME + r"(?=\s*(?:,|\(|\band\b))"),
         regex.compile(r"(?<=\)\s*,?\s*and\s+)" + _EN_NAME + r"(?=\s*,?\s*\()"),
-        regex.compile(_EN_NAME + r"(?=\s*,?\s*(?:a\s+[\w\s-]{3,40}?(?:corporation|company|partnership|limited)[^()]{0,40})?"
-                      r"\(\s*(?:the\s+|hereinafter\s+)?[\"“]" + _EN_ROLES + r"[\"”]\s*\))"),
+        regex.compile(
+            _EN_NAME
+            + r"(?=\s*,?\s*(?:a\s+[\w\s-]{3,40}?(?:corporation|company|partnership|limited)[^()]{0,40})?"
+            r"\(\s*(?:the\s+|hereinafter\s+)?[\"“]" + _EN_ROLES + r"[\"”]\s*\))"
+        ),
     ]
 
     def __init__(self, supported_language: str | None = None):
-        super().__init__(supported_entities=["ORGANIZATION", "PERSON"], name=type(self).__name__,
-                         supported_language=supported_language or "zh")
+        super().__init__(
+            supported_entities=["ORGANIZATION", "PERSON"],
+            name=type(self).__name__,
+            supported_language=supported_language or "zh",
+        )
 
     def load(self) -> None:
         """Regexes compile at import; nothing to load."""
 
-    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-                ) -> list[RecognizerResult]:
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
         out: list[RecognizerResult] = []
         if self.supported_language == "zh":
             for m in self._zh.finditer(text):
@@ -62,8 +117,19 @@ class ContractPartyRecognizer(LocalRecognizer):
             for pattern in self._en:
                 for m in pattern.finditer(text):
                     value = m.group().rstrip(",. ")
-                    if len(value) >= 2 and value.split()[0] not in {"The", "This", "Such", "Each", "All", "Any"}:
-                        label = "ORGANIZATION" if _EN_ORG_WORD.search(value) or len(value.split()) > 3 else "PERSON"
+                    if len(value) >= 2 and value.split()[0] not in {
+                        "The",
+                        "This",
+                        "Such",
+                        "Each",
+                        "All",
+                        "Any",
+                    }:
+                        label = (
+                            "ORGANIZATION"
+                            if _EN_ORG_WORD.search(value) or len(value.split()) > 3
+                            else "PERSON"
+                        )
                         out.append(self._result(label, m.start(), m.start() + len(value), 0.8))
         return out
 
@@ -77,10 +143,18 @@ class SignatoryRecognizer(TablePatternRecognizer):
     ENTITY = "PERSON"
     LANGUAGES = ("en", "zh")
     PATTERNS = [
-        ("signed_by", r"(?<=\b(?:By|Name|Signed|Signature|Signatory|Witness|Attn|Attention)\s*:\s*(?:/s/\s*)?)"
-         r"[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'-]+){1,2}", 0.85),
-        ("zh_signed", r"(?<=(?:法定代表人|法人代表|授权代表|委托代理人|签字|签名|签署人|经办人)\s*[:：]\s*)\p{Han}{2,4}"
-         r"(?![\p{Han}])", 0.85),
+        (
+            "signed_by",
+            r"(?<=\b(?:By|Name|Signed|Signature|Signatory|Witness|Attn|Attention)\s*:\s*(?:/s/\s*)?)"
+            r"[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'-]+){1,2}",
+            0.85,
+        ),
+        (
+            "zh_signed",
+            r"(?<=(?:法定代表人|法人代表|授权代表|委托代理人|签字|签名|签署人|经办人)\s*[:：]\s*)\p{Han}{2,4}"
+            r"(?![\p{Han}])",
+            0.85,
+        ),
     ]
 
 
@@ -90,9 +164,13 @@ class AccountNumberRecognizer(TablePatternRecognizer):
     ENTITY = "ACCOUNT"
     LANGUAGES = ("en",)
     PATTERNS = [
-        ("labelled_account", r"(?i:(?<=\b(?:account|acct|a/c|policy|member|subscriber|routing|ABA|sort\s+code|"
-         r"swift|bic|insurance|plan|group|loan|card|beneficiary)\.?\s*(?:no\.?|number|num|#|id)?\s*[:#]?\s*))"
-         r"(?=[A-Z0-9 -]*\d{3})[A-Z0-9][A-Z0-9-]{3,}(?:\s[0-9]{2,6}){0,6}\b", 0.8),
+        (
+            "labelled_account",
+            r"(?i:(?<=\b(?:account|acct|a/c|policy|member|subscriber|routing|ABA|sort\s+code|"
+            r"swift|bic|insurance|plan|group|loan|card|beneficiary)\.?\s*(?:no\.?|number|num|#|id)?\s*[:#]?\s*))"
+            r"(?=[A-Z0-9 -]*\d{3})[A-Z0-9][A-Z0-9-]{3,}(?:\s[0-9]{2,6}){0,6}\b",
+            0.8,
+        ),
         ("iban", r"\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,3})?\b", 0.4),
     ]
     CONTEXT = ["account", "iban", "bank", "transfer", "wire"]
@@ -111,6 +189,12 @@ class CompanyNameRecognizer(TablePatternRecognizer):
 
     ENTITY = "ORGANIZATION"
     LANGUAGES = ("en",)
-    PATTERNS = [("legal_form", r"\b(?:[A-Z][\w&'’.-]*,?\s+){1,5}(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|LLP|"
-                 r"PLC|GmbH|S\.A|N\.V|Co)\b\.?", 0.75)]
+    PATTERNS = [
+        (
+            "legal_form",
+            r"\b(?:[A-Z][\w&'’.-]*,?\s+){1,5}(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|LLP|"
+            r"PLC|GmbH|S\.A|N\.V|Co)\b\.?",
+            0.75,
+        )
+    ]
     CONTEXT = ["company", "corporation", "between", "party"]

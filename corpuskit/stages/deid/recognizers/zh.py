@@ -28,8 +28,14 @@ class ResidentIdRecognizer(TablePatternRecognizer):
 
     ENTITY = "ID"
     LANGUAGES = ("zh", "en")
-    PATTERNS = [("resident_id", r"(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])"
-                 r"(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])", 0.5)]
+    PATTERNS = [
+        (
+            "resident_id",
+            r"(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])"
+            r"(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])",
+            0.5,
+        )
+    ]
     CONTEXT = ["身份证", "证件", "公民身份", "ID"]
 
     def validate_result(self, pattern_text: str) -> bool:
@@ -42,13 +48,27 @@ class ZhMobilePhoneRecognizer(TablePatternRecognizer):
     ENTITY = "PHONE"
     LANGUAGES = ("zh",)
     PATTERNS = [
-        ("mobile", _NOT_DIGIT_BEFORE + r"(?:(?:\+|00)?86[-\s]?)?1[3-9]\d[-\s]?\d{4}[-\s]?\d{4}" + _NOT_DIGIT_AFTER,
-         0.7),
-        ("landline", _NOT_DIGIT_BEFORE + r"(?:\(0\d{2,3}\)|0\d{2,3})[-－—\s]?[2-9]\d{6,7}(?:[-转]\d{1,5})?"
-         + _NOT_DIGIT_AFTER, 0.6),
+        (
+            "mobile",
+            _NOT_DIGIT_BEFORE + r"(?:(?:\+|00)?86[-\s]?)?1[3-9]\d[-\s]?\d{4}[-\s]?\d{4}" + _NOT_DIGIT_AFTER,
+            0.7,
+        ),
+        (
+            "landline",
+            _NOT_DIGIT_BEFORE
+            + r"(?:\(0\d{2,3}\)|0\d{2,3})[-－—\s]?[2-9]\d{6,7}(?:[-转]\d{1,5})?"
+            + _NOT_DIGIT_AFTER,
+            0.6,
+        ),
         ("service", _NOT_DIGIT_BEFORE + r"[48]00[-\s]?\d{3}[-\s]?\d{4}" + _NOT_DIGIT_AFTER, 0.6),
-        ("anchored", r"(?<=(?:电话|手机|联系方式|座机|传真|Tel|TEL|tel)(?:号码)?" + _SEP + r")[2-9]\d{6,7}"
-         + _NOT_DIGIT_AFTER, 0.6),
+        (
+            "anchored",
+            r"(?<=(?:电话|手机|联系方式|座机|传真|Tel|TEL|tel)(?:号码)?"
+            + _SEP
+            + r")[2-9]\d{6,7}"
+            + _NOT_DIGIT_AFTER,
+            0.6,
+        ),
     ]
     CONTEXT = ["电话", "手机", "联系", "致电", "号码", "传真"]
 
@@ -60,8 +80,11 @@ class ZhBankCardRecognizer(TablePatternRecognizer):
     LANGUAGES = ("zh",)
     PATTERNS = [
         ("card", _NOT_DIGIT_BEFORE + r"[1-9]\d{14,18}" + _NOT_DIGIT_AFTER, 0.3),
-        ("card_grouped", _NOT_DIGIT_BEFORE + r"[1-9]\d{3}(?:[\s-]\d{4}){2,3}(?:[\s-]\d{1,3})?"
-         + _NOT_DIGIT_AFTER, 0.3),
+        (
+            "card_grouped",
+            _NOT_DIGIT_BEFORE + r"[1-9]\d{3}(?:[\s-]\d{4}){2,3}(?:[\s-]\d{1,3})?" + _NOT_DIGIT_AFTER,
+            0.3,
+        ),
     ]
     CONTEXT = ["银行卡", "卡号", "账号", "帐号", "银行", "储蓄卡", "信用卡", "开户"]
 
@@ -75,8 +98,16 @@ class ZhAnchoredCardRecognizer(TablePatternRecognizer):
 
     ENTITY = "ACCOUNT"
     LANGUAGES = ("zh",)
-    PATTERNS = [("anchored_account", r"(?<=(?:银行卡号|卡号|银行账号|账号|帐号|账户|帐户|开户账号)" + _SEP
-                 + r")\d[\d\s-]{6,28}\d" + _NOT_DIGIT_AFTER, 0.85)]
+    PATTERNS = [
+        (
+            "anchored_account",
+            r"(?<=(?:银行卡号|卡号|银行账号|账号|帐号|账户|帐户|开户账号)"
+            + _SEP
+            + r")\d[\d\s-]{6,28}\d"
+            + _NOT_DIGIT_AFTER,
+            0.85,
+        )
+    ]
 
 
 class ZhMedicalRecordRecognizer(TablePatternRecognizer):
@@ -84,10 +115,37 @@ class ZhMedicalRecordRecognizer(TablePatternRecognizer):
 
     ENTITY = "MRN"
     LANGUAGES = ("zh",)
-    LABELS = ("住院号", "门诊号", "病案号", "病历号", "医保号", "医保卡号", "社保号", "社保卡号", "就诊卡号",
-              "就诊号", "登记号", "ID号", "检查号", "影像号", "标本号", "病理号", "住院编号", "门诊编号")
-    PATTERNS = [("anchored_record", r"(?<=(?:" + "|".join(LABELS) + r")(?:码)?" + _SEP
-                 + r")[A-Za-z0-9][A-Za-z0-9-]{3,24}(?![A-Za-z0-9])", 0.9)]
+    LABELS = (
+        "住院号",
+        "门诊号",
+        "病案号",
+        "病历号",
+        "医保号",
+        "医保卡号",
+        "社保号",
+        "社保卡号",
+        "就诊卡号",
+        "就诊号",
+        "登记号",
+        "ID号",
+        "检查号",
+        "影像号",
+        "标本号",
+        "病理号",
+        "住院编号",
+        "门诊编号",
+    )
+    PATTERNS = [
+        (
+            "anchored_record",
+            r"(?<=(?:"
+            + "|".join(LABELS)
+            + r")(?:码)?"
+            + _SEP
+            + r")[A-Za-z0-9][A-Za-z0-9-]{3,24}(?![A-Za-z0-9])",
+            0.9,
+        )
+    ]
 
 
 def credit_code_ok(value: str) -> bool:
@@ -106,8 +164,14 @@ class CreditCodeRecognizer(TablePatternRecognizer):
 
     ENTITY = "ID"
     LANGUAGES = ("zh", "en")
-    PATTERNS = [("credit_code", r"(?<![0-9A-Za-z])[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}"
-                 r"(?![0-9A-Za-z])", 0.4)]
+    PATTERNS = [
+        (
+            "credit_code",
+            r"(?<![0-9A-Za-z])[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}"
+            r"(?![0-9A-Za-z])",
+            0.4,
+        )
+    ]
     CONTEXT = ["信用代码", "统一社会", "营业执照", "注册号"]
 
     def validate_result(self, pattern_text: str) -> bool:
@@ -131,8 +195,14 @@ class ZhLicensePlateRecognizer(TablePatternRecognizer):
 
     ENTITY = "LICENSE_PLATE"
     LANGUAGES = ("zh",)
-    PATTERNS = [("plate", r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z]"
-                 r"[·•\s]?[A-HJ-NP-Z0-9]{4,5}[A-HJ-NP-Z0-9挂学警港澳](?![0-9A-Za-z])", 0.75)]
+    PATTERNS = [
+        (
+            "plate",
+            r"[京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼][A-HJ-NP-Z]"
+            r"[·•\s]?[A-HJ-NP-Z0-9]{4,5}[A-HJ-NP-Z0-9挂学警港澳](?![0-9A-Za-z])",
+            0.75,
+        )
+    ]
     CONTEXT = ["车牌", "牌照", "车辆"]
 
 
@@ -145,8 +215,14 @@ class EmailRecognizerCjk(TablePatternRecognizer):
 
     ENTITY = "EMAIL"
     LANGUAGES = ("zh", "en")
-    PATTERNS = [("email", r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
-                 r"\.[A-Za-z]{2,24}(?![A-Za-z])", 0.9)]
+    PATTERNS = [
+        (
+            "email",
+            r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*"
+            r"\.[A-Za-z]{2,24}(?![A-Za-z])",
+            0.9,
+        )
+    ]
 
 
 class IpRecognizerCjk(TablePatternRecognizer):
@@ -175,8 +251,13 @@ class ZhDateRecognizer(TablePatternRecognizer):
     PATTERNS = [
         ("ymd", _NOT_DIGIT_BEFORE + r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?", 0.85),
         ("md", _NOT_DIGIT_BEFORE + r"(?:1[0-2]|0?[1-9])\s*月\s*(?:3[01]|[12]\d|0?[1-9])\s*[日号]", 0.7),
-        ("iso", _NOT_DIGIT_BEFORE + r"(?:19|20)\d{2}[-/.](?:1[0-2]|0?[1-9])[-/.](?:3[01]|[12]\d|0?[1-9])"
-         + _NOT_DIGIT_AFTER, 0.85),
+        (
+            "iso",
+            _NOT_DIGIT_BEFORE
+            + r"(?:19|20)\d{2}[-/.](?:1[0-2]|0?[1-9])[-/.](?:3[01]|[12]\d|0?[1-9])"
+            + _NOT_DIGIT_AFTER,
+            0.85,
+        ),
         ("han_ymd", f"[{_CN}]{{4}}年[{_CN}]{{1,2}}月(?:[{_CN}]{{1,3}}[日号])?", 0.8),
     ]
     CONTEXT = ["日期", "时间", "出生", "入院", "出院", "就诊", "签订", "生日"]

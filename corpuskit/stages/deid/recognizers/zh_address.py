@@ -19,12 +19,16 @@ _NUM = r"(?:\d{1,5}|[一二三四五六七八九十百零〇]{1,4})"
 _UNIT_NUMBERS = rf"(?:[-－—]?{_NUM}{_NUMBERED})+"
 _ESTATE = r"(?:小区|花园|新村|公寓|大厦|广场|家园|苑|府|城|园|里|庄)"
 
-PROVINCES = ("北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 贵州 "
-             "云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门").split()
-CITIES = ("广州 深圳 南京 杭州 武汉 成都 西安 沈阳 长沙 郑州 济南 青岛 大连 宁波 厦门 苏州 无锡 福州 合肥 南昌 昆明 贵阳 南宁 "
-          "太原 石家庄 哈尔滨 长春 兰州 西宁 银川 乌鲁木齐 拉萨 呼和浩特 海口 三亚 珠海 佛山 东莞 温州 绍兴 嘉兴 常州 徐州 "
-          "南通 扬州 烟台 潍坊 临沂 洛阳 唐山 保定 邯郸 秦皇岛 大同 包头 鞍山 吉林 齐齐哈尔 大庆 芜湖 泉州 漳州 九江 赣州 "
-          "宜昌 襄阳 岳阳 株洲 湘潭 衡阳 汕头 湛江 江门 惠州 中山 桂林 柳州 绵阳 宜宾 遵义 曲靖 宝鸡 咸阳 天水").split()
+PROVINCES = (
+    "北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 贵州 "
+    "云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门"
+).split()
+CITIES = (
+    "广州 深圳 南京 杭州 武汉 成都 西安 沈阳 长沙 郑州 济南 青岛 大连 宁波 厦门 苏州 无锡 福州 合肥 南昌 昆明 贵阳 南宁 "
+    "太原 石家庄 哈尔滨 长春 兰州 西宁 银川 乌鲁木齐 拉萨 呼和浩特 海口 三亚 珠海 佛山 东莞 温州 绍兴 嘉兴 常州 徐州 "
+    "南通 扬州 烟台 潍坊 临沂 洛阳 唐山 保定 邯郸 秦皇岛 大同 包头 鞍山 吉林 齐齐哈尔 大庆 芜湖 泉州 漳州 九江 赣州 "
+    "宜昌 襄阳 岳阳 株洲 湘潭 衡阳 汕头 湛江 江门 惠州 中山 桂林 柳州 绵阳 宜宾 遵义 曲靖 宝鸡 咸阳 天水"
+).split()
 
 
 class ZhAddressRecognizer(TablePatternRecognizer):
@@ -32,19 +36,52 @@ class ZhAddressRecognizer(TablePatternRecognizer):
 
     ENTITY = "ADDRESS"
     LANGUAGES = ("zh",)
-    _LABELS = ("住址", "地址", "现住址", "家庭住址", "现住", "家住", "住在", "居住地", "居住于", "户籍地", "户籍所在地",
-               "户口所在地", "联系地址", "通讯地址", "通信地址", "住所", "住所地", "注册地址", "经营地址",
-               "收货地址", "送达地址", "工作单位地址")
+    _LABELS = (
+        "住址",
+        "地址",
+        "现住址",
+        "家庭住址",
+        "现住",
+        "家住",
+        "住在",
+        "居住地",
+        "居住于",
+        "户籍地",
+        "户籍所在地",
+        "户口所在地",
+        "联系地址",
+        "通讯地址",
+        "通信地址",
+        "住所",
+        "住所地",
+        "注册地址",
+        "经营地址",
+        "收货地址",
+        "送达地址",
+        "工作单位地址",
+    )
     PATTERNS = [
         # value after a label, up to punctuation or a line end; not IP地址 / 邮件地址 / 网址
-        ("labelled", r"(?<=(?<![A-Za-z]|邮件|邮箱|电子|网站|网络|链接)(?:" + "|".join(_LABELS) + r")[:：\s]*)"
-         r"[^\s，。；,;:：()（）\n]{2,45}", 0.85),
+        (
+            "labelled",
+            r"(?<=(?<![A-Za-z]|邮件|邮箱|电子|网站|网络|链接)(?:" + "|".join(_LABELS) + r")[:：\s]*)"
+            r"[^\s，。；,;:：()（）\n]{2,45}",
+            0.85,
+        ),
         # 2+ administrative units, optionally followed by street/estate/number parts
-        ("admin_chain", rf"(?:{_HAN}{{1,7}}?{_ADMIN}){{2,5}}(?:{_HAN}{{1,8}}?{_STREET})?(?:{_HAN}{{1,8}}?{_ESTATE})?"
-         rf"(?:{_UNIT_NUMBERS})?", 0.6),
+        (
+            "admin_chain",
+            rf"(?:{_HAN}{{1,7}}?{_ADMIN}){{2,5}}(?:{_HAN}{{1,8}}?{_STREET})?(?:{_HAN}{{1,8}}?{_ESTATE})?"
+            rf"(?:{_UNIT_NUMBERS})?",
+            0.6,
+        ),
         # street with a house number, optional estate and unit numbers
-        ("street_number", rf"(?:{_HAN}{{1,7}}?{_ADMIN}){{0,4}}{_HAN}{{1,8}}?{_STREET}{_NUM}号"
-         rf"(?:{_HAN}{{1,8}}?{_ESTATE})?(?:{_UNIT_NUMBERS})?", 0.8),
+        (
+            "street_number",
+            rf"(?:{_HAN}{{1,7}}?{_ADMIN}){{0,4}}{_HAN}{{1,8}}?{_STREET}{_NUM}号"
+            rf"(?:{_HAN}{{1,8}}?{_ESTATE})?(?:{_UNIT_NUMBERS})?",
+            0.8,
+        ),
         # estate + building/room numbers: 阳光花园3栋502室
         ("estate_units", rf"{_HAN}{{2,8}}?{_ESTATE}(?:{_NUM}(?:号楼|栋|幢|座|单元|室|号)){{1,4}}", 0.7),
     ]
@@ -67,8 +104,13 @@ class ZhPlaceNameRecognizer(TablePatternRecognizer):
     ENTITY = "LOCATION"
     LANGUAGES = ("zh",)
     PATTERNS = [
-        ("gazetteer", "(?:" + "|".join(sorted(set(PROVINCES + CITIES), key=len, reverse=True))
-         + r")(?:省|市|自治区|特别行政区)?", 0.5),
+        (
+            "gazetteer",
+            "(?:"
+            + "|".join(sorted(set(PROVINCES + CITIES), key=len, reverse=True))
+            + r")(?:省|市|自治区|特别行政区)?",
+            0.5,
+        ),
         ("native_place", r"(?<=(?:籍贯|出生地|祖籍|原籍)[:：\s]*)[^\s，。；,;:：()（）\n]{2,12}", 0.85),
     ]
 
@@ -78,14 +120,24 @@ class ZhOrganizationRecognizer(TablePatternRecognizer):
 
     ENTITY = "ORGANIZATION"
     LANGUAGES = ("zh",)
-    _SUFFIX = (r"(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|人民医院|中医院|医院|保健院|卫生院|卫生服务中心|"
-               r"诊所|医疗中心|研究院|研究所|律师事务所|会计师事务所|事务所|银行|信用社|基金会|合作社|大学|学院)")
+    _SUFFIX = (
+        r"(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|人民医院|中医院|医院|保健院|卫生院|卫生服务中心|"
+        r"诊所|医疗中心|研究院|研究所|律师事务所|会计师事务所|事务所|银行|信用社|基金会|合作社|大学|学院)"
+    )
     # characters that end a clause rather than sit inside a name (的, 于, 为, 若 …)
     _NAME_CHAR = r"[^\s\p{P}的于在为以而若和与及将把被从向对之其该本是有了上]"
     # generic words that end in a suffix but name no one: 上级医院, 本公司
     _GENERIC = r"(?<!上级|当地|基层|外|我|本|该|其|各|贵|子|母|分|总|相关|其他|一家|这家|那家)"
     PATTERNS = [
-        ("org_suffix", r"(?:(?<=^|[\s\t，。；、：:（(“\"《#>])|(?<=[甲乙丙]方|委托|开户行为|开户行))"
-         + _NAME_CHAR + r"{2,16}?" + _GENERIC + _SUFFIX + r"(?:[\p{Han}]{2,6}(?:分行|支行|分公司|分院))?", 0.7),
+        (
+            "org_suffix",
+            r"(?:(?<=^|[\s\t，。；、：:（(“\"《#>])|(?<=[甲乙丙]方|委托|开户行为|开户行))"
+            + _NAME_CHAR
+            + r"{2,16}?"
+            + _GENERIC
+            + _SUFFIX
+            + r"(?:[\p{Han}]{2,6}(?:分行|支行|分公司|分院))?",
+            0.7,
+        ),
     ]
     CONTEXT = ["公司", "医院", "甲方", "乙方", "单位"]

@@ -33,8 +33,7 @@ TOP_SURNAMES = frozenset(
     "范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 )
 COMPOUND_SURNAMES = frozenset(
-    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 端木 独孤 南宫 西门 百里 呼延 万俟 澹台 公冶 申屠"
-    .split()
+    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 端木 独孤 南宫 西门 百里 呼延 万俟 澹台 公冶 申屠".split()
 )
 # characters common in given names (a broad hand-made list, not any generator's): a jieba `nr`
 # word like 陈述 or 盖章 starts with a surname but its second character is not a name character
@@ -56,20 +55,109 @@ GIVEN_NAME_CHARS = frozenset(
 # characters that end a surname-initial string rather than continue a name ("张某因…", "王某于…")
 _STOP_CHARS = frozenset("因于在和与及的为是等诉说称将把被从向对到入出行来去后前时即自由经已也又均仍并就便")
 _CONTEXT_WORDS = (
-    "患者", "病人", "姓名", "家属", "医生", "医师", "主治医师", "主任医师", "护士", "护师", "主任", "教授", "甲方", "乙方", "丙方",
-    "法定代表人", "法人代表", "负责人", "联系人", "委托人", "代理人", "受托人", "签字", "签名", "经办人", "收件人", "配偶",
-    "丈夫", "妻子", "父亲", "母亲", "儿子", "女儿", "之子", "之女", "监护人", "申请人", "被申请人", "原告", "被告", "证人",
-    "借款人", "出借人", "担保人", "承租人", "出租人", "客户", "户名", "开户名", "持卡人", "记录人", "审核人", "报告人",
-    "主诉人", "陪同", "送检医生", "姓名为", "名叫", "叫做", "授权代表", "董事会秘书", "秘书", "董事长", "总经理",
-    "经理", "法人", "股东", "医生签名", "医师签名", "签收人", "联系人姓名", "患者姓名", "我叫", "他叫", "她叫",
-    "名字叫", "名字是", "本人",
+    "患者",
+    "病人",
+    "姓名",
+    "家属",
+    "医生",
+    "医师",
+    "主治医师",
+    "主任医师",
+    "护士",
+    "护师",
+    "主任",
+    "教授",
+    "甲方",
+    "乙方",
+    "丙方",
+    "法定代表人",
+    "法人代表",
+    "负责人",
+    "联系人",
+    "委托人",
+    "代理人",
+    "受托人",
+    "签字",
+    "签名",
+    "经办人",
+    "收件人",
+    "配偶",
+    "丈夫",
+    "妻子",
+    "父亲",
+    "母亲",
+    "儿子",
+    "女儿",
+    "之子",
+    "之女",
+    "监护人",
+    "申请人",
+    "被申请人",
+    "原告",
+    "被告",
+    "证人",
+    "借款人",
+    "出借人",
+    "担保人",
+    "承租人",
+    "出租人",
+    "客户",
+    "户名",
+    "开户名",
+    "持卡人",
+    "记录人",
+    "审核人",
+    "报告人",
+    "主诉人",
+    "陪同",
+    "送检医生",
+    "姓名为",
+    "名叫",
+    "叫做",
+    "授权代表",
+    "董事会秘书",
+    "秘书",
+    "董事长",
+    "总经理",
+    "经理",
+    "法人",
+    "股东",
+    "医生签名",
+    "医师签名",
+    "签收人",
+    "联系人姓名",
+    "患者姓名",
+    "我叫",
+    "他叫",
+    "她叫",
+    "名字叫",
+    "名字是",
+    "本人",
 )
 # context words that are also job titles: "医生查房" is not a name, so the word after them
 # must not be tagged by jieba as a verb, adverb, preposition, conjunction, particle or locality
-_WEAK_CONTEXT = frozenset({"医生", "医师", "主治医师", "主任医师", "护士", "护师", "主任", "教授", "客户", "陪同"})
+_WEAK_CONTEXT = frozenset(
+    {"医生", "医师", "主治医师", "主任医师", "护士", "护师", "主任", "教授", "客户", "陪同"}
+)
 _NOT_NAME_TAGS = ("v", "d", "p", "c", "u", "f", "y", "e", "o", "r")
-_TITLES = ("医生", "大夫", "主任", "教授", "护士", "先生", "女士", "小姐", "老师", "律师", "经理", "同志", "师傅", "阿姨",
-           "某某", "某")
+_TITLES = (
+    "医生",
+    "大夫",
+    "主任",
+    "教授",
+    "护士",
+    "先生",
+    "女士",
+    "小姐",
+    "老师",
+    "律师",
+    "经理",
+    "同志",
+    "师傅",
+    "阿姨",
+    "某某",
+    "某",
+)
 _HAN = regex.compile(r"\p{Han}")
 
 
@@ -113,7 +201,7 @@ def name_at(text: str, start: int, word_end: int | None = None) -> int:
     `word_end` is the end of the jieba word starting there, when known: a 2–4
     character word that starts with a surname is taken whole.
     """
-    sl = surname_length(text[start:start + 2])
+    sl = surname_length(text[start : start + 2])
     if not sl:
         return start
     if word_end is not None and 2 <= word_end - start <= 4 and word_end - start > sl:
@@ -132,22 +220,30 @@ class ZhPersonNameRecognizer(LocalRecognizer):
 
     ENTITY: ClassVar[str] = "PERSON"
     LANGUAGES: ClassVar[tuple[str, ...]] = ("zh",)
-    _context_re = regex.compile(r"(?:" + "|".join(sorted(_CONTEXT_WORDS, key=len, reverse=True)) + r")[:：\s]*")
+    _context_re = regex.compile(
+        r"(?:" + "|".join(sorted(_CONTEXT_WORDS, key=len, reverse=True)) + r")[:：\s]*"
+    )
     _handle_re = regex.compile(r"(?<=@)[\p{Han}A-Za-z0-9_-]{2,20}")
     _title_re = regex.compile(r"(?:" + "|".join(_TITLES) + r")")
-    _cell_re = regex.compile(r"(?<=^|[\t，、,;；：:（(|])\p{Han}{2,4}(?=$|[\t，、,;；。)）|])", regex.MULTILINE)
+    _cell_re = regex.compile(
+        r"(?<=^|[\t，、,;；：:（(|])\p{Han}{2,4}(?=$|[\t，、,;；。)）|])", regex.MULTILINE
+    )
 
     def __init__(self, supported_language: str | None = None):
-        super().__init__(supported_entities=[self.ENTITY], name=type(self).__name__,
-                         supported_language=supported_language or "zh")
+        super().__init__(
+            supported_entities=[self.ENTITY],
+            name=type(self).__name__,
+            supported_language=supported_language or "zh",
+        )
         # no Presidio context list: context is one of this recognizer's own signals, and a
         # second boost from Presidio would lift every jieba `nr` guess next to 医生 to 1.0
 
     def load(self) -> None:
         """Nothing to load: the lexicon is in code, the tags come with the NLP artifacts."""
 
-    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-                ) -> list[RecognizerResult]:
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
         found: dict[tuple[int, int], float] = {}
         word_ends: dict[int, int] = {}
 
@@ -165,7 +261,11 @@ class ZhPersonNameRecognizer(LocalRecognizer):
                 end = tok.idx + len(tok.text)
                 if tok.tag_.startswith("nr"):
                     add(tok.idx, end, nr_word_score(tok.text, text, end))
-                elif len(tok.text) <= 3 and not tok.tag_.startswith(_NOT_NAME_TAGS) and out_of_vocabulary(tok.text):
+                elif (
+                    len(tok.text) <= 3
+                    and not tok.tag_.startswith(_NOT_NAME_TAGS)
+                    and out_of_vocabulary(tok.text)
+                ):
                     # jieba's HMM made a new word it has never seen that reads as surname + given name
                     add(tok.idx, end, min(nr_word_score(tok.text, text, end), 0.6))
         for m in self._handle_re.finditer(text):
@@ -179,21 +279,29 @@ class ZhPersonNameRecognizer(LocalRecognizer):
             if not labelled and word in _WEAK_CONTEXT and not tag.startswith("nr"):
                 continue  # 医生查房
             end = name_at(text, m.end(), word_ends.get(m.end()))
-            if not labelled and nr_word_score(text[m.end():end], text, end) < 0.5:
+            if not labelled and nr_word_score(text[m.end() : end], text, end) < 0.5:
                 continue  # 签字盖章, 乙方向甲方: the next word starts with a surname but reads as no name
             add(m.end(), end, 0.85 if labelled or tag.startswith("nr") else 0.6)
         for m in self._cell_re.finditer(text):
             # a short name alone in a table cell or list item: \t徐丽丽\t, 、王五、
-            if surname_length(m.group()) and all(c in GIVEN_NAME_CHARS for c in m.group()[surname_length(m.group()):]):
+            if surname_length(m.group()) and all(
+                c in GIVEN_NAME_CHARS for c in m.group()[surname_length(m.group()) :]
+            ):
                 add(m.start(), m.end(), 0.6)
         for m in self._title_re.finditer(text):
             # the surname (and up to two given characters) just before a title: 张医生, 王某某, 李建国主任
             for length in (3, 2, 1):
                 start = m.start() - length
-                if start >= 0 and surname_length(text[start:start + 2]) and all(
-                        _HAN.match(c) and c not in _STOP_CHARS for c in text[start:m.start()]):
-                    add(start, m.start() + (len(m.group()) if m.group().startswith("某") else 0), 0.6, min_len=1)
+                if (
+                    start >= 0
+                    and surname_length(text[start : start + 2])
+                    and all(_HAN.match(c) and c not in _STOP_CHARS for c in text[start : m.start()])
+                ):
+                    add(
+                        start,
+                        m.start() + (len(m.group()) if m.group().startswith("某") else 0),
+                        0.6,
+                        min_len=1,
+                    )
                     break
         return [make_result(self, self.ENTITY, s, e, score) for (s, e), score in found.items()]
-
-
