@@ -7,7 +7,7 @@ from pydantic import ValidationError
 from corpuskit import records
 from corpuskit.stages.split.stage import SplitStage
 
-WORDS = "fever cough chest pain admitted discharged aspirin dose contract party clause revenue risk".split()
+WORDS = ["fever", "cough", "chest", "pain", "admitted", "discharged", "aspirin", "dose", "contract", "party", "clause", "revenue", "risk"]
 
 
 def corpus(n_groups=200, seed=0, prefix="g", labels=("a", "b", "c")):

@@ -32,7 +32,7 @@ def build(tmp_path, guards):
 
 
 def run_cli(*args):
-    return subprocess.run(CLI + list(args), capture_output=True, text=True)
+    return subprocess.run(CLI + list(args), capture_output=True, text=True, check=False)
 
 
 def test_guarded_split_reports_zero_leakage_and_check_passes(tmp_path):
@@ -46,7 +46,7 @@ def test_guarded_split_reports_zero_leakage_and_check_passes(tmp_path):
 
 
 def test_check_leakage_fails_on_a_version_built_without_guards(tmp_path):
-    store, vid, reports = build(tmp_path, guards=False)
+    _, vid, reports = build(tmp_path, guards=False)
     assert not reports["leakage"]["ok"] and reports["leakage"]["shared_groups"] > 0
     out = run_cli("check-leakage", f"leak@{vid}", "--store", str(tmp_path), "--json")
     assert out.returncode == 1

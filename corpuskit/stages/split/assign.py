@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 
+from corpuskit.stages.split.anchor import Anchor
 from corpuskit.stages.split.config import ASSIGNABLE, SplitParams
 from corpuskit.stages.split.index import CorpusIndex
 
@@ -38,7 +40,7 @@ class UnionFind:
 
 def unit_hash(key: str, seed: str) -> float:
     """Uniform in [0, 1), a pure function of the key and the seed."""
-    digest = hashlib.sha256(f"{seed}\x1f{key}".encode("utf-8")).digest()
+    digest = hashlib.sha256(f"{seed}\x1f{key}".encode()).digest()
     return int.from_bytes(digest[:8], "big") / 2**64
 
 
@@ -79,19 +81,43 @@ def units(index: CorpusIndex, guards: bool) -> dict[str, str]:
     return {rid: uf.find(e.group) for rid, e in originals.items()}
 
 
-def assign(index: CorpusIndex, p: SplitParams) -> dict[str, str]:
-    """Unit key → split."""
-    rec_unit = units(index, p.guards)
+@dataclass
+class Assignment:
+    unit_of: dict[str, str]  # record id → unit key (originals only)
+    split_of_unit: dict[str, str]  # unit key → split
+    anchored_units: int = 0
+    moved_records: int = 0  # anchored records whose unit had to move (a new record joined split units)
+
+
+def assign(index: CorpusIndex, p: SplitParams, anchor: Anchor | None = None) -> Assignment:
+    """Units and their splits; with an anchor, units holding an anchored record or group keep its split."""
+    unit_of = units(index, p.guards)
     unit_records: dict[str, list[str]] = defaultdict(list)
-    for rid, u in rec_unit.items():
+    for rid, u in unit_of.items():
         unit_records[u].append(rid)
+    fixed: dict[str, str] = {}
+    if anchor is not None:
+        for u, rids in unit_records.items():
+            split = anchor.split_of_unit([(r, index.entries[r].group) for r in rids])
+            if split is not None:
+                fixed[u] = split
     if p.mode == "hash":
-        return {u: by_ratio(unit_hash(u, p.seed), p.ratios) for u in unit_records}
-    if p.mode == "kfold":
-        return {u: "test" if int(unit_hash(u, p.seed) * p.k) == p.fold else "train" for u in unit_records}
-    if p.mode == "temporal":
-        return _temporal(index, unit_records, p)
-    return _stratified(index, unit_records, p)
+        out = {u: by_ratio(unit_hash(u, p.seed), p.ratios) for u in unit_records}
+    elif p.mode == "kfold":
+        out = {u: "test" if fold_of(u, p) == p.fold else "train" for u in unit_records}
+    elif p.mode == "temporal":
+        out = _temporal(index, unit_records, p)
+    else:
+        out = _stratified(index, unit_records, p, fixed)
+    out.update(fixed)
+    moved = 0
+    if anchor is not None:
+        moved = sum(1 for rid, u in unit_of.items() if anchor.by_id.get(rid, out[u]) != out[u])
+    return Assignment(unit_of, out, len(fixed), moved)
+
+
+def fold_of(unit: str, p: SplitParams) -> int:
+    return int(unit_hash(unit, p.seed) * p.k)
 
 
 def _temporal(index: CorpusIndex, unit_records: dict[str, list[str]], p: SplitParams) -> dict[str, str]:
@@ -105,7 +131,8 @@ def _temporal(index: CorpusIndex, unit_records: dict[str, list[str]], p: SplitPa
     return _fill_in_order(ordered, unit_records, p.ratios)
 
 
-def _stratified(index: CorpusIndex, unit_records: dict[str, list[str]], p: SplitParams) -> dict[str, str]:
+def _stratified(index: CorpusIndex, unit_records: dict[str, list[str]], p: SplitParams,
+                fixed: dict[str, str]) -> dict[str, str]:
     # Stratum of a unit: its rarest label (multi-label), so small classes are spread first.
     freq = Counter(label for e in index.entries.values() if not e.parent_id for label in e.labels)
     strata: dict[str, list[str]] = defaultdict(list)
@@ -115,7 +142,28 @@ def _stratified(index: CorpusIndex, unit_records: dict[str, list[str]], p: Split
     out: dict[str, str] = {}
     for members in strata.values():
         members.sort(key=lambda u: unit_hash(u, p.seed))
-        out.update(_fill_in_order(members, unit_records, p.ratios))
+        if any(u in fixed for u in members):
+            out.update(_fill_deficits(members, unit_records, p.ratios, fixed))
+        else:
+            out.update(_fill_in_order(members, unit_records, p.ratios))
+    return out
+
+
+def _fill_deficits(ordered: list[str], unit_records: dict[str, list[str]], ratios: dict[str, float],
+                   fixed: dict[str, str]) -> dict[str, str]:
+    """Anchored units stay; each new unit goes to the split furthest below its share of the stratum."""
+    total = sum(len(unit_records[u]) for u in ordered)
+    names = [s for s in ASSIGNABLE if ratios.get(s, 0) > 0]
+    filled: Counter[str] = Counter()
+    for u in ordered:
+        if u in fixed:
+            filled[fixed[u]] += len(unit_records[u])
+    out: dict[str, str] = {}
+    for u in ordered:
+        if u in fixed:
+            continue
+        out[u] = max(names, key=lambda s: ratios[s] * total - filled[s])  # first of equals: train
+        filled[out[u]] += len(unit_records[u])
     return out
 
 

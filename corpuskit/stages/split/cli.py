@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -16,17 +15,17 @@ def register(app: typer.Typer) -> None:
 
 def check_leakage(
     version: str = typer.Argument(..., help="DATASET[@VERSION|@TAG] or a version id."),
-    store: Optional[Path] = typer.Option(None, "--store"),
+    store: Path | None = typer.Option(None, "--store"),
     threshold: float = typer.Option(0.8, "--threshold", help="Near-duplicate Jaccard threshold."),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
     """Check a stored version for leakage between splits; exits 1 if any count is not zero."""
-    from corpuskit.stages.split.leakage import version_report
+    from corpuskit.stages.split.leakage import leakage_report
     from corpuskit.store import VersionStore
 
     vs = VersionStore(store)
     dataset, vid = vs.find(version)
-    report = version_report(vs.load(dataset, vid), threshold=threshold)
+    report = leakage_report(vs.load(dataset, vid), threshold=threshold)
     if as_json:
         typer.echo(json.dumps(report, indent=2))
     else:
@@ -45,8 +44,8 @@ def export(
     out: Path = typer.Option(..., "--out", help="Output folder."),
     fmt: str = typer.Option("alpaca", "--format", help="alpaca | sharegpt"),
     task: str = typer.Option("classify", "--task", help="classify | extract | pretrain"),
-    template: Optional[Path] = typer.Option(None, "--template", help="YAML file overriding the prompt templates."),
-    store: Optional[Path] = typer.Option(None, "--store"),
+    template: Path | None = typer.Option(None, "--template", help="YAML file overriding the prompt templates."),
+    store: Path | None = typer.Option(None, "--store"),
 ) -> None:
     """Write the version's splits as alpaca/sharegpt JSONL (+ dataset_info.json for LLaMA-Factory)."""
     from corpuskit.stages.split.export import export_version

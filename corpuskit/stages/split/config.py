@@ -20,7 +20,11 @@ class SplitParams(StageParams):
       stratified  exact label proportions per split, groups whole; ranks within a label stratum,
                   so new groups can shift boundary groups (see README);
       temporal    by a date in `meta[date_field]`: explicit `cutoffs` (stable) or date quantiles;
-      kfold       `k` folds by the same stable hash; fold `fold` is test, the rest train.
+      kfold       `k` folds by the same stable hash; fold `fold` is test, the rest train; every
+                  record's fold number is also written to `meta["fold"]`.
+
+    keep_splits_of: `DATASET@VERSION` (or a tag); records and groups of that version keep their
+    split and only new units are assigned — stability for every mode (see anchor.py).
     """
 
     ratios: dict[Literal["train", "validation", "test"], float] = Field(
@@ -39,6 +43,11 @@ class SplitParams(StageParams):
     num_perm: int = Field(64, ge=16, le=256)
     shingle_chars: int = Field(5, ge=1, le=16)
     variants: Literal["train_only", "follow_parent"] = "train_only"
+    keep_splits_of: str | None = Field(
+        None, description="DATASET@VERSION whose records and groups keep their split (tags and @latest "
+                          "are resolved when the build starts; the fingerprint names the id)")
+    keep_splits_store: str | None = Field(None, description="store of keep_splits_of (default: $CORPUSKIT_STORE "
+                                                            "or ./store)")
 
     @model_validator(mode="after")
     def _check(self) -> SplitParams:

@@ -15,7 +15,6 @@ from typing import Any, Literal
 
 import yaml
 
-
 Task = Literal["classify", "extract", "pretrain"]
 Format = Literal["alpaca", "sharegpt"]
 

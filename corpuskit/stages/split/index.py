@@ -32,7 +32,7 @@ def minhash(text: str, num_perm: int, k: int) -> MinHash:
     return m
 
 
-@dataclass
+@dataclass(slots=True)
 class Entry:
     group: str
     labels: tuple[str, ...]
@@ -54,7 +54,8 @@ class CorpusIndex:
               num_perm: int = 64, shingle_chars: int = 5, date_field: str = "date") -> CorpusIndex:
         index = cls()
         lsh = MinHashLSH(threshold=threshold, num_perm=num_perm) if near_dup else None
-        sigs: dict[str, np.ndarray] = {}  # hash values only: a MinHash object costs twice the memory
+        # hash values only (uint32; datasketch keeps them below 2**32): a MinHash object costs more
+        sigs: dict[str, np.ndarray] = {}
         for batch in batches:
             cols = {c: batch.column(c).to_pylist() for c in
                     ("id", "text", "group_id", "labels", "dup_cluster", "parent_id", "transform", "meta", "split")}
@@ -76,8 +77,8 @@ class CorpusIndex:
                 if lsh is not None and not cols["parent_id"][i]:
                     m = minhash(text, num_perm, shingle_chars)
                     for other in lsh.query(m):
-                        if float(np.mean(m.hashvalues == sigs[other])) >= threshold:
+                        if float(np.mean(m.hashvalues.astype(np.uint32) == sigs[other])) >= threshold:
                             index.near_pairs.append((other, rid))
                     lsh.insert(rid, m)
-                    sigs[rid] = m.hashvalues
+                    sigs[rid] = m.hashvalues.astype(np.uint32)
         return index

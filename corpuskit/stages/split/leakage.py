@@ -7,10 +7,11 @@ groups and much text with their test parents on purpose. Ids only, never text.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from corpuskit.stages.split.index import CorpusIndex
 
@@ -68,19 +69,39 @@ def report_from_index(index: CorpusIndex, split_of: dict[str, str]) -> dict[str,
     }
 
 
-def leakage_report(batches: Iterable[pa.RecordBatch], *, threshold: float = 0.8, num_perm: int = 64,
-                   shingle_chars: int = 5, near_dup: bool = True) -> dict[str, Any]:
-    """Leakage report of already-split records (e.g. every split of a stored version)."""
-    index = CorpusIndex.build(batches, near_dup=near_dup, threshold=threshold, num_perm=num_perm,
+def leakage_report(data: Any, *, threshold: float = 0.8, num_perm: int = 64, shingle_chars: int = 5,
+                   near_dup: bool = True) -> dict[str, Any]:
+    """Leakage report of already-split records: counts plus example ids, never text.
+
+    `data`: a `datasets.DatasetDict` (e.g. `corpuskit.load(...)`), a mapping of split name to
+    `pa.Table`/`datasets.Dataset`/record batches, one table, or an iterable of record batches. Records
+    are placed by their `split` column; a mapping's key fills it where it is empty.
+
+    >>> report = leakage_report(corpuskit.load("clinical"))
+    >>> report["ok"], report["shared_groups"], report["examples"]["shared_groups"]
+    """
+    index = CorpusIndex.build(_batches(data), near_dup=near_dup, threshold=threshold, num_perm=num_perm,
                               shingle_chars=shingle_chars)
     report = report_from_index(index, {rid: e.split or "train" for rid, e in index.entries.items()})
-    report["near_dup_threshold"] = threshold
+    report["near_dup_threshold"] = threshold if near_dup else None
     return report
 
 
-def version_report(dsdict, **kwargs: Any) -> dict[str, Any]:
-    def batches():
-        for split in dsdict.values():
-            yield from split.data.to_batches(max_chunksize=2048)
-
-    return leakage_report(batches(), **kwargs)
+def _batches(data: Any) -> Iterator[pa.RecordBatch]:
+    if isinstance(data, Mapping):
+        for name, part in data.items():
+            for batch in _batches(part):
+                split = batch.column("split")
+                if split.null_count:  # fill from the mapping's key
+                    filled = pc.fill_null(split, pa.scalar(name, pa.string()))
+                    batch = batch.set_column(batch.schema.get_field_index("split"), "split", filled)
+                yield batch
+    elif isinstance(data, pa.RecordBatch):
+        yield data
+    elif isinstance(data, pa.Table):
+        yield from data.to_batches(max_chunksize=2048)
+    elif hasattr(data, "data") and hasattr(data.data, "table"):  # datasets.Dataset
+        yield from data.data.table.to_batches(max_chunksize=2048)
+    else:
+        for item in data:
+            yield from _batches(item)
