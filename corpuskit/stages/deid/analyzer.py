@@ -93,7 +93,6 @@ class CorpuskitNlpEngine(SpacyNlpEngine):
     engine_name = "corpuskit_spacy"
 
     def load(self) -> None:
-        import spacy
 
         from corpuskit.stages.deid import nlp_zh
 
@@ -103,7 +102,7 @@ class CorpuskitNlpEngine(SpacyNlpEngine):
             if name == ZH_MODEL:
                 self.nlp[lang] = nlp_zh.build_zh_pipeline()
                 continue
-            self.nlp[lang] = spacy.load(name, exclude=list(_EN_EXCLUDE))
+            self.nlp[lang] = load_ner_only(name)
 
     def _doc_to_nlp_artifact(self, doc, language: str) -> NlpArtifacts:
         """Like Presidio's, in two array reads instead of three passes over Token objects.
@@ -125,6 +124,24 @@ class CorpuskitNlpEngine(SpacyNlpEngine):
             language=language,
             scores=scores,
         )
+
+
+def load_ner_only(name: str):
+    """A spaCy pipeline with its NER and what the NER listens to, nothing else.
+
+    The small, medium and large English pipelines give NER its own tok2vec, so the
+    shared tok2vec, tagger, parser and lemmatizer can be excluded; a transformer
+    pipeline's NER listens to `transformer`, which is never excluded. A pipeline whose
+    NER needs an excluded part still loads, with those parts disabled instead.
+    """
+    import spacy
+
+    try:
+        nlp = spacy.load(name, exclude=list(_EN_EXCLUDE))
+        nlp("Probe text for Dr. Smith.")
+        return nlp
+    except (ValueError, KeyError, RuntimeError):
+        return spacy.load(name, disable=[p for p in _EN_EXCLUDE if p != "tok2vec"])
 
 
 class FastContextEnhancer(LemmaContextAwareEnhancer):

@@ -58,11 +58,3 @@ def build_zh_pipeline() -> Language:
     nlp = spacy.blank("zh")
     nlp.tokenizer = JiebaPosTokenizer(nlp.vocab)
     return nlp
-
-
-@Language.component("corpuskit_lower_lemma")
-def lower_lemma(doc: Doc) -> Doc:
-    """Lemma = lower-cased text: enough for Presidio's substring context match, without tagger+lemmatizer."""
-    for tok in doc:
-        tok.lemma_ = tok.lower_
-    return doc
