@@ -93,7 +93,6 @@ class CorpuskitNlpEngine(SpacyNlpEngine):
     engine_name = "corpuskit_spacy"
 
     def load(self) -> None:
-
         from corpuskit.stages.deid import nlp_zh
 
         self.nlp = {}
