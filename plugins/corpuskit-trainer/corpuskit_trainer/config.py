@@ -34,7 +34,8 @@ class DataConfig(_Section):
     template: Template = Field("classify", description="sft only: how records become prompts.")
     train_split: str = "train"
     eval_split: str | None = Field(
-        "validation", description="Evaluated during training (early stopping); falls back to test; null = none."
+        "validation",
+        description="Evaluated during training (early stopping); falls back to test; null = none.",
     )
     test_splits: list[str] = Field(default_factory=lambda: ["test", "adversarial_test"])
     max_length: int = 256

@@ -33,8 +33,11 @@ class TrainResult:
     trainer: Any  # the transformers.Trainer, for callers that want the model or its state
 
 
-def train(cfg: RunConfig) -> TrainResult:
-    """Train an adapter on a corpuskit dataset version as `cfg` says; returns where it was saved."""
+def train(cfg: RunConfig, extra_callbacks: list | None = None) -> TrainResult:
+    """Train an adapter on a corpuskit dataset version as `cfg` says; returns where it was saved.
+
+    `extra_callbacks` are `transformers.TrainerCallback`s added to the run (timers, custom loggers).
+    """
     # ---- setup: data version, base model, adapter, EWC ---------------------------------------
     ref, dsd = task_data.resolve(cfg.data.dataset, cfg.data.store)
     out = Path(cfg.train.output_dir)
@@ -88,7 +91,7 @@ def train(cfg: RunConfig) -> TrainResult:
         data_collator=task_data.collator(cfg.data.task, tokenizer),
         processing_class=tokenizer,
         compute_metrics=metrics_fn(cfg.data.task, data.labels),
-        callbacks=callbacks(cfg, out),
+        callbacks=callbacks(cfg, out) + list(extra_callbacks or []),
     )
     train_output = trainer.train(resume_from_checkpoint=cfg.train.resume or None)
 

@@ -109,7 +109,9 @@ def test_yaml_config_with_overrides(store, v1, tmp_path):
     assert cfg.model.r == 2 and cfg.train.max_steps == 3 and cfg.ewc.lam == 0.5
     assert cfg.train.output_dir == str(tmp_path / "o")
     assert cfg.data.eval_split == "validation"
-    assert load_config(path, ["data.eval_split=null"]).data.eval_split is None  # no evaluation during training
+    assert (
+        load_config(path, ["data.eval_split=null"]).data.eval_split is None
+    )  # no evaluation during training
     with pytest.raises(CorpuskitError, match="section.key=value"):
         load_config(path, ["r=2"])
     with pytest.raises(CorpuskitError, match="model.rank"):
