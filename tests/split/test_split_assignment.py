@@ -5,6 +5,7 @@ import pytest
 from pydantic import ValidationError
 
 from corpuskit import records
+from corpuskit.stages.base import RunContext
 from corpuskit.stages.split.stage import SplitStage
 
 WORDS = ["fever", "cough", "chest", "pain", "admitted", "discharged", "aspirin", "dose", "contract", "party", "clause", "revenue", "risk"]
@@ -142,3 +143,15 @@ def test_bad_params_are_rejected():
         SplitStage({"ratios": {"train": 0.9, "test": 0.2}})
     with pytest.raises(ValidationError):
         SplitStage({"ratios": {"dev": 1.0}})
+
+
+def test_temporal_reads_common_date_formats_and_counts_undated_records():
+    dates = {"a": "2023年10月5日", "b": "2023/1/2", "c": "2023-12-01T08:30:00", "d": "unknown", "e": None}
+    recs = [records.new_record(rid, f"note {rid}", meta={"visit": d} if d else {}) for rid, d in dates.items()]
+    ctx = RunContext()
+    result = SplitStage({"mode": "temporal", "date_field": "visit", "near_dup": False,
+                         "cutoffs": {"validation": "2023-09-01", "test": "2023-11-01"}}).run(recs, ctx)
+    assert splits(result) == {"a": "validation", "b": "train", "c": "test", "d": "train", "e": "train"}
+    assert result.stats["undated_records"] == 2
+    with pytest.raises(ValidationError, match="ISO date"):
+        SplitStage({"mode": "temporal", "cutoffs": {"test": "1 Nov 2023"}})

@@ -66,7 +66,11 @@ def test_export_writes_one_jsonl_per_split_with_prompts(tmp_path, fmt):
     info = json.loads((out_dir / "dataset_info.json").read_text())
     assert set(info) == {"leak_train", "leak_validation", "leak_test"}
     rows = [json.loads(line) for line in (out_dir / "train.jsonl").read_text().splitlines()]
-    assert len(rows) == store.manifest("leak", vid)["counts"]["records"]["train"]
+    train = store.load("leak", vid)["train"]
+    assert len(rows) == sum(1 for labels in train["labels"] if labels)
+    unlabelled = train.num_rows - len(rows)
+    assert unlabelled == (1 if "copy" in train["id"] else 0)
+    assert ("without labels skipped" in out.stdout) == bool(unlabelled)
     if fmt == "alpaca":
         assert rows[0]["output"] in ("cardio", "neuro") and "cardio, neuro" in rows[0]["instruction"]
     else:
@@ -77,3 +81,32 @@ def test_export_rejects_unknown_format(tmp_path):
     build(tmp_path, guards=True)
     out = run_cli("export", "leak", "--store", str(tmp_path), "--format", "csv", "--out", str(tmp_path / "x"))
     assert out.returncode == 2 and "alpaca or sharegpt" in out.stderr
+
+
+def test_extract_export_takes_task_spans_not_deid_placeholders(tmp_path):
+    from corpuskit.stages.split.export import export
+
+    text = "[PERSON] was given aspirin 100 mg for chest pain."
+    rec = records.new_record("r1", text, lang="en", domain="medical", split="train", spans=[
+        {"start": 0, "end": 8, "label": "PERSON", "source": "deid"},
+        {"start": text.index("aspirin"), "end": text.index(" 100"), "label": "DRUG", "source": "lf:drugs"},
+        {"start": text.index("chest"), "end": len(text) - 1, "label": "SYMPTOM", "source": "human"}])
+    store = VersionStore(tmp_path)
+    store.commit("notes", [records.to_batch([rec])], {"n": 1})
+    export("notes", tmp_path / "default", "alpaca", "extract", store=tmp_path)
+    row = json.loads((tmp_path / "default" / "train.jsonl").read_text())
+    assert json.loads(row["output"]) == [{"label": "DRUG", "text": "aspirin"}, {"label": "SYMPTOM", "text": "chest pain"}]
+    assert "medical" in row["instruction"] and row["input"] == text
+    export("notes", tmp_path / "human", "sharegpt", "extract", store=tmp_path, span_sources={"human"})
+    row = json.loads((tmp_path / "human" / "train.jsonl").read_text())
+    assert json.loads(row["conversations"][1]["value"]) == [{"label": "SYMPTOM", "text": "chest pain"}]
+    export("notes", tmp_path / "pt", "alpaca", "pretrain", store=tmp_path)
+    assert json.loads((tmp_path / "pt" / "train.jsonl").read_text()) == {"text": text}
+
+
+def test_export_rejects_a_template_with_an_unknown_field(tmp_path):
+    build(tmp_path, guards=True)
+    bad = tmp_path / "tpl.yaml"
+    bad.write_text("classify:\n  en: {instruction: 'Label {nope}', output: '{labels}'}\n")
+    out = run_cli("export", "leak", "--store", str(tmp_path), "--template", str(bad), "--out", str(tmp_path / "x"))
+    assert out.returncode == 2 and "nope" in out.stderr and "Traceback" not in out.stderr

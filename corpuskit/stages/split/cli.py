@@ -29,14 +29,26 @@ def check_leakage(
     if as_json:
         typer.echo(json.dumps(report, indent=2))
     else:
-        typer.echo(f"leakage check of {dataset}@{vid} (near-duplicate threshold {threshold}):")
-        for key, value in report.items():
-            if isinstance(value, int) and not isinstance(value, bool) and key != "total":
-                mark = "ok" if value == 0 else "LEAK"
-                examples = report["examples"].get(key) or ""
-                typer.echo(f"  {mark:4} {key}: {value} {examples if value else ''}")
-        typer.echo("no leakage" if report["ok"] else f"{report['total']} leak(s) found")
+        _print_report(f"{dataset}@{vid}", report, threshold)
     raise typer.Exit(0 if report["ok"] else 1)
+
+
+def _print_report(version: str, report: dict, threshold: float) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    sizes = ", ".join(f"{name} {n}" for name, n in report.get("sizes", {}).items())
+    table = Table(title=f"leakage check of {version} ({sizes}; near-duplicate threshold {threshold})",
+                  title_justify="left")
+    for column in ("", "check", "count", "examples (record ids)"):
+        table.add_column(column)
+    for key, value in report.items():
+        if isinstance(value, int) and not isinstance(value, bool) and key != "total":
+            examples = "; ".join(",".join(e) if isinstance(e, list) else str(e) for e in report["examples"][key])
+            table.add_row("ok" if value == 0 else "LEAK", key.replace("_", " "), str(value), examples)
+    console = Console(width=max(Console().width, 120))
+    console.print(table)
+    console.print("no leakage" if report["ok"] else f"{report['total']} leak(s) found")
 
 
 def export(
@@ -45,17 +57,20 @@ def export(
     fmt: str = typer.Option("alpaca", "--format", help="alpaca | sharegpt"),
     task: str = typer.Option("classify", "--task", help="classify | extract | pretrain"),
     template: Path | None = typer.Option(None, "--template", help="YAML file overriding the prompt templates."),
+    span_source: list[str] | None = typer.Option(
+        None, "--span-source", help="extract: span sources that are entities, e.g. lf, human (default: all but deid)."),
     store: Path | None = typer.Option(None, "--store"),
 ) -> None:
     """Write the version's splits as alpaca/sharegpt JSONL (+ dataset_info.json for LLaMA-Factory)."""
-    from corpuskit.stages.split.export import export_version
-    from corpuskit.store import VersionStore
+    from corpuskit.stages.split.export import export as export_splits
 
     if fmt not in ("alpaca", "sharegpt"):
         raise typer.BadParameter(f"--format must be alpaca or sharegpt, not '{fmt}'")
     if task not in ("classify", "extract", "pretrain"):
         raise typer.BadParameter(f"--task must be classify, extract or pretrain, not '{task}'")
-    vs = VersionStore(store)
-    dataset, vid = vs.find(version)
-    counts = export_version(vs.load(dataset, vid), out, fmt, task, template, name=dataset)  # type: ignore[arg-type]
-    typer.echo(f"wrote {counts} to {out}")
+    counts = export_splits(version, out, fmt, task, store=store, template_file=template,  # type: ignore[arg-type]
+                           span_sources=set(span_source) if span_source else None)
+    for split, c in counts.items():
+        skipped = f" ({c['skipped']} without labels skipped)" if c["skipped"] else ""
+        typer.echo(f"{split}: {c['written']} examples → {out / (split + '.jsonl')}{skipped}")
+    typer.echo(f"LLaMA-Factory: {out / 'dataset_info.json'}")

@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from corpuskit.stages.base import StageParams
+from corpuskit.stages.split.index import iso_date
 
 ASSIGNABLE = ("train", "validation", "test")
 
@@ -54,6 +55,11 @@ class SplitParams(StageParams):
         total = sum(self.ratios.values())
         if any(v < 0 for v in self.ratios.values()) or abs(total - 1.0) > 1e-6:
             raise ValueError(f"ratios must be non-negative and sum to 1 (they sum to {total:g})")
+        for name, value in (self.cutoffs or {}).items():
+            if iso_date(value) != value:
+                raise ValueError(f"cutoffs.{name} must be an ISO date YYYY-MM-DD")
+        if self.cutoffs and self.cutoffs.get("validation", "") > self.cutoffs.get("test", "9999"):
+            raise ValueError("cutoffs.validation must not be later than cutoffs.test")
         if self.mode == "kfold" and self.fold >= self.k:
             raise ValueError(f"fold must be < k ({self.k})")
         return self

@@ -11,6 +11,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 
 import numpy as np
 import pyarrow as pa
@@ -22,6 +23,28 @@ _SPACE = re.compile(r"\s+")
 def text_key(text: str) -> str:
     """Exact-duplicate key: case- and whitespace-insensitive."""
     return hashlib.blake2b(_SPACE.sub(" ", text).strip().lower().encode("utf-8"), digest_size=12).hexdigest()
+
+
+_DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y%m%d", "%Y年%m月%d日", "%d/%m/%Y", "%Y-%m", "%Y")
+_DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def iso_date(value: object) -> str | None:
+    """`YYYY-MM-DD` for the date formats records carry (ISO, 2023/9/1, 2023年9月1日, …); None if unreadable.
+
+    Temporal splits compare these strings, so every date must be in one sortable form.
+    """
+    if value is None:
+        return None
+    text = str(value).strip()
+    if m := _DATE_PREFIX.match(text):  # ISO, possibly with a time part
+        return m.group(0)
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(text, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None
 
 
 def minhash(text: str, num_perm: int, k: int) -> MinHash:
@@ -70,7 +93,7 @@ class CorpusIndex:
                     dup_cluster=cols["dup_cluster"][i],
                     parent_id=cols["parent_id"][i],
                     kind=transform.get("kind"),
-                    date=str(meta[date_field]) if meta.get(date_field) is not None else None,
+                    date=iso_date(meta.get(date_field)),
                     split=cols["split"][i],
                 )
                 # variants are near-duplicates of their parent by construction; lineage handles them

@@ -6,7 +6,7 @@ groups and much text with their test parents on purpose. Ids only, never text.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -82,8 +82,10 @@ def leakage_report(data: Any, *, threshold: float = 0.8, num_perm: int = 64, shi
     """
     index = CorpusIndex.build(_batches(data), near_dup=near_dup, threshold=threshold, num_perm=num_perm,
                               shingle_chars=shingle_chars)
-    report = report_from_index(index, {rid: e.split or "train" for rid, e in index.entries.items()})
+    split_of = {rid: e.split or "train" for rid, e in index.entries.items()}
+    report = report_from_index(index, split_of)
     report["near_dup_threshold"] = threshold if near_dup else None
+    report["sizes"] = dict(sorted(Counter(split_of.values()).items()))
     return report
 
 
