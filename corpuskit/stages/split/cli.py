@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -14,10 +15,11 @@ def register(app: typer.Typer) -> None:
 
 
 def check_leakage(
-    version: str = typer.Argument(..., help="DATASET[@VERSION|@TAG] or a version id."),
-    store: Path | None = typer.Option(None, "--store"),
-    threshold: float = typer.Option(0.8, "--threshold", help="Near-duplicate Jaccard threshold."),
-    as_json: bool = typer.Option(False, "--json"),
+    version: Annotated[str, typer.Argument(help="NAME, NAME@VERSION-ID, NAME@TAG or a bare version id.")],
+    store: Annotated[Path | None, typer.Option("--store", help="Store folder (default $CORPUSKIT_STORE or ./store).")] = None,
+    threshold: Annotated[float, typer.Option("--threshold", min=0.05, max=0.99,
+                                             help="Near-duplicate Jaccard threshold.")] = 0.8,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
 ) -> None:
     """Check a stored version for leakage between splits; exits 1 if any count is not zero."""
     from corpuskit.stages.split.leakage import leakage_report
@@ -52,14 +54,14 @@ def _print_report(version: str, report: dict, threshold: float) -> None:
 
 
 def export(
-    version: str = typer.Argument(..., help="DATASET[@VERSION|@TAG] or a version id."),
-    out: Path = typer.Option(..., "--out", help="Output folder."),
-    fmt: str = typer.Option("alpaca", "--format", help="alpaca | sharegpt"),
-    task: str = typer.Option("classify", "--task", help="classify | extract | pretrain"),
-    template: Path | None = typer.Option(None, "--template", help="YAML file overriding the prompt templates."),
-    span_source: list[str] | None = typer.Option(
-        None, "--span-source", help="extract: span sources that are entities, e.g. lf, human (default: all but deid)."),
-    store: Path | None = typer.Option(None, "--store"),
+    version: Annotated[str, typer.Argument(help="NAME, NAME@VERSION-ID, NAME@TAG or a bare version id.")],
+    out: Annotated[Path, typer.Option("--out", help="Output folder.")],
+    fmt: Annotated[str, typer.Option("--format", help="alpaca | sharegpt")] = "alpaca",
+    task: Annotated[str, typer.Option("--task", help="classify | extract | pretrain")] = "classify",
+    template: Annotated[Path | None, typer.Option("--template", help="YAML file overriding prompt templates.")] = None,
+    span_source: Annotated[list[str] | None, typer.Option(
+        "--span-source", help="extract: span sources that are entities, e.g. lf, human (default: all but deid).")] = None,
+    store: Annotated[Path | None, typer.Option("--store", help="Store folder (default $CORPUSKIT_STORE or ./store).")] = None,
 ) -> None:
     """Write the version's splits as alpaca/sharegpt JSONL (+ dataset_info.json for LLaMA-Factory)."""
     from corpuskit.stages.split.export import export as export_splits
