@@ -69,6 +69,9 @@ POSITIVE = [
     (zh_names.ZhPersonNameRecognizer, "王女士诉头痛", "PERSON", "王"),
     (zh_names.ZhPersonNameRecognizer, "授权代表\t徐丽丽\t刘海燕", "PERSON", "徐丽丽"),
     (zh_names.ZhPersonNameRecognizer, "我叫赵新民", "PERSON", "赵新民"),
+    (zh_names.ZhPersonNameRecognizer, "请示上级医师孙立新后，予以调整用药。", "PERSON", "孙立新"),
+    (zh_names.ZhPersonNameRecognizer, "张三丰老先生今日复诊", "PERSON", "张三丰"),
+    (zh_names.ZhPersonNameRecognizer, "家属李秀兰签字同意手术。", "PERSON", "李秀兰"),
     (zh_names.ZhPersonNameRecognizer, "转发//@陈士渠:个人认为", "PERSON", "陈士渠"),
 ]
 
@@ -104,6 +107,7 @@ NEGATIVE = [
     (zh_names.ZhPersonNameRecognizer, "医生查房后", "PERSON", "查房"),
     (zh_names.ZhPersonNameRecognizer, "误导性陈述或者重大遗漏", "PERSON", "陈述"),
     (zh_names.ZhPersonNameRecognizer, "乙方向甲方出售设备", "PERSON", "向甲方"),
+    (zh_names.ZhPersonNameRecognizer, "患者由其子王建军陪同就诊", "PERSON", "由其子"),
 ]
 
 

@@ -52,6 +52,8 @@ GIVEN_NAME_CHARS = frozenset(
     "景静靖敬婧镜劲金锦谨槿瑾堇津衿锦秦琴勤芹沁钦芩卿庆清青晴擎琼穹秋丘邱"
     "磊蕾雷垒力立丽利励莉俐栗黎丽璃莉丽丽凡帆繁樊范芳舫菲飞妃斐霏翡福富甫辅馥"
 )
+# function characters never part of a given name
+_FUNCTION_CHARS = frozenset("其之的了与和及或而被把将对从向在于由以为是这那此该每各某们着过吗呢吧啊")
 # characters that end a surname-initial string rather than continue a name ("张某因…", "王某于…")
 _STOP_CHARS = frozenset("因于在和与及的为是等诉说称将把被从向对到入出行来去后前时即自由经已也又均仍并就便")
 _CONTEXT_WORDS = (
@@ -141,6 +143,9 @@ _WEAK_CONTEXT = frozenset(
 )
 _NOT_NAME_TAGS = ("v", "d", "p", "c", "u", "f", "y", "e", "o", "r")
 _TITLES = (
+    "老先生",
+    "老太太",
+    "老大爷",
     "医生",
     "大夫",
     "主任",
@@ -180,6 +185,8 @@ def nr_word_score(word: str, text: str, end: int) -> float:
     given = word[sl:]
     if not sl or not given or len(given) > 2:
         return 0.3
+    if any(c in _FUNCTION_CHARS for c in given):
+        return 0.0  # 由其子, 于是: a surname character followed by grammar, not a given name
     hits = sum(c in GIVEN_NAME_CHARS for c in given)
     if hits < len(given):
         return 0.5 if hits else 0.3
@@ -276,9 +283,10 @@ class ZhPersonNameRecognizer(LocalRecognizer):
             tag = word_tags.get(m.end(), "n")
             if not labelled and tag.startswith(_NOT_NAME_TAGS):
                 continue  # 甲方支付, 乙方应于, 甲方以: the role word is the subject of a verb
-            if not labelled and word in _WEAK_CONTEXT and not tag.startswith("nr"):
-                continue  # 医生查房
             end = name_at(text, m.end(), word_ends.get(m.end()))
+            if not labelled and word in _WEAK_CONTEXT and not tag.startswith("nr"):
+                if nr_word_score(text[m.end() : end], text, end) < 0.75:
+                    continue  # 医生查房; but 医师孙立新 (frequent surname + name characters) stays
             if not labelled and nr_word_score(text[m.end() : end], text, end) < 0.5:
                 continue  # 签字盖章, 乙方向甲方: the next word starts with a surname but reads as no name
             add(m.end(), end, 0.85 if labelled or tag.startswith("nr") else 0.6)
