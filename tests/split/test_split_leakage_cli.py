@@ -110,3 +110,15 @@ def test_export_rejects_a_template_with_an_unknown_field(tmp_path):
     bad.write_text("classify:\n  en: {instruction: 'Label {nope}', output: '{labels}'}\n")
     out = run_cli("export", "leak", "--store", str(tmp_path), "--template", str(bad), "--out", str(tmp_path / "x"))
     assert out.returncode == 2 and "nope" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_resplitting_a_leaky_version_with_apply_fixes_it(tmp_path):
+    build(tmp_path, guards=False)
+    out = run_cli("apply", "split", "leak", "--store", str(tmp_path), "--set", "seed=7", "--set", "mode=stratified",
+                  "--dataset", "fixed")
+    assert out.returncode == 0, out.stderr
+    check = run_cli("check-leakage", "fixed", "--store", str(tmp_path))
+    assert check.returncode == 0, check.stdout
+    store = VersionStore(tmp_path)
+    manifest = store.manifest("fixed")
+    assert manifest["stages"][0]["params"]["seed"] == "7" and manifest["reports"]["leakage"]["ok"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from corpuskit.stages.base import StageParams
 from corpuskit.stages.split.index import iso_date
@@ -49,6 +49,12 @@ class SplitParams(StageParams):
                           "are resolved when the build starts; the fingerprint names the id)")
     keep_splits_store: str | None = Field(None, description="store of keep_splits_of (default: $CORPUSKIT_STORE "
                                                             "or ./store)")
+
+    @field_validator("seed", mode="before")
+    @classmethod
+    def _seed_as_text(cls, value: object) -> object:
+        # `seed: 7` in YAML (or `--set seed=7`) means the same as "7"
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
     @model_validator(mode="after")
     def _check(self) -> SplitParams:
