@@ -71,6 +71,8 @@ POSITIVE = [
     (en.EnglishPersonNameRecognizer, "Patient: Derek Gray    M", "PERSON", "Derek Gray"),
     (en.EnglishPersonNameRecognizer, "Seen by Dr. Amelia Watson today", "PERSON", "Amelia Watson"),
     (en.EnglishPersonNameRecognizer, "Kathryn Hill, MD", "PERSON", "Kathryn Hill"),
+    (en.EnglishPersonNameRecognizer, "Patient Name: Margaret O'Connor   MRN", "PERSON", "Margaret O'Connor"),
+    (en.EnglishPersonNameRecognizer, "seen by Dr. Sean McDonald-Reyes", "PERSON", "Sean McDonald-Reyes"),
     (en.EnglishPersonNameRecognizer, "my name is lena andersson.", "PERSON", "lena andersson"),
     (en_names.LexiconNameRecognizer, "> Lily Nolan\n", "PERSON", "Lily Nolan"),
     (en_names.LexiconNameRecognizer, "Follow up with Sigrid Nyström in a", "PERSON", "Sigrid Nyström"),

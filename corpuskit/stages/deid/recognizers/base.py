@@ -22,6 +22,8 @@ import regex
 from presidio_analyzer import AnalysisExplanation, Pattern, PatternRecognizer, RecognizerResult
 
 FLAGS = regex.DOTALL | regex.MULTILINE
+# one capitalised name word: Smith, O'Connor, McDonald, Smith-Jones, Nyström
+NAME_WORD = r"(?:(?:Mc|Mac|O['’]|D['’])?\p{Lu}\p{Ll}+(?:-(?:Mc|Mac|O['’])?\p{Lu}\p{Ll}+)?)"
 
 
 class TablePatternRecognizer(PatternRecognizer):

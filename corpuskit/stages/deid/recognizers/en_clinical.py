@@ -6,7 +6,7 @@ tests/deid/test_deid_recognizers_en.py.
 
 from __future__ import annotations
 
-from corpuskit.stages.deid.recognizers.base import TablePatternRecognizer
+from corpuskit.stages.deid.recognizers.base import NAME_WORD, TablePatternRecognizer
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -271,7 +271,7 @@ class EnglishPersonNameRecognizer(TablePatternRecognizer):
 
     ENTITY = "PERSON"
     LANGUAGES = ("en",)
-    _NAME = r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:[ \t]+[A-Z][a-z'’-]+){1,2}"
+    _NAME = NAME_WORD + r"(?:\s+[A-Z]\.)?(?:[ \t]+" + NAME_WORD + r"){1,2}"
     _LABEL = (
         r"(?:Patient|Patient\s+Name|Pt\.?|Name|Attending|Attending\s+Physician|Physician|Provider|Doctor|Surgeon|"
         r"Resident|Nurse|Referring(?:\s+Physician)?|PCP|Primary\s+Care(?:\s+Physician)?|Contact|Emergency\s+Contact|"
@@ -286,7 +286,11 @@ class EnglishPersonNameRecognizer(TablePatternRecognizer):
         ),
         (
             "honorific",
-            r"(?<=\b(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?[ \t]+)[A-Z][a-z'’-]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][a-z'’-]+)?",
+            r"(?<=\b(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?[ \t]+)"
+            + NAME_WORD
+            + r"(?:[ \t]+[A-Z]\.)?(?:[ \t]+"
+            + NAME_WORD
+            + ")?",
             0.75,
         ),
         ("credential", _NAME + r"(?=,?[ \t]+(?:MD|M\.D\.|DO|RN|NP|PA-C|PA|DVM|PhD|DDS|FACS|FACP)\b)", 0.8),

@@ -16,7 +16,7 @@ import regex
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from corpuskit.stages.deid.recognizers.base import make_result
+from corpuskit.stages.deid.recognizers.base import NAME_WORD, make_result
 
 LATIN_LOCALES = (
     "en_US",
@@ -87,7 +87,7 @@ class LexiconNameRecognizer(LocalRecognizer):
     ENTITY: ClassVar[str] = "PERSON"
     LANGUAGES: ClassVar[tuple[str, ...]] = ("en",)
     _pair = regex.compile(
-        r"(?<![\p{L}])(\p{Lu}[\p{Ll}'’]+)(?:[ \t]+\p{Lu}\.?)?[ \t]+(\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}]+)?)"
+        r"(?<![\p{L}])(\p{Lu}[\p{Ll}'’]+)(?:[ \t]+\p{Lu}\.?)?[ \t]+(" + NAME_WORD + ")"
         r"(?![\p{L}])"
     )
 

@@ -8,7 +8,7 @@ import regex
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from corpuskit.stages.deid.recognizers.base import TablePatternRecognizer, make_result
+from corpuskit.stages.deid.recognizers.base import NAME_WORD, TablePatternRecognizer, make_result
 from corpuskit.stages.deid.recognizers.zh_names import surname_length
 
 _ZH_ROLES = (
@@ -146,7 +146,10 @@ class SignatoryRecognizer(TablePatternRecognizer):
         (
             "signed_by",
             r"(?<=\b(?:By|Name|Signed|Signature|Signatory|Witness|Attn|Attention)\s*:\s*(?:/s/\s*)?)"
-            r"[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'-]+){1,2}",
+            + NAME_WORD
+            + r"(?:\s+[A-Z]\.)?(?:\s+"
+            + NAME_WORD
+            + r"){1,2}",
             0.85,
         ),
         (
