@@ -37,6 +37,7 @@ POSITIVE = [
     (zh.ZhDateRecognizer, "签订于二〇二三年三月五日", "DATE", "二〇二三年三月五日"),
     (zh.ZhAgeRecognizer, "男，45岁，", "AGE", "45岁"),
     (zh.ZhAgeRecognizer, "年龄：92\n", "AGE", "92"),
+    (zh.ZhAgeRecognizer, "年龄：58岁　住院号", "AGE", "58岁"),
     (zh.ZhAgeRecognizer, "患儿3岁2个月", "AGE", "3岁2个月"),
     (
         zh_address.ZhAddressRecognizer,

@@ -270,6 +270,10 @@ class ZhAgeRecognizer(TablePatternRecognizer):
     LANGUAGES = ("zh",)
     PATTERNS = [
         ("sui", _NOT_DIGIT_BEFORE + r"\d{1,3}\s*(?:周岁|岁)(?:\s*\d{1,2}\s*个月)?", 0.85),
-        ("anchored_age", r"(?<=年龄" + _SEP + r")\d{1,3}" + _NOT_DIGIT_AFTER, 0.9),
+        (
+            "anchored_age",
+            r"(?<=年龄" + _SEP + r")\d{1,3}(?:\s*(?:周岁|岁)(?:\s*\d{1,2}\s*个月)?)?" + _NOT_DIGIT_AFTER,
+            0.9,
+        ),
         ("han_sui", r"(?<![一二三四五六七八九十百])[一二三四五六七八九十]{1,3}(?:周岁|岁)", 0.6),
     ]

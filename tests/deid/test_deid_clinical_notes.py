@@ -1,0 +1,134 @@
+"""End to end on hand-written clinical notes: every identifier covered, clinical vocabulary left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+EN_NOTE = """DISCHARGE SUMMARY
+
+Patient Name: Margaret O'Connor          MRN: 3349120          Account #: 88812003
+Date of Admission: 03/12/2021          Date of Discharge: 03/19/2021
+Attending: Robert Kim, MD          PCP: Dr. Alisha Patel
+Admitted to: Beth Israel Deaconess Medical Center, Boston, MA
+
+HISTORY OF PRESENT ILLNESS: Mrs. O'Connor is a 91 y/o woman with a history of CHF (EF 35%), HTN, DM2 and
+CKD stage 3 who presented to the ED on 3/12 with worsening dyspnea x 3 days. She lives alone at 45 Cedar Lane,
+Framingham, MA 01701 and her daughter Susan (phone 508-555-0143) checks on her daily. She was last seen in
+cardiology clinic on February 2, 2021 by Dr. Kenneth Howe.
+
+HOSPITAL COURSE: Diuresed with IV furosemide 40 mg BID. ECG showed ST changes in V4-V6; troponin peaked at 0.08.
+Echo on 3/15/21 showed EF 30%. Metoprolol was titrated. Creatinine 1.9 on admission improved to 1.4.
+
+DISPOSITION: Discharged home with VNA services from Metrowest Home Health. Follow up with Dr. Patel in 2 weeks
+and with cardiology at Framingham Union Hospital on 04/02/2021. Call 1-800-555-0199 ext. 4412 with questions.
+
+Electronically signed by: Robert Kim, MD on 03/19/2021 14:32
+"""
+EN_PHI = [
+    "Margaret O'Connor",
+    "3349120",
+    "88812003",
+    "03/12/2021",
+    "03/19/2021",
+    "Robert Kim",
+    "Alisha Patel",
+    "Beth Israel Deaconess Medical Center",
+    "O'Connor",
+    "91",
+    "3/12",
+    "45 Cedar Lane",
+    "Framingham, MA 01701",
+    "Susan",
+    "508-555-0143",
+    "February 2, 2021",
+    "Kenneth Howe",
+    "3/15/21",
+    "Patel",
+    "Framingham Union Hospital",
+    "04/02/2021",
+    "1-800-555-0199 ext. 4412",
+]
+EN_CLINICAL = [
+    "CHF",
+    "HTN",
+    "DM2",
+    "ED",
+    "3 days",
+    "daily",
+    "furosemide",
+    "BID",
+    "ECG",
+    "ST changes",
+    "V4-V6",
+    "Metoprolol",
+    "Creatinine",
+    "2 weeks",
+    "EF 30%",
+    "DISCHARGE SUMMARY",
+    "HOSPITAL COURSE",
+]
+
+ZH_NOTE = """广州市第一人民医院  出院记录
+姓名：何丽娟　性别：女　年龄：58岁　住院号：ZY2021031208　床号：12
+身份证号：11010519491231002X　联系电话：13987654321　紧急联系人：何建国（儿子）
+现住址：广东省广州市天河区天河路385号翠园小区5栋1201室
+入院日期：2021年3月12日　出院日期：2021年3月19日
+入院情况：患者因“反复咳嗽咳痰1周，加重伴发热2天”入院。既往高血压病史10年，规律服用氨氯地平。
+诊疗经过：予头孢曲松抗感染、氨溴索化痰治疗，3月15日复查胸片示右下肺渗出较前吸收。
+请示上级医师孙立新后，于2021年3月19日出院。嘱出院后1周门诊复诊，复查血常规。
+医师签名：周敏
+"""
+ZH_PHI = [
+    "广州市第一人民医院",
+    "何丽娟",
+    "58岁",
+    "ZY2021031208",
+    "11010519491231002X",
+    "13987654321",
+    "何建国",
+    "广东省广州市天河区天河路385号翠园小区5栋1201室",
+    "2021年3月12日",
+    "2021年3月19日",
+    "3月15日",
+    "孙立新",
+    "周敏",
+]
+ZH_CLINICAL = [
+    "咳嗽咳痰",
+    "高血压",
+    "氨氯地平",
+    "头孢曲松",
+    "氨溴索",
+    "胸片",
+    "右下肺",
+    "血常规",
+    "1周",
+    "10年",
+]
+
+
+def covered(text: str, spans, value: str) -> bool:
+    start = 0
+    while (i := text.find(value, start)) >= 0:
+        chars = set(range(i, i + len(value)))
+        if chars <= {c for d in spans for c in range(d.start, d.end)}:
+            return True
+        start = i + 1
+    return False
+
+
+@pytest.mark.parametrize(
+    "text,lang,phi,clinical",
+    [(EN_NOTE, "en", EN_PHI, EN_CLINICAL), (ZH_NOTE, "zh", ZH_PHI, ZH_CLINICAL)],
+    ids=["en", "zh"],
+)
+def test_clinical_note(engine, text, lang, phi, clinical):
+    spans = engine.detect([text], [lang])[0]
+    missed = [v for v in phi if not covered(text, spans, v)]
+    assert missed == []
+    hit = [
+        w
+        for w in clinical
+        if w in text and any(d.start < text.find(w) + len(w) and d.end > text.find(w) for d in spans)
+    ]
+    assert hit == []
