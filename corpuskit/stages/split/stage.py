@@ -24,7 +24,7 @@ class SplitStage(Stage):
     """
 
     name = "split.grouped.v1"
-    version = "1"
+    version = "2"  # 2: kfold writes meta.fold, dates normalised, keep_splits_of
     Params = SplitParams
     requires = frozenset({"id", "text"})
     produces = frozenset({"split"})
