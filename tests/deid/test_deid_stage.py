@@ -145,3 +145,26 @@ def test_a_failing_record_is_quarantined_without_its_text(run, monkeypatch, capl
     assert [r["id"] for r in result.to_pylist()] == ["ok"]
     assert [(q.record_id, q.reason) for q in ctx.quarantined] == [("bad", "deid failed: RuntimeError")]
     assert "00455192" not in caplog.text and "John Smith" not in caplog.text
+
+
+def test_identifiers_in_meta_and_section_are_replaced_like_the_text(run):
+    rec = records.new_record(
+        "r1",
+        "惠州市第三人民医院入院记录\n姓名：单燕　入院日期：2023-10-23",
+        lang="zh",
+        meta={
+            "sections": ["惠州市第三人民医院入院记录", "【主诉】"],
+            "visit": {"date": "2023-10-23"},
+            "rows": 3,
+        },
+        source={"path": "medical/zh/pt101.txt", "section": "惠州市第三人民医院入院记录"},
+    )
+    _, result = run([rec])
+    row = result.to_pylist()[0]
+    meta = json.loads(row["meta"])
+    dumped = json.dumps(meta, ensure_ascii=False) + json.dumps(row["source"], ensure_ascii=False)
+    assert "惠州市第三人民医院" not in dumped and "2023-10-23" not in dumped
+    assert meta["sections"] == ["[ORGANIZATION_1]入院记录", "【主诉】"] and meta["rows"] == 3
+    assert meta["visit"]["date"] == "[DATE_1]" and row["source"]["section"] == "[ORGANIZATION_1]入院记录"
+    assert row["text"].startswith("[ORGANIZATION_1]入院记录")  # same placeholder as in the text
+    assert row["source"]["path"] == "medical/zh/pt101.txt" and "deid" in meta

@@ -27,6 +27,7 @@ from pydantic import Field, field_validator
 
 from corpuskit import records, registry
 from corpuskit.stages.base import RunContext, Stage, StageParams
+from corpuskit.stages.deid import fields
 from corpuskit.stages.deid.audit import RESIDUAL_LABELS, ResidualScanner, Vault, record_audit
 from corpuskit.stages.deid.engine import DeidEngine, EngineConfig
 from corpuskit.stages.deid.labels import CANONICAL_LABELS
@@ -167,21 +168,47 @@ class DeidStage(Stage):
         found = self.engine.detect(
             [rows[i]["text"] or "" for i in todo], langs, n_process=self.params.n_process
         )
+        side = self._detect_side_fields([rows[i] for i in todo], langs)
         keep = [True] * len(rows)
-        for i, lang, dets in zip(todo, langs, found):
+        for i, lang, dets, side_found in zip(todo, langs, found, side):
             try:
-                self._rewrite(rows[i], lang, dets, ctx, vault)
+                self._rewrite(rows[i], lang, dets, ctx, vault, side_found)
             except Exception as exc:  # one bad record must not stop a build; its text stays out of the log
                 ctx.quarantine(self.name, f"deid failed: {type(exc).__name__}", record_id=rows[i].get("id"))
                 log.warning("deid failed on record %s: %s", rows[i].get("id"), type(exc).__name__)
                 keep[i] = False
         return records.to_batch([r for r, k in zip(rows, keep) if k])
 
-    def _rewrite(self, row: dict, lang: str, dets: list, ctx: RunContext, vault: Vault | None) -> None:
+    def _detect_side_fields(self, rows: list[dict], langs: list[str]) -> list[list[tuple[str, list]]]:
+        """Detections for every string in each row's meta and source.section (one engine call)."""
+        per_row = [
+            list(fields.strings_in(fields.side_fields(records.load_meta(r.get("meta")), r.get("source"))))
+            for r in rows
+        ]
+        flat = [(k, s) for k, strings in enumerate(per_row) for s in strings if len(s.strip()) > 1]
+        dets = self.engine.detect([s for _, s in flat], [langs[k] for k, _ in flat]) if flat else []
+        out: list[list[tuple[str, list]]] = [[] for _ in rows]
+        for (k, s), d in zip(flat, dets):
+            out[k].append((s, d))
+        return out
+
+    def _rewrite(
+        self,
+        row: dict,
+        lang: str,
+        dets: list,
+        ctx: RunContext,
+        vault: Vault | None,
+        side_found: list[tuple[str, list]] = (),
+    ) -> None:
         text = row["text"] or ""
         group = row.get("group_id") or row["id"]
         rewriter = DocumentRewriter(self.operators, self.replacer, lang, group)
         new_text, reps = rewriter.rewrite(text, dets)
+        meta = records.load_meta(row.get("meta"))
+        if any(d for _, d in side_found):
+            meta, source = self._rewrite_side_fields(rewriter, meta, row.get("source"), dict(side_found), ctx)
+            row["source"] = source
         mapping = OffsetMap(reps)
         spans = []
         for s in row.get("spans") or []:
@@ -202,7 +229,6 @@ class DeidStage(Stage):
         if self.scanner:
             inserted = [(r.new_start, r.new_end) for r in reps if r.operator != "keep"]
             residual = self.scanner.scan(new_text, lang, inserted)
-        meta = records.load_meta(row.get("meta"))
         meta["deid"] = record_audit(dets, Counter(r.operator for r in reps), residual)
         row.update(
             text=new_text,
@@ -228,6 +254,29 @@ class DeidStage(Stage):
                 ],
             )
         self._stats(ctx, dets, reps, residual)
+
+    def _rewrite_side_fields(
+        self,
+        rewriter: DocumentRewriter,
+        meta: dict,
+        source: dict | None,
+        found: dict[str, list],
+        ctx: RunContext,
+    ) -> tuple[dict, dict | None]:
+        def fix(value: str) -> str:
+            dets = found.get(value)
+            if not dets:
+                return value
+            ctx.stat(self.name, "side_field_entities", len(dets))
+            return rewriter.rewrite(value, dets)[0]
+
+        cleaned = fields.map_strings(fields.side_fields(meta, source), fix)
+        new_meta = {
+            **cleaned["meta"],
+            **({fields.AUDIT_KEY: meta[fields.AUDIT_KEY]} if fields.AUDIT_KEY in meta else {}),
+        }
+        new_source = {**source, "section": cleaned["section"]} if source else source
+        return new_meta, new_source
 
     def _stats(self, ctx: RunContext, dets: list, reps: list, residual: Counter) -> None:
         ctx.stat(self.name, "records_deidentified")
