@@ -110,6 +110,33 @@ def combine_online(previous: dict[str, torch.Tensor], new: dict[str, torch.Tenso
     return normalise(out)
 
 
+class _LowRankFisherQuadratic(torch.autograd.Function):
+    """Σ F ⊙ (s·B·A − anchor)² for a Linear LoRA, with a hand-written backward.
+
+    Autograd would keep ΔW, √F⊙ΔW and their gradients (≈ 8 passes over a weight-sized tensor); here the
+    forward keeps only G = F⊙(ΔW − anchor) and the backward is two thin matmuls:
+    ∂/∂B = 2s·G·Aᵀ, ∂/∂A = 2s·Bᵀ·G. The EWC step-time overhead is mostly this memory traffic.
+    """
+
+    @staticmethod
+    def forward(ctx, lora_a, lora_b, fisher, anchor, scaling: float):
+        delta = torch.matmul(lora_b.float(), lora_a.float()).mul_(scaling)
+        if anchor is not None:
+            delta.sub_(anchor)
+        g = delta.mul(fisher)
+        ctx.save_for_backward(lora_a, lora_b, g)
+        ctx.scaling = scaling
+        return torch.dot(g.reshape(-1), delta.reshape(-1))
+
+    @staticmethod
+    def backward(ctx, grad_out):
+        lora_a, lora_b, g = ctx.saved_tensors
+        factor = 2.0 * ctx.scaling * grad_out
+        grad_a = (lora_b.float().t() @ g).mul_(factor).to(lora_a.dtype)
+        grad_b = (g @ lora_a.float().t()).mul_(factor).to(lora_b.dtype)
+        return grad_a, grad_b, None, None, None
+
+
 class EWCPenalty(nn.Module):
     """λ/2 · Σ F ⊙ (ΔW − anchor)² over the adapted weights that have a Fisher entry."""
 
@@ -133,31 +160,45 @@ class EWCPenalty(nn.Module):
         self.terms = [(name, layers[name][0]) for name in sorted(fisher)]
         if not self.terms:
             raise CorpuskitError("the Fisher is empty: no adapted weight to anchor")
-        # √F once, so each step is one scaled copy and a dot product: F⊙ΔW² = (√F⊙ΔW)², fewer passes over memory.
         # Plain dicts, not buffers: the Fisher is saved next to the adapter, never inside it.
-        self.sqrt_fisher = {
-            name: fisher[name].float().sqrt().to(fisher[name].dtype) for name, _ in self.terms
-        }
-        self.anchor = {name: a for name, a in (anchor or {}).items() if name in self.sqrt_fisher}
+        self.fisher = {name: fisher[name] for name, _ in self.terms}
+        self.anchor = {name: a.float() for name, a in (anchor or {}).items() if name in self.fisher}
 
     def forward(self) -> torch.Tensor:
         total = None
         for name, layer in self.terms:
-            delta = layer.get_delta_weight(self.adapter).float()
-            if (
-                self.sqrt_fisher[name].device != delta.device
-            ):  # the Trainer moved the model after we were built
-                self.sqrt_fisher[name] = self.sqrt_fisher[name].to(delta.device)
-                if name in self.anchor:
-                    self.anchor[name] = self.anchor[name].to(delta.device)
-            if name in self.anchor:
-                delta = delta - self.anchor[name]
-            scaled = (self.sqrt_fisher[name] * delta).reshape(-1)
-            term = torch.dot(
-                scaled, scaled
-            )  # a norm's gradient is undefined at ΔW = 0, where training starts
+            term = self._term(name, layer)
             total = term if total is None else total + term
         return 0.5 * self.lam * total
+
+    def _term(self, name: str, layer: nn.Module) -> torch.Tensor:
+        lora_a = layer.lora_A[self.adapter].weight
+        if self.fisher[name].device != lora_a.device:  # the Trainer moved the model after we were built
+            self.fisher[name] = self.fisher[name].to(lora_a.device)
+            if name in self.anchor:
+                self.anchor[name] = self.anchor[name].to(lora_a.device)
+        fisher, anchor = self.fisher[name], self.anchor.get(name)
+        if _is_plain_linear_lora(layer, self.adapter):
+            return _LowRankFisherQuadratic.apply(
+                lora_a, layer.lora_B[self.adapter].weight, fisher, anchor, float(layer.scaling[self.adapter])
+            )
+        # expert ParamWrappers, DoRA, fan-in-fan-out layers: peft's own ΔW, differentiated by autograd
+        delta = layer.get_delta_weight(self.adapter).float()
+        if anchor is not None:
+            delta = delta - anchor
+        flat = delta.reshape(-1)
+        return torch.dot(flat * fisher.reshape(-1), flat)
+
+
+def _is_plain_linear_lora(layer: nn.Module, adapter: str) -> bool:
+    from peft.tuners.lora.layer import Linear
+
+    return (
+        type(layer) is Linear
+        and not layer.fan_in_fan_out
+        and not layer.use_dora.get(adapter, False)
+        and layer.lora_A[adapter].weight.dim() == 2
+    )
 
 
 def current_deltas(peft_model: nn.Module, adapter: str = "default") -> dict[str, torch.Tensor]:

@@ -157,3 +157,35 @@ def test_config_errors_are_specific():
         load_config(None, {"data.dataset": "x", "model.tiny_model": "deepseek_v3", "ewc.mode": "sequential"})
     with pytest.raises(CorpuskitError, match="ewc.lamda"):
         load_config(None, {"data.dataset": "x", "model.tiny_model": "deepseek_v3", "ewc.lamda": 0.1})
+
+
+def test_fused_linear_penalty_matches_autograd_on_peft_delta():
+    """The hand-written backward for Linear LoRA equals autograd through peft's get_delta_weight."""
+    from peft import LoraConfig, get_peft_model
+
+    from corpuskit_trainer.targets import adapted_weights
+
+    torch.manual_seed(0)
+    net = torch.nn.Sequential(torch.nn.Linear(12, 10), torch.nn.ReLU(), torch.nn.Linear(10, 6))
+    model = get_peft_model(
+        net, LoraConfig(r=3, lora_alpha=6, target_modules=["0", "2"], init_lora_weights=False)
+    )
+    layers = adapted_weights(model)
+    fisher = {k: torch.rand_like(p) * 3 for k, (_, p) in layers.items()}
+    anchor = {k: torch.randn_like(p) * 0.1 for k, (_, p) in layers.items()}
+    fused = EWCPenalty(model, fisher, lam=0.7, anchor=anchor)()
+    fused.backward()
+    grads = {n: p.grad.clone() for n, p in model.named_parameters() if p.requires_grad}
+    model.zero_grad()
+    reference = (
+        sum(
+            ((layer.get_delta_weight("default") - anchor[k]) ** 2 * fisher[k]).sum()
+            for k, (layer, _) in layers.items()
+        )
+        * 0.35
+    )
+    reference.backward()
+    assert float(fused) == pytest.approx(float(reference), rel=1e-5)
+    for n, p in model.named_parameters():
+        if p.requires_grad:
+            assert torch.allclose(grads[n], p.grad, rtol=1e-4, atol=1e-6), n
