@@ -125,7 +125,7 @@ class ZhOrganizationRecognizer(TablePatternRecognizer):
         r"诊所|医疗中心|研究院|研究所|律师事务所|会计师事务所|事务所|银行|信用社|基金会|合作社|大学|学院)"
     )
     # characters that end a clause rather than sit inside a name (的, 于, 为, 若 …)
-    _NAME_CHAR = r"[^\s\p{P}的于在为以而若和与及将把被从向对之其该本是有了上]"
+    _NAME_CHAR = r"[^\s\p{P}的于在为以而若与及将把被从向对之其该本是有了上]"
     # generic words that end in a suffix but name no one: 上级医院, 本公司
     _GENERIC = r"(?<!上级|当地|基层|外|我|本|该|其|各|贵|子|母|分|总|相关|其他|一家|这家|那家)"
     PATTERNS = [
