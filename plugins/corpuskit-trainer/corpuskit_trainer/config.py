@@ -80,6 +80,9 @@ class EWCConfig(_Section):
     fisher_dtype: Literal["float32", "bfloat16"] = "float32"
     layers: list[int] | None = Field(None, description="Limit the Fisher and penalty to these layer indices.")
     prev_adapter: str | None = Field(None, description="sequential: adapter dir to anchor on.")
+    every: int = Field(
+        1, ge=1, description="Apply the penalty every k optimizer steps with weight k (lazy; 1 = exact)."
+    )
     decay: float = Field(
         0.9, ge=0, le=1, description="sequential: weight of the previous Fisher (online EWC)."
     )

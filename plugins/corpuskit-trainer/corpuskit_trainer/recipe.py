@@ -86,6 +86,7 @@ def train(cfg: RunConfig, extra_callbacks: list | None = None) -> TrainResult:
         model=model,
         args=args,
         ewc=penalty,
+        ewc_every=cfg.ewc.every,
         train_dataset=data.splits[cfg.data.train_split],
         eval_dataset=data.splits.get(eval_split) if eval_split else None,
         data_collator=task_data.collator(cfg.data.task, tokenizer),

@@ -15,29 +15,40 @@ METRICS_FILE = "metrics.jsonl"
 
 
 class EWCTrainer(Trainer):
-    """Adds `ewc()` (λ/2·Σ F⊙ΔW²) to each training micro-batch's loss and logs its mean as `ewc_penalty`."""
+    """Adds the EWC penalty `ewc()` (λ/2·Σ F⊙ΔW²) once per optimizer step; logs it as `ewc_penalty`.
 
-    def __init__(self, *args, ewc=None, **kwargs):
+    The penalty depends only on the weights, which do not change between the micro-batches of one
+    accumulated step, so it is computed on the first micro-batch only (exact, and `grad_accum` times
+    cheaper than adding it to every micro-batch). With `every=k > 1` it is applied every k-th optimizer
+    step with weight k ("lazy regularization", as StyleGAN2 does for its R1 penalty): an approximation
+    that divides its cost by k; `every=1` is exact.
+    """
+
+    def __init__(self, *args, ewc=None, ewc_every: int = 1, **kwargs):
         super().__init__(*args, **kwargs)
-        self.ewc = ewc
+        self.ewc, self.ewc_every = ewc, max(1, ewc_every)
+        self._penalised_step = -1
         self._penalty_sum, self._penalty_n = 0.0, 0
 
     def compute_loss(self, model, inputs, return_outputs=False, num_items_in_batch=None):
         result = super().compute_loss(
             model, inputs, return_outputs=return_outputs, num_items_in_batch=num_items_in_batch
         )
-        if self.ewc is None or not model.training:
+        step = self.state.global_step
+        if self.ewc is None or not model.training or step == self._penalised_step or step % self.ewc_every:
             return result
+        self._penalised_step = step
         loss, outputs = result if return_outputs else (result, None)
         penalty = self.ewc()
-        # When the Trainer already normalised the task loss for gradient accumulation it will not divide
-        # again, so the penalty (one per optimizer step, not per micro-batch) is divided here.
+        # Unless the Trainer already normalised the task loss for accumulation, it divides the loss by the
+        # accumulation steps afterwards; pre-multiply so the penalty counts exactly once per step.
         scaled = self.loss_is_scaled_for_ga
         if scaled is None:
             scaled = (
                 self.model_accepts_loss_kwargs and num_items_in_batch is not None
             ) or self.compute_loss_func is not None
-        loss = loss + (penalty / self.current_gradient_accumulation_steps if scaled else penalty)
+        weight = self.ewc_every * (1 if scaled else self.current_gradient_accumulation_steps)
+        loss = loss + weight * penalty
         self._penalty_sum += float(penalty.detach())
         self._penalty_n += 1
         return (loss, outputs) if return_outputs else loss

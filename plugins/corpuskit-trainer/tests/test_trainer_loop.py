@@ -170,3 +170,28 @@ def test_corpuskit_train_and_eval_model_commands(store, v1, tmp_path):
     )
     assert run.returncode == 0, run.stderr[-2000:]
     assert "test_accuracy" in json.loads(run.stdout)
+
+
+def test_ewc_penalty_once_per_optimizer_step_and_lazy_every(store, v1, tmp_path, monkeypatch):
+    from corpuskit_trainer.ewc import EWCPenalty
+
+    calls = []
+    original = EWCPenalty.forward
+    monkeypatch.setattr(EWCPenalty, "forward", lambda self: (calls.append(1), original(self))[1])
+    common = {
+        "data.dataset": v1,
+        "train.grad_accum": 2,
+        "train.batch_size": 4,
+        "train.max_steps": 4,
+        "train.logging_steps": 1,
+        "ewc.mode": "base",
+        "ewc.lam": 1.0,
+        "ewc.fisher_samples": 4,
+    }
+    train(load_config(None, overrides(store, tmp_path / "a", **common)))
+    assert len(calls) == 4  # one per optimizer step, not one per micro-batch
+    calls.clear()
+    train(load_config(None, overrides(store, tmp_path / "b", **common, **{"ewc.every": 2})))
+    assert len(calls) == 2
+    logged = [r["step"] for r in _rows(tmp_path / "b") if "ewc_penalty" in r]
+    assert logged == [1, 3]
