@@ -71,6 +71,7 @@ def run(args, store: Path, ref: str, out: Path, ewc: bool) -> list[float]:
                 "ewc.lam": 0.01,
                 "ewc.fisher_samples": args.fisher_samples,
                 "ewc.fisher_batch_size": 4,
+                "ewc.every": args.every,
             }
         )
     timer = StepTimer()
@@ -89,6 +90,7 @@ def main() -> None:
     p.add_argument("--n", type=int, default=400, help="training records")
     p.add_argument("--fisher-samples", type=int, default=32)
     p.add_argument("--domain", type=Path, default=DOMAIN_FILE)
+    p.add_argument("--every", type=int, default=1, help="ewc.every (1 = exact penalty every step)")
     p.add_argument("--repeats", type=int, default=2, help="alternating runs of each")
     args = p.parse_args()
 
