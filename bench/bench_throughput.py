@@ -69,9 +69,12 @@ def baseline_run(args, texts: list[str], base: str, gguf: str | None, targets: l
         batched=True,
         remove_columns=["text"],
     )
+    base_model = AutoModelForCausalLM.from_pretrained(base, **kw)
+    if gguf:  # weights are dequantised floats, but Trainer refuses a model still marked as GGUF-quantised
+        base_model.hf_quantizer = None
+        del base_model.config.quantization_config
     model = get_peft_model(
-        AutoModelForCausalLM.from_pretrained(base, **kw),
-        LoraConfig(r=16, lora_alpha=32, target_modules=targets, task_type="CAUSAL_LM"),
+        base_model, LoraConfig(r=16, lora_alpha=32, target_modules=targets, task_type="CAUSAL_LM")
     )
     targs = TrainingArguments(
         output_dir=str(out),
