@@ -73,6 +73,7 @@ def baseline_run(args, texts: list[str], base: str, gguf: str | None, targets: l
     if gguf:  # weights are dequantised floats, but Trainer refuses a model still marked as GGUF-quantised
         base_model.hf_quantizer = None
         del base_model.config.quantization_config
+        base_model.is_quantized = False
     model = get_peft_model(
         base_model, LoraConfig(r=16, lora_alpha=32, target_modules=targets, task_type="CAUSAL_LM")
     )
