@@ -194,10 +194,10 @@ def run_pipeline(source: str | Path | dict[str, Any], store: str | Path | None =
     parent = previous[-1]["id"] if previous else None
 
     with writer:
-        ctx = RunContext(fingerprint=writer.version_id, strict=strict, workdir=str(writer.workdir),
+        ctx = RunContext(fingerprint=writer.version_id, strict=strict, workdir=str(writer.scratch),
                          progress=progress)
         timers = [Timer() for _ in cfg.stages]
-        stream = _chain(cfg, ctx, timers, Path(writer.workdir))
+        stream = _chain(cfg, ctx, timers, writer.scratch)
         written = 0
         for batch in stream:
             writer.write([batch])
@@ -303,7 +303,7 @@ def apply_stage(ref: str, stage: str, params: dict[str, Any] | None = None, stor
             yield from split.data.to_batches(max_chunksize=1024)
 
     with writer:
-        ctx = RunContext(fingerprint=writer.version_id, strict=strict, workdir=str(writer.workdir))
+        ctx = RunContext(fingerprint=writer.version_id, strict=strict, workdir=str(writer.scratch))
         st.ensure_setup(ctx)
         timer = Timer()
         if st.full_pass:

@@ -176,6 +176,13 @@ class VersionWriter:
             self.open()
         return self.staging
 
+    @property
+    def scratch(self) -> Path:
+        """Temporary files of this build (spills, stage scratch); removed before the version is committed."""
+        path = self.workdir / "_scratch"
+        path.mkdir(exist_ok=True)
+        return path
+
     def write(self, batches: Iterable[pa.RecordBatch], split: str | None = None) -> None:
         if split is not None:
             self._writer(split)  # the split exists even when it gets no records
@@ -226,6 +233,7 @@ class VersionWriter:
                 _keep_empty_split(staging / name, arrow_dir / f"{name}.arrow")
         del splits, ordered
         shutil.rmtree(arrow_dir)
+        shutil.rmtree(staging / "_scratch", ignore_errors=True)
 
         full = {
             "id": self.version_id,

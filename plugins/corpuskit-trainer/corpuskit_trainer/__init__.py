@@ -5,8 +5,26 @@ result = train(load_config("train.yaml", ["ewc.lam=0.01"]))
 result.version_id   # the dataset version the adapter was trained on (also in its training card)
 """
 
-from corpuskit_trainer.config import RunConfig, load_config
-from corpuskit_trainer.evaluation import evaluate, load_trained
-from corpuskit_trainer.recipe import TrainResult, train
+from importlib import import_module
+from typing import Any
 
-__all__ = ["RunConfig", "TrainResult", "evaluate", "load_config", "load_trained", "train"]
+# Names resolve on first use: the `corpuskit` CLI loads this package through its entry point on
+# every start, and importing torch/peft/transformers eagerly costs seconds even for `--help`.
+_EXPORTS = {
+    "RunConfig": "corpuskit_trainer.config",
+    "load_config": "corpuskit_trainer.config",
+    "evaluate": "corpuskit_trainer.evaluation",
+    "load_trained": "corpuskit_trainer.evaluation",
+    "TrainResult": "corpuskit_trainer.recipe",
+    "train": "corpuskit_trainer.recipe",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'corpuskit_trainer' has no attribute {name!r}")
+    value = getattr(import_module(_EXPORTS[name]), name)
+    globals()[name] = value
+    return value
