@@ -15,6 +15,6 @@ $CK check-leakage "samples@$VERSION"
 # 2. a short LoRA run on that version: a tiny random DeepSeek-V3 and a BPE tokenizer trained on the
 #    version's own train split (no model hub here). On real hardware: --model deepseek-ai/<checkpoint>.
 ADAPTER="$($CK train "samples@$VERSION" --task sft --template pretrain --tiny-model deepseek_v3 \
-  --max-steps 20 --output runs/demo)"
+  --max-steps 20 --lr 3e-3 --output runs/demo)"
 $CK eval-model "$ADAPTER"
 echo "dataset version samples@$VERSION → adapter $ADAPTER"
