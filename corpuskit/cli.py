@@ -54,18 +54,29 @@ def build(
 
 
 @app.command()
-def versions(dataset: Optional[str] = typer.Argument(None), store: Optional[Path] = StoreOpt) -> None:
+def versions(dataset: Optional[str] = typer.Argument(None), store: Optional[Path] = StoreOpt,
+             as_json: bool = typer.Option(False, "--json", help="One JSON list, for scripts.")) -> None:
     """List datasets, or the versions of one dataset (oldest first) with their tags."""
     from corpuskit.store import VersionStore
 
     vs = VersionStore(store)
     names = [dataset] if dataset else vs.datasets()
-    table = Table("dataset", "version", "created", "parent", "records", "tags")
+    rows = []
     for name in names:
         tags = vs.tags(name)
         for m in vs.versions(name):
-            t = ",".join(k for k, v in tags.items() if v == m["id"])
-            table.add_row(name, m["id"], m["created"][:19], m.get("parent") or "-", str(m["counts"]["total"]), t)
+            rows.append({"dataset": name, "id": m["id"], "created": m["created"], "parent": m.get("parent"),
+                         "records": m["counts"]["total"], "tags": sorted(k for k, v in tags.items() if v == m["id"])})
+    if as_json:
+        out.print_json(json.dumps(rows, ensure_ascii=False))
+        return
+    table = Table("dataset", "created", "records", "tags")
+    # ids are what users copy: never wrap or elide them, however narrow the terminal
+    table.add_column("version", no_wrap=True, min_width=16)
+    table.add_column("parent", no_wrap=True, min_width=16)
+    for r in rows:
+        table.add_row(r["dataset"], r["created"][:19], str(r["records"]), ",".join(r["tags"]), r["id"],
+                      r["parent"] or "-")
     out.print(table)
 
 

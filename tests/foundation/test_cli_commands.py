@@ -28,9 +28,10 @@ def test_build_versions_show_tag_and_diff(corpus, tmp_path):
     v2 = _cli("build", config, "--store", store).strip()
     assert len(v1) == len(v2) == 16 and v1 != v2
 
-    listed = _cli("versions", "toy", "--store", store)
-    assert listed.index(v1) < listed.index(v2)  # oldest first
+    listed = json.loads(_cli("versions", "toy", "--store", store, "--json"))
+    assert [(r["id"], r["parent"]) for r in listed] == [(v1, None), (v2, v1)]  # oldest first
     _cli("tag", f"toy@{v1}", "before-edit", "--store", store)
+    assert json.loads(_cli("versions", "--store", store, "--json"))[0]["tags"] == ["before-edit"]
     assert "before-edit" in _cli("versions", "toy", "--store", store)
     shown = _cli("show", "toy@before-edit", "--store", store)
     assert v1 in shown
