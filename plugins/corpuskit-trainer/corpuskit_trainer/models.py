@@ -36,40 +36,27 @@ def tiny_config(family: str, tokenizer):
         eos_token_id=tokenizer.eos_token_id,
         tie_word_embeddings=False,
     )
+    # V2 and V3 share the shape that matters here: MLA with low-rank q/kv, a dense first layer,
+    # then MoE layers with routed + shared experts
+    mla_moe = dict(
+        intermediate_size=256,
+        moe_intermediate_size=64,
+        first_k_dense_replace=1,
+        n_routed_experts=4,
+        n_shared_experts=1,
+        num_experts_per_tok=2,
+        n_group=1,
+        topk_group=1,
+        q_lora_rank=32,
+        kv_lora_rank=32,
+        qk_rope_head_dim=16,
+        qk_nope_head_dim=16,
+        v_head_dim=32,
+    )
     if family == "deepseek_v3":
-        return DeepseekV3Config(
-            **common,
-            intermediate_size=256,
-            moe_intermediate_size=64,
-            first_k_dense_replace=1,
-            n_routed_experts=4,
-            n_shared_experts=1,
-            num_experts_per_tok=2,
-            n_group=1,
-            topk_group=1,
-            q_lora_rank=32,
-            kv_lora_rank=32,
-            qk_rope_head_dim=16,
-            qk_nope_head_dim=16,
-            v_head_dim=32,
-        )
+        return DeepseekV3Config(**common, **mla_moe)
     if family == "deepseek_v2":
-        return DeepseekV2Config(
-            **common,
-            intermediate_size=256,
-            moe_intermediate_size=64,
-            first_k_dense_replace=1,
-            n_routed_experts=4,
-            n_shared_experts=1,
-            num_experts_per_tok=2,
-            n_group=1,
-            topk_group=1,
-            q_lora_rank=32,
-            kv_lora_rank=32,
-            qk_rope_head_dim=16,
-            qk_nope_head_dim=16,
-            v_head_dim=32,
-        )
+        return DeepseekV2Config(**common, **mla_moe)
     if family == "llama":
         return LlamaConfig(**common, intermediate_size=256)
     raise CorpuskitError(f"unknown tiny model family '{family}'; choose deepseek_v3, deepseek_v2 or llama")
