@@ -74,6 +74,8 @@ POSITIVE = [
     (zh_names.ZhPersonNameRecognizer, "张三丰老先生今日复诊", "PERSON", "张三丰"),
     (zh_names.ZhPersonNameRecognizer, "家属李秀兰签字同意手术。", "PERSON", "李秀兰"),
     (zh_names.ZhPersonNameRecognizer, "转发//@陈士渠:个人认为", "PERSON", "陈士渠"),
+    # jieba splits the name: 杨/nr 天宁/ns — a lone surname and a short word read as one name
+    (zh_names.ZhPersonNameRecognizer, "今天和杨天宁一起吃饭", "PERSON", "杨天宁"),
 ]
 
 # (recognizer, text, label, value) — the value must NOT be found with that label
@@ -109,6 +111,8 @@ NEGATIVE = [
     (zh_names.ZhPersonNameRecognizer, "误导性陈述或者重大遗漏", "PERSON", "陈述"),
     (zh_names.ZhPersonNameRecognizer, "乙方向甲方出售设备", "PERSON", "向甲方"),
     (zh_names.ZhPersonNameRecognizer, "患者由其子王建军陪同就诊", "PERSON", "由其子"),
+    # the same split in clinical text: 叶/nr 炎症/n is a lobe, not a person
+    (zh_names.ZhPersonNameRecognizer, "胸部ct平扫:右肺上叶炎症,心脏增大", "PERSON", "叶炎症"),
 ]
 
 

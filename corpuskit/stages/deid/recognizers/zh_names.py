@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import ClassVar
 
 import regex
@@ -261,6 +262,24 @@ class ZhPersonNameRecognizer(LocalRecognizer):
                 found[(start, end)] = score
 
         tokens = nlp_artifacts.tokens if nlp_artifacts is not None else []
+        for tok, nxt in itertools.pairwise(tokens):
+            # jieba tags a lone surname `nr` when it cannot place the given name it precedes
+            # (刘/nr 心车/n, 杨/nr 天宁/ns): the surname and the next short word read as one name
+            end = tok.idx + 1
+            if (
+                len(tok.text) == 1
+                and tok.tag_.startswith("nr")
+                and tok.text in SINGLE_SURNAMES
+                and nxt.idx == end
+                and 1 <= len(nxt.text) <= 2
+                and _HAN.fullmatch(nxt.text[0])
+                and not nxt.tag_.startswith(_NOT_NAME_TAGS + ("m", "q", "x", "nr"))
+            ):
+                name_end = end + len(nxt.text)
+                if nr_word_score(text[tok.idx : name_end], text, name_end) >= 0.75:
+                    # only when every given-name character is a common one: 叶/nr 炎症, 窦/nr 丰富
+                    # in a clinical note are a lobe and a sinus, not people
+                    add(tok.idx, name_end, 0.6)
         for tok in tokens:
             word_ends[tok.idx] = tok.idx + len(tok.text)
             word_tags[tok.idx] = tok.tag_
