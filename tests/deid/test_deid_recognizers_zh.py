@@ -76,6 +76,8 @@ POSITIVE = [
     (zh_names.ZhPersonNameRecognizer, "转发//@陈士渠:个人认为", "PERSON", "陈士渠"),
     # jieba splits the name: 杨/nr 天宁/ns — a lone surname and a short word read as one name
     (zh_names.ZhPersonNameRecognizer, "今天和杨天宁一起吃饭", "PERSON", "杨天宁"),
+    (zh_names.ZhPersonNameRecognizer, "给我最爱的贾老板翻唱歌曲", "PERSON", "贾"),
+    (zh_names.ZhPersonNameRecognizer, "由张奶奶陪同来院", "PERSON", "张"),
 ]
 
 # (recognizer, text, label, value) — the value must NOT be found with that label
@@ -113,6 +115,9 @@ NEGATIVE = [
     (zh_names.ZhPersonNameRecognizer, "患者由其子王建军陪同就诊", "PERSON", "由其子"),
     # the same split in clinical text: 叶/nr 炎症/n is a lobe, not a person
     (zh_names.ZhPersonNameRecognizer, "胸部ct平扫:右肺上叶炎症,心脏增大", "PERSON", "叶炎症"),
+    # a common word before a title is not a surname + given name: 公/surname 司
+    (zh_names.ZhPersonNameRecognizer, "本公司经理负责验收", "PERSON", "公司"),
+    (zh_names.ZhPersonNameRecognizer, "他是我们公司老板", "PERSON", "公司"),
 ]
 
 

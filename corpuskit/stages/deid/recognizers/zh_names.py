@@ -120,7 +120,6 @@ _CONTEXT_WORDS = (
     "授权代表",
     "董事会秘书",
     "秘书",
-    "董事长",
     "总经理",
     "经理",
     "法人",
@@ -161,6 +160,10 @@ _TITLES = (
     "同志",
     "师傅",
     "阿姨",
+    "老板",
+    "爷爷",
+    "奶奶",
+    "大人",
     "某某",
     "某",
 )
@@ -317,6 +320,10 @@ class ZhPersonNameRecognizer(LocalRecognizer):
                 add(m.start(), m.end(), 0.6)
         for m in self._title_re.finditer(text):
             # the surname (and up to two given characters) just before a title: 张医生, 王某某, 李建国主任
+            before = [i for i in range(max(0, m.start() - 4), m.start()) if word_ends.get(i) == m.start()]
+            if before and m.start() - before[0] >= 2 and not word_tags[before[0]].startswith("nr"):
+                if not out_of_vocabulary(text[before[0] : m.start()]):
+                    continue  # 公司经理, 公司老板: a known common word before the title, not a name
             for length in (3, 2, 1):
                 start = m.start() - length
                 if (
