@@ -78,6 +78,8 @@ POSITIVE = [
     (zh_names.ZhPersonNameRecognizer, "今天和杨天宁一起吃饭", "PERSON", "杨天宁"),
     (zh_names.ZhPersonNameRecognizer, "给我最爱的贾老板翻唱歌曲", "PERSON", "贾"),
     (zh_names.ZhPersonNameRecognizer, "由张奶奶陪同来院", "PERSON", "张"),
+    (zh_names.ZhPersonNameRecognizer, "阿袁在外地学习", "PERSON", "阿袁"),
+    (zh_names.ZhPersonNameRecognizer, "老刘说明天再来", "PERSON", "老刘"),
 ]
 
 # (recognizer, text, label, value) — the value must NOT be found with that label
@@ -118,6 +120,8 @@ NEGATIVE = [
     # a common word before a title is not a surname + given name: 公/surname 司
     (zh_names.ZhPersonNameRecognizer, "本公司经理负责验收", "PERSON", "公司"),
     (zh_names.ZhPersonNameRecognizer, "他是我们公司老板", "PERSON", "公司"),
+    (zh_names.ZhPersonNameRecognizer, "双乳小叶增生", "PERSON", "小叶"),
+    (zh_names.ZhPersonNameRecognizer, "结节直径小于5mm", "PERSON", "小于"),
 ]
 
 

@@ -168,6 +168,8 @@ _TITLES = (
     "某",
 )
 _HAN = regex.compile(r"\p{Han}")
+# 阿袁, 老王, 小李: a prefix and a surname are a name in speech and chat
+_NICKNAME_PREFIXES = frozenset("阿老小")
 
 
 def surname_length(s: str) -> int:
@@ -283,7 +285,22 @@ class ZhPersonNameRecognizer(LocalRecognizer):
                     # only when every given-name character is a common one: 叶/nr 炎症, 窦/nr 丰富
                     # in a clinical note are a lobe and a sinus, not people
                     add(tok.idx, name_end, 0.6)
+            if (
+                tok.text in _NICKNAME_PREFIXES
+                and len(nxt.text) == 1
+                and nxt.idx == end
+                and nxt.tag_.startswith("nr")
+                and nxt.text in TOP_SURNAMES
+            ):
+                add(tok.idx, end + 1, 0.6)  # 老/a 刘/nr, 小/a 陈/nr: how colleagues and friends are called
         for tok in tokens:
+            if (
+                len(tok.text) == 2
+                and tok.text[0] in _NICKNAME_PREFIXES
+                and tok.text[1] in TOP_SURNAMES
+                and tok.tag_.startswith("nr")
+            ):
+                add(tok.idx, tok.idx + 2, 0.6)  # 阿袁, 小高, 老谢 as one `nr` word (小叶 is `n`: a lobule)
             word_ends[tok.idx] = tok.idx + len(tok.text)
             word_tags[tok.idx] = tok.tag_
             if 2 <= len(tok.text) <= 4 and _HAN.match(tok.text):
