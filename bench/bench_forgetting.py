@@ -149,6 +149,9 @@ def main() -> None:
     p.add_argument("--n-test", type=int, default=64)
     p.add_argument("--fisher-samples", type=int, default=128)
     p.add_argument("--lams", type=float, nargs="+", default=[1e-3, 3e-3, 1e-2, 3e-2, 1e-1])
+    p.add_argument(
+        "--l2-lams", type=float, nargs="*", help="λ values for the L2 control (default: --lams; none: skip it)"
+    )
     p.add_argument("--domain", type=Path, default=DOMAIN_FILE)
     p.add_argument("--general", type=Path, default=GENERAL_FILE)
     p.add_argument("--out", type=Path, default=Path("bench/results/forgetting"))
@@ -178,8 +181,9 @@ def main() -> None:
                 {"method": "ewc", "lam": lam, **train_and_measure(args, store, domain, general, run_dir, ewc)}
             )
             fisher_file = fisher_file or run_dir / "fisher.safetensors"
-        ones = uniform_fisher(fisher_file, tmp / "uniform.safetensors")
-        for lam in args.lams:
+        l2_lams = args.lams if args.l2_lams is None else args.l2_lams
+        ones = uniform_fisher(fisher_file, tmp / "uniform.safetensors") if l2_lams else None
+        for lam in l2_lams:
             ewc = {"ewc.mode": "base", "ewc.lam": lam, "ewc.fisher_file": str(ones)}
             rows.append(
                 {
