@@ -80,6 +80,7 @@ POSITIVE = [
     (zh_names.ZhPersonNameRecognizer, "由张奶奶陪同来院", "PERSON", "张"),
     (zh_names.ZhPersonNameRecognizer, "阿袁在外地学习", "PERSON", "阿袁"),
     (zh_names.ZhPersonNameRecognizer, "老刘说明天再来", "PERSON", "老刘"),
+    (zh_names.ZhPersonNameRecognizer, "本公司董事长孙立新先生", "PERSON", "孙立新"),
 ]
 
 # (recognizer, text, label, value) — the value must NOT be found with that label
