@@ -173,6 +173,11 @@ _HAN = regex.compile(r"\p{Han}")
 _NICKNAME_PREFIXES = frozenset("阿老小")
 
 
+def is_nickname(word: str) -> bool:
+    """阿/老/小 + one of the frequent surnames (阿袁, 老刘, 小陈)."""
+    return len(word) == 2 and word[0] in _NICKNAME_PREFIXES and word[1] in TOP_SURNAMES
+
+
 def surname_length(s: str) -> int:
     """Length of the surname `s` starts with (2 for 欧阳, 1 for 王), 0 when none."""
     if s[:2] in COMPOUND_SURNAMES:
@@ -286,21 +291,10 @@ class ZhPersonNameRecognizer(LocalRecognizer):
                     # only when every given-name character is a common one: 叶/nr 炎症, 窦/nr 丰富
                     # in a clinical note are a lobe and a sinus, not people
                     add(tok.idx, name_end, 0.6)
-            if (
-                tok.text in _NICKNAME_PREFIXES
-                and len(nxt.text) == 1
-                and nxt.idx == end
-                and nxt.tag_.startswith("nr")
-                and nxt.text in TOP_SURNAMES
-            ):
+            if is_nickname(tok.text + nxt.text) and nxt.idx == end and nxt.tag_.startswith("nr"):
                 add(tok.idx, end + 1, 0.6)  # 老/a 刘/nr, 小/a 陈/nr: how colleagues and friends are called
         for tok in tokens:
-            if (
-                len(tok.text) == 2
-                and tok.text[0] in _NICKNAME_PREFIXES
-                and tok.text[1] in TOP_SURNAMES
-                and tok.tag_.startswith("nr")
-            ):
+            if is_nickname(tok.text) and tok.tag_.startswith("nr"):
                 add(tok.idx, tok.idx + 2, 0.6)  # 阿袁, 小高, 老谢 as one `nr` word (小叶 is `n`: a lobule)
             word_ends[tok.idx] = tok.idx + len(tok.text)
             word_tags[tok.idx] = tok.tag_
@@ -338,10 +332,16 @@ class ZhPersonNameRecognizer(LocalRecognizer):
                 add(m.start(), m.end(), 0.6)
         for m in self._title_re.finditer(text):
             # the surname (and up to two given characters) just before a title: 张医生, 王某某, 李建国主任
-            before = [i for i in range(max(0, m.start() - 4), m.start()) if word_ends.get(i) == m.start()]
-            if before and m.start() - before[0] >= 2 and not word_tags[before[0]].startswith("nr"):
-                if not out_of_vocabulary(text[before[0] : m.start()]):
-                    continue  # 公司经理, 公司老板: a known common word before the title, not a name
+            # the jieba word that ends where the title starts, if it began at most 4 characters before
+            starts = range(max(0, m.start() - 4), m.start())
+            word_start = next((i for i in starts if word_ends.get(i) == m.start()), None)
+            if (
+                word_start is not None
+                and m.start() - word_start >= 2
+                and not word_tags[word_start].startswith("nr")
+                and not out_of_vocabulary(text[word_start : m.start()])
+            ):
+                continue  # 公司经理, 公司老板: a known common word before the title, not a name
             for length in (3, 2, 1):
                 start = m.start() - length
                 if (
