@@ -159,9 +159,15 @@ def test_config_errors_are_specific():
         load_config(None, {"data.dataset": "x", "model.tiny_model": "deepseek_v3", "ewc.lamda": 0.1})
 
 
-def test_fused_linear_penalty_matches_autograd_on_peft_delta():
-    """The hand-written backward for Linear LoRA equals autograd through peft's get_delta_weight."""
+@pytest.mark.parametrize("block_elements", [1 << 18, 24, 1])
+def test_fused_linear_penalty_matches_autograd_on_peft_delta(monkeypatch, block_elements):
+    """The blockwise penalty with its precomputed gradients equals autograd through peft's
+    get_delta_weight — whole weights in one block, several rows per block, one row per block."""
     from peft import LoraConfig, get_peft_model
+
+    from corpuskit_trainer import ewc
+
+    monkeypatch.setattr(ewc, "_BLOCK_ELEMENTS", block_elements)
 
     from corpuskit_trainer.targets import adapted_weights
 
