@@ -81,6 +81,11 @@ POSITIVE = [
     (zh_names.ZhPersonNameRecognizer, "阿袁在外地学习", "PERSON", "阿袁"),
     (zh_names.ZhPersonNameRecognizer, "老刘说明天再来", "PERSON", "老刘"),
     (zh_names.ZhPersonNameRecognizer, "本公司董事长孙立新先生", "PERSON", "孙立新"),
+    (zh_names.ZhPersonNameRecognizer, "笑到了赵小晚一定要戳他", "PERSON", "赵小晚"),
+    (zh_names.ZhPersonNameRecognizer, "早就知道了周苏飘在水里", "PERSON", "周苏飘"),
+    (zh_names.ZhPersonNameRecognizer, "王巍这与任志强讲不给", "PERSON", "王巍"),
+    (zh_names.ZhPersonNameRecognizer, "感谢圆圆，感谢佳佳。", "PERSON", "佳佳"),
+    (zh_names.ZhPersonNameRecognizer, "壮壮被养胖了", "PERSON", "壮壮"),
 ]
 
 # (recognizer, text, label, value) — the value must NOT be found with that label
@@ -123,6 +128,17 @@ NEGATIVE = [
     (zh_names.ZhPersonNameRecognizer, "他是我们公司老板", "PERSON", "公司"),
     (zh_names.ZhPersonNameRecognizer, "双乳小叶增生", "PERSON", "小叶"),
     (zh_names.ZhPersonNameRecognizer, "结节直径小于5mm", "PERSON", "小于"),
+    (zh_names.ZhPersonNameRecognizer, "左小腿肿胀明显", "PERSON", "左小腿"),
+    (zh_names.ZhPersonNameRecognizer, "左心室舒张功能减低", "PERSON", "左心室"),
+    (zh_names.ZhPersonNameRecognizer, "苗勒氏管发育异常", "PERSON", "苗勒氏"),
+    (zh_names.ZhPersonNameRecognizer, "予口服杜密克通便", "PERSON", "杜密克"),
+    (zh_names.ZhPersonNameRecognizer, "林林总总的方法", "PERSON", "林林"),
+    (zh_names.ZhPersonNameRecognizer, "中国国家队获胜", "PERSON", "国国"),
+    (zh_names.ZhPersonNameRecognizer, "雪雪雪伤心", "PERSON", "雪雪"),
+    (zh_names.ZhPersonNameRecognizer, "她静静地看着", "PERSON", "静静"),
+    (zh_names.ZhPersonNameRecognizer, "患者常常头痛", "PERSON", "常常"),
+    (zh_names.ZhPersonNameRecognizer, "血清白蛋白降低", "PERSON", "白蛋白"),
+    (zh_names.ZhPersonNameRecognizer, "陈旧性心肌梗死", "PERSON", "陈旧性"),
 ]
 
 

@@ -25,7 +25,7 @@ SINGLE_SURNAMES = frozenset(
     "解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇"
     "桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠"
     "豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹"
-    "诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
+    "诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由萧洪"
 )
 # the ~100 most frequent surnames (over 85% of people): a 2-character dictionary word tagged `nr`
 # by jieba counts as a name only with one of these (白云, 阳光, 关怀 are tagged `nr` too)
@@ -46,6 +46,7 @@ GIVEN_NAME_CHARS = frozenset(
     "静雅洁清澄澈纯真善诚实朴素华丽荣耀光辉煌灿烂明亮晴朗阳旭日月星辰宇宙天地乾坤坚毅刚强健壮"
     "晖煜炜烨焱燊鸿鹤鹏鹄鸾凤麟骏驰骋腾跃奔飞翔舟帆航远志存高洁清廉正直圆民生华振兴家宏伟业"
     "贵富宝珠金银铜铁锋锐钧铭镇钰"
+    "巍拓亚馨灵姣旻亭予晚园飘"
     "琪琦瑛琼瑾璇璋琛珏珂珊玥瑜瑕璞玺莎蓓蕊芮苗苒茜茹荷莲萌蔚蓝青翠绿紫彩虹霓霖雯霏露霜冰凌洁"
     "梦思怀恩爱惠慈宜宣容若如可心愿望希冀期盼望羽翼毅艺逸奕益义宜怡依伊衣亦忆易弈"
     "子孜梓紫滋姿宗综嘉家佳加珈伽茵音殷银寅胤嫣焉妍岩炎研颜彦艳雁燕延晏宴扬洋杨阳"
@@ -173,6 +174,27 @@ _HAN = regex.compile(r"\p{Han}")
 _NICKNAME_PREFIXES = frozenset("阿老小")
 
 
+# name characters whose doubled form is mostly an adverb or adjective (明明, 刚刚, 平平, 静静地)
+_NOT_DOUBLED_NAME = frozenset("明刚平天常渐慢轻微稍红亮高大小好快多少早晚远深浅淡细白青绿紫蓝金银冰清静光新正良和宝心星隆朗旺")
+
+
+def is_doubled_name(text: str, start: int) -> bool:
+    """A doubled name character at `start` is what friends and family call someone (圆圆, 佳佳, 超超);
+    not when it is part of a longer run or of an AABB word (开开心心, 林林总总), or ends in 的/地/得."""
+    c = text[start]
+    before, after = text[max(0, start - 2) : start], text[start + 2 : start + 4]
+    return (
+        text[start + 1 : start + 2] == c
+        and c in GIVEN_NAME_CHARS
+        and c not in _NOT_DOUBLED_NAME
+        and not before.endswith(c)
+        and not after.startswith(c)
+        and not (len(before) == 2 and before[0] == before[1])
+        and not (len(after) == 2 and after[0] == after[1])
+        and not after.startswith(("的", "地", "得"))
+    )
+
+
 def is_nickname(word: str) -> bool:
     """阿/老/小 + one of the frequent surnames (阿袁, 老刘, 小陈)."""
     return len(word) == 2 and word[0] in _NICKNAME_PREFIXES and word[1] in TOP_SURNAMES
@@ -195,8 +217,8 @@ def nr_word_score(word: str, text: str, end: int) -> float:
         return 0.0  # 麦氏点, 巴氏征: eponyms, not people
     sl = surname_length(word)
     given = word[sl:]
-    if not sl or not given or len(given) > 2:
-        return 0.3
+    if not sl or not given or len(given) > 2 or word[0] == "左":
+        return 0.3  # 左 is a surname, but in a note jieba's 左小腿/nr is a left calf
     if any(c in _FUNCTION_CHARS for c in given):
         return 0.0  # 由其子, 于是: a surname character followed by grammar, not a given name
     hits = sum(c in GIVEN_NAME_CHARS for c in given)
@@ -205,6 +227,28 @@ def nr_word_score(word: str, text: str, end: int) -> float:
     if len(word) == 2 and word[0] not in TOP_SURNAMES:
         return 0.3
     return 0.75
+
+
+# characters of transliterated drug and eponym names (杜密克, 舒普深, 柯萨奇, 苗勒氏): jieba's HMM
+# tags such unknown words as names just as readily as real ones
+_TRANSLITERATION_CHARS = frozenset("氏克尼萨奇普斯德尔卡特拉诺西蒙停密深韦罗洛铂吉奥沙坦唑嗪汀芬酮胺素霉酯钠钾")
+
+
+def is_unknown_full_name(word: str, text: str, end: int) -> bool:
+    """Surname + two given characters jieba has never seen as a word (周苏飘, 李园园, 赵小晚).
+
+    jieba's dictionary tags many known clinical words `nr` (白蛋白, 安全性, 陈旧性), so only an
+    out-of-vocabulary word that its HMM read as a name counts, and not one that reads as a
+    transliteration or starts with 左 (left, in a clinical note: 左大隐, 左卡尼).
+    """
+    return (
+        len(word) == 3
+        and surname_length(word) == 1
+        and word[0] != "左"
+        and not any(c in _FUNCTION_CHARS or c in _STOP_CHARS or c in _TRANSLITERATION_CHARS for c in word[1:])
+        and nr_word_score(word, text, end) > 0
+        and out_of_vocabulary(word)
+    )
 
 
 def out_of_vocabulary(word: str) -> bool:
@@ -242,6 +286,7 @@ class ZhPersonNameRecognizer(LocalRecognizer):
     _context_re = regex.compile(
         r"(?:" + "|".join(sorted(_CONTEXT_WORDS, key=len, reverse=True)) + r")[:：\s]*"
     )
+    _doubled_re = regex.compile(r"(\p{Han})\1")
     _handle_re = regex.compile(r"(?<=@)[\p{Han}A-Za-z0-9_-]{2,20}")
     _title_re = regex.compile(r"(?:" + "|".join(_TITLES) + r")")
     _cell_re = regex.compile(
@@ -302,6 +347,8 @@ class ZhPersonNameRecognizer(LocalRecognizer):
                 end = tok.idx + len(tok.text)
                 if tok.tag_.startswith("nr"):
                     add(tok.idx, end, nr_word_score(tok.text, text, end))
+                    if is_unknown_full_name(tok.text, text, end):
+                        add(tok.idx, end, 0.6)
                 elif (
                     len(tok.text) <= 3
                     and not tok.tag_.startswith(_NOT_NAME_TAGS)
@@ -309,6 +356,10 @@ class ZhPersonNameRecognizer(LocalRecognizer):
                 ):
                     # jieba's HMM made a new word it has never seen that reads as surname + given name
                     add(tok.idx, end, min(nr_word_score(tok.text, text, end), 0.6))
+        for m in self._doubled_re.finditer(text, overlapped=True):
+            tag = word_tags.get(m.start())  # None: the pair straddles two words (中国/国家)
+            if tag and is_doubled_name(text, m.start()) and not tag.startswith(("d", "z", "t", "v", "m")):
+                add(m.start(), m.end(), 0.5)
         for m in self._handle_re.finditer(text):
             add(m.start(), m.end(), 0.6)  # @handles and //@name: reposts name people on social media
         for m in self._context_re.finditer(text):
