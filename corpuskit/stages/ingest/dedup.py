@@ -32,6 +32,7 @@ def lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
 
 
 _PERMUTATIONS: dict[int, tuple] = {}
+_SHINGLES_PER_UPDATE = 4096
 
 
 def shingle_hashes(text: str, shingle: int) -> np.ndarray:
@@ -60,8 +61,10 @@ def band_keys(text: str, num_perm: int, bands: int, rows: int, shingle: int) -> 
     permutations, scheme = _PERMUTATIONS[num_perm]
     mh = MinHash(num_perm=num_perm, seed=1, hashfunc=int, permutations=permutations, scheme=scheme)
     hashes = shingle_hashes(text, shingle)
-    if len(hashes):
-        mh.update_batch(hashes.tolist())
+    # update_batch builds a (shingles × num_perm) array: a 1 MB document in one call would need
+    # ~0.5 GB, so feed it in slices of a few MB (same result: MinHash is a running minimum)
+    for start in range(0, len(hashes), _SHINGLES_PER_UPDATE):
+        mh.update_batch(hashes[start : start + _SHINGLES_PER_UPDATE].tolist())
     hv = mh.hashvalues
     keys = []
     for b in range(bands):
