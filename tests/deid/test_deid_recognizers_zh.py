@@ -86,6 +86,9 @@ POSITIVE = [
     (zh_names.ZhPersonNameRecognizer, "王巍这与任志强讲不给", "PERSON", "王巍"),
     (zh_names.ZhPersonNameRecognizer, "感谢圆圆，感谢佳佳。", "PERSON", "佳佳"),
     (zh_names.ZhPersonNameRecognizer, "壮壮被养胖了", "PERSON", "壮壮"),
+    (zh_names.ZhPersonNameRecognizer, "甲方代表约翰·史密斯签字", "PERSON", "约翰·史密斯"),
+    (zh_names.ZhPersonNameRecognizer, "做中国的比尔．盖茨", "PERSON", "比尔．盖茨"),
+    (zh_names.ZhPersonNameRecognizer, "马丁·路德·金的演讲", "PERSON", "马丁·路德·金"),
 ]
 
 # (recognizer, text, label, value) — the value must NOT be found with that label
@@ -137,6 +140,8 @@ NEGATIVE = [
     (zh_names.ZhPersonNameRecognizer, "雪雪雪伤心", "PERSON", "雪雪"),
     (zh_names.ZhPersonNameRecognizer, "她静静地看着", "PERSON", "静静"),
     (zh_names.ZhPersonNameRecognizer, "患者常常头痛", "PERSON", "常常"),
+    (zh_names.ZhPersonNameRecognizer, "中国·北京国际会议", "PERSON", "中国·北京"),
+    (zh_names.ZhPersonNameRecognizer, "英国·伦敦分行", "PERSON", "英国·伦敦"),
     (zh_names.ZhPersonNameRecognizer, "血清白蛋白降低", "PERSON", "白蛋白"),
     (zh_names.ZhPersonNameRecognizer, "陈旧性心肌梗死", "PERSON", "陈旧性"),
 ]

@@ -174,6 +174,33 @@ _HAN = regex.compile(r"\p{Han}")
 _NICKNAME_PREFIXES = frozenset("阿老小")
 
 
+# characters of the standard transliteration tables (约翰, 史密斯, 伊丽莎白): a foreign name written
+# in Chinese is a run of them, and a full one joins its parts with a middle dot (约翰·史密斯)
+TRANSLITERATION_NAME_CHARS = frozenset(
+    "阿埃艾爱安昂奥澳巴拜班邦保鲍贝本比彼毕宾波伯勃博布查达戴代丹道德登迪蒂丁东杜顿多厄恩尔法范菲费芬"
+    "丰夫弗福富盖甘冈戈格哥根贡古瓜圭哈海汉豪赫亨洪胡华怀惠霍基吉加贾杰金卡凯坎康柯科克肯库夸奎拉"
+    "莱兰朗劳勒雷蕾里理利莉丽连林琳娜隆卢鲁路伦罗洛马玛迈麦曼芒梅门蒙米密明莫姆穆纳奈南内妮尼宁纽"
+    "努诺欧帕派潘佩彭皮珀普齐奇恰乔切钦琼丘屈让热瑞若萨塞桑森沙莎尚舍圣施什史斯松苏索塔泰坦汤唐"
+    "特滕提图托瓦万威韦维魏温沃乌伍西希锡夏谢辛休雅亚扬耶伊英尤约泽扎詹兹佐翰茨白赛丝黛娅薇蒂朵汀"
+)
+_NAME_DOTS = "·・•．‧･"
+
+
+def transliterated_name(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The dotted foreign name inside text[start:end] (Han runs joined by middle dots), or None.
+
+    The first run keeps its trailing transliteration characters and the last its leading ones
+    (甲方代表约翰·史密斯签字 → 约翰·史密斯); runs in between must be transliteration throughout.
+    """
+    parts = regex.split(f"[{_NAME_DOTS}]", text[start:end])
+    first, last = parts[0], parts[-1]
+    head = len(first) - len(first.rstrip("".join(TRANSLITERATION_NAME_CHARS)))
+    tail = len(last) - len(last.lstrip("".join(TRANSLITERATION_NAME_CHARS)))
+    if not head or not tail or any(c not in TRANSLITERATION_NAME_CHARS for p in parts[1:-1] for c in p):
+        return None
+    return start + len(first) - head, end - len(last) + tail
+
+
 # name characters whose doubled form is mostly an adverb or adjective (明明, 刚刚, 平平, 静静地)
 _NOT_DOUBLED_NAME = frozenset("明刚平天常渐慢轻微稍红亮高大小好快多少早晚远深浅淡细白青绿紫蓝金银冰清静光新正良和宝心星隆朗旺")
 
@@ -287,6 +314,7 @@ class ZhPersonNameRecognizer(LocalRecognizer):
         r"(?:" + "|".join(sorted(_CONTEXT_WORDS, key=len, reverse=True)) + r")[:：\s]*"
     )
     _doubled_re = regex.compile(r"(\p{Han})\1")
+    _dotted_re = regex.compile(rf"\p{{Han}}{{1,6}}(?:[{_NAME_DOTS}]\p{{Han}}{{1,6}}){{1,3}}")
     _handle_re = regex.compile(r"(?<=@)[\p{Han}A-Za-z0-9_-]{2,20}")
     _title_re = regex.compile(r"(?:" + "|".join(_TITLES) + r")")
     _cell_re = regex.compile(
@@ -360,6 +388,10 @@ class ZhPersonNameRecognizer(LocalRecognizer):
             tag = word_tags.get(m.start())  # None: the pair straddles two words (中国/国家)
             if tag and is_doubled_name(text, m.start()) and not tag.startswith(("d", "z", "t", "v", "m")):
                 add(m.start(), m.end(), 0.5)
+        for m in self._dotted_re.finditer(text):
+            span = transliterated_name(text, m.start(), m.end())
+            if span:
+                add(*span, 0.6, min_len=3)
         for m in self._handle_re.finditer(text):
             add(m.start(), m.end(), 0.6)  # @handles and //@name: reposts name people on social media
         for m in self._context_re.finditer(text):
