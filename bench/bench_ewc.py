@@ -15,31 +15,10 @@ import argparse
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from bench_trainer_common import DOMAIN_FILE, model_overrides, read_texts, store_version
-
-
-class StepTimer:
-    """Wall time of each optimizer step (a TrainerCallback without the import at module level)."""
-
-    def __new__(cls):
-        from transformers import TrainerCallback
-
-        class _Timer(TrainerCallback):
-            def __init__(self):
-                self.times: list[float] = []
-                self._t = 0.0
-
-            def on_step_begin(self, args, state, control, **kwargs):
-                self._t = time.perf_counter()
-
-            def on_step_end(self, args, state, control, **kwargs):
-                self.times.append(time.perf_counter() - self._t)
-
-        return _Timer()
+from bench_trainer_common import DOMAIN_FILE, StepTimer, model_overrides, read_texts, store_version
 
 
 def run(args, store: Path, ref: str, out: Path, ewc: bool) -> list[float]:

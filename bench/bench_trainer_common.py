@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import random
+import time
 from pathlib import Path
 
 SHARED = Path("/work/shared/data")
@@ -100,3 +101,23 @@ def base_eval(source: str, gguf_file: str | None, ref: str, store: Path, max_len
         )
         trainer = Trainer(model=model, args=args, data_collator=task_data.collator("sft", tokenizer))
         return trainer.evaluate(data.splits["test"])["eval_loss"]
+
+
+class StepTimer:
+    """Wall time of each optimizer step (a TrainerCallback without the import at module level)."""
+
+    def __new__(cls):
+        from transformers import TrainerCallback
+
+        class _Timer(TrainerCallback):
+            def __init__(self):
+                self.times: list[float] = []
+                self._t = 0.0
+
+            def on_step_begin(self, args, state, control, **kwargs):
+                self._t = time.perf_counter()
+
+            def on_step_end(self, args, state, control, **kwargs):
+                self.times.append(time.perf_counter() - self._t)
+
+        return _Timer()

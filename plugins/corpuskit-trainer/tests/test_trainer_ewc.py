@@ -163,9 +163,8 @@ def test_config_errors_are_specific():
 def test_fused_linear_penalty_matches_autograd_on_peft_delta(monkeypatch, block_elements):
     """The blockwise penalty with its precomputed gradients equals autograd through peft's
     get_delta_weight — whole weights in one block, several rows per block, one row per block."""
-    from peft import LoraConfig, get_peft_model
-
     from corpuskit_trainer import ewc
+    from peft import LoraConfig, get_peft_model
 
     monkeypatch.setattr(ewc, "_BLOCK_ELEMENTS", block_elements)
 

@@ -202,7 +202,9 @@ def transliterated_name(text: str, start: int, end: int) -> tuple[int, int] | No
 
 
 # name characters whose doubled form is mostly an adverb or adjective (明明, 刚刚, 平平, 静静地)
-_NOT_DOUBLED_NAME = frozenset("明刚平天常渐慢轻微稍红亮高大小好快多少早晚远深浅淡细白青绿紫蓝金银冰清静光新正良和宝心星隆朗旺")
+_NOT_DOUBLED_NAME = frozenset(
+    "明刚平天常渐慢轻微稍红亮高大小好快多少早晚远深浅淡细白青绿紫蓝金银冰清静光新正良和宝心星隆朗旺"
+)
 
 
 def is_doubled_name(text: str, start: int) -> bool:
@@ -258,7 +260,9 @@ def nr_word_score(word: str, text: str, end: int) -> float:
 
 # characters of transliterated drug and eponym names (杜密克, 舒普深, 柯萨奇, 苗勒氏): jieba's HMM
 # tags such unknown words as names just as readily as real ones
-_TRANSLITERATION_CHARS = frozenset("氏克尼萨奇普斯德尔卡特拉诺西蒙停密深韦罗洛铂吉奥沙坦唑嗪汀芬酮胺素霉酯钠钾")
+_TRANSLITERATION_CHARS = frozenset(
+    "氏克尼萨奇普斯德尔卡特拉诺西蒙停密深韦罗洛铂吉奥沙坦唑嗪汀芬酮胺素霉酯钠钾"
+)
 
 
 def is_unknown_full_name(word: str, text: str, end: int) -> bool:
