@@ -23,7 +23,13 @@ PLANTED = {
         "现住址：浙江省杭州市西湖区文三路90号5栋302室\n入院日期：2024年2月11日\n主治医师：闫建华\n"
         "银行卡号：6222020200112345679\n"
     ),
+    # a Taiwan record exported as Big5: Traditional characters all the way through deid
+    "zh_tw": (
+        "病人姓名：張偉　年齡：58歲\n身分證字號：A123456789　聯絡電話：0912-345-678\n"
+        "入院日期：2024年3月5日\n主治醫師：陳國強\n地址：臺北市大安區忠孝東路三段100號5樓\n"
+    ),
 }
+ENCODINGS = {"zh_tw": "big5"}
 VALUES = [
     "Derek Gray",
     "77120394",
@@ -42,6 +48,12 @@ VALUES = [
     "2024年2月11日",
     "闫建华",
     "6222020200112345679",
+    "張偉",
+    "2024年3月5日",
+    "A123456789",
+    "0912-345-678",
+    "陳國強",
+    "忠孝東路三段100號",
 ]
 
 
@@ -50,7 +62,7 @@ def built(tmp_path, monkeypatch, caplog, engine):
     raw = tmp_path / "raw"
     raw.mkdir()
     for lang, text in PLANTED.items():
-        (raw / f"pt9{lang}_note.txt").write_text(text, encoding="utf-8")
+        (raw / f"pt9{lang}_note.txt").write_text(text, encoding=ENCODINGS.get(lang, "utf-8"))
     vault_key = Fernet.generate_key().decode()
     monkeypatch.setenv("CORPUSKIT_DEID_KEY", "leak-test-key")
     monkeypatch.setenv("CORPUSKIT_VAULT_KEY", vault_key)
@@ -101,16 +113,17 @@ def test_no_planted_value_in_any_output_file_or_log(built):
 def test_dataset_is_deidentified_and_audited(built):
     ds = corpuskit.load("leaktest", store=built["store"])
     rows = [r for split in ds.values() for r in split]
-    assert len(rows) == 2 and all(r["deid"]["applied"] for r in rows)
+    assert len(rows) == 3 and all(r["deid"]["applied"] for r in rows)
     counts = [json.loads(r["deid"]["entity_counts"]) for r in rows]
     assert all(c.get("PERSON", 0) >= 2 and c.get("DATE", 0) >= 1 for c in counts)
-    zh = next(r for r in rows if r["lang"] == "zh")
-    assert "***************5679" in zh["text"]  # masked card keeps its tail
+    assert any("***************5679" in r["text"] for r in rows)  # masked card keeps its tail
+    taiwan = next(r for r in rows if r["source"]["encoding"] not in ("utf-8", "ascii"))
+    assert taiwan["lang"] == "zh" and "醫師" in taiwan["text"]  # decoded from Big5, still Traditional
     from corpuskit.store import VersionStore
 
     manifest = VersionStore(built["store"]).manifest("leaktest", built["vid"])
     stage = next(s for s in manifest["stages"] if s["name"] == "deid.presidio.v1")
-    assert stage["stats"]["records_deidentified"] == 2 and stage["params"]["key_id"]
+    assert stage["stats"]["records_deidentified"] == 3 and stage["params"]["key_id"]
     assert manifest["reports"]["deid"]["key_id"] == stage["params"]["key_id"]
     assert "leak-test-key" not in json.dumps(manifest)
 

@@ -16,6 +16,14 @@ POSITIVE = [
     (zh.ZhMobilePhoneRecognizer, "联系电话：0755-54306928", "PHONE", "0755-54306928"),
     (zh.ZhMobilePhoneRecognizer, "客服热线400-820-8820", "PHONE", "400-820-8820"),
     (zh.ZhMobilePhoneRecognizer, "座机：62751234", "PHONE", "62751234"),
+    (zh.ZhMobilePhoneRecognizer, "联络电话：0912-345-678。", "PHONE", "0912-345-678"),
+    (zh.ZhMobilePhoneRecognizer, "手机 +886 912 345 678", "PHONE", "+886 912 345 678"),
+    (zh.ZhMobilePhoneRecognizer, "电话(02)2345-6789转", "PHONE", "(02)2345-6789"),
+    (zh.ZhMobilePhoneRecognizer, "致电 +852 9123 4567", "PHONE", "+852 9123 4567"),
+    (zh.ZhMobilePhoneRecognizer, "电话：9123 4567", "PHONE", "9123 4567"),
+    (zh.TaiwanHongKongIdRecognizer, "身分证字号：A123456789", "ID", "A123456789"),
+    (zh.TaiwanHongKongIdRecognizer, "香港身份证 A123456(3) 持有人", "ID", "A123456(3)"),
+    (zh.TaiwanHongKongIdRecognizer, "HKID: A1234563", "ID", "A1234563"),
     (zh.ZhBankCardRecognizer, "工资卡6222020200112345679已激活", "BANK_CARD", "6222020200112345679"),
     (zh.ZhBankCardRecognizer, "卡号 4111 1111 1111 1111 ", "BANK_CARD", "4111 1111 1111 1111"),
     (zh.ZhAnchoredCardRecognizer, "乙方账号：6217 0000 1234 5678 901", "ACCOUNT", "6217 0000 1234 5678 901"),
@@ -102,6 +110,9 @@ NEGATIVE = [
     (zh.ResidentIdRecognizer, "编号1101051949123100211", "ID", "1101051949123100211"),  # 19 digits
     (zh.ZhMobilePhoneRecognizer, "血小板计数12345678901234", "PHONE", "12345678901"),
     (zh.ZhMobilePhoneRecognizer, "白细胞12.3×10^9/L", "PHONE", "12.3"),
+    (zh.ZhMobilePhoneRecognizer, "编号0912345678901", "PHONE", "0912345678"),
+    (zh.TaiwanHongKongIdRecognizer, "身分证字号：A123456788", "ID", "A123456788"),  # check digit
+    (zh.TaiwanHongKongIdRecognizer, "香港身份证 A123456(4)", "ID", "A123456(4)"),  # check digit
     (zh.ZhBankCardRecognizer, "订单6222020200112345674", "BANK_CARD", "6222020200112345674"),  # Luhn fails
     (zh.ZhBankCardRecognizer, "身份证11010519491231002X", "BANK_CARD", "11010519491231002X"),
     (zh.ZhMedicalRecordRecognizer, "住院治疗2周", "MRN", "2周"),

@@ -85,6 +85,9 @@ class EngineConfig(BaseModel):
     batch_size: int = Field(32, ge=1)
     chunk_chars: int = Field(20_000, ge=1000, description="longer texts are cut into overlapping chunks")
     chunk_overlap: int = Field(200, ge=0)
+    zh_traditional: bool = Field(
+        True, description="read zh text through a length-preserving Traditional→Simplified mapping"
+    )
 
 
 class CorpuskitNlpEngine(SpacyNlpEngine):

@@ -21,6 +21,7 @@ from corpuskit.stages.deid.analyzer import (  # noqa: F401 - re-exported for cal
     build_analyzer,
 )
 from corpuskit.stages.deid.postprocess import Detection, finalize
+from corpuskit.stages.deid.zh_script import to_simplified
 
 
 def chunk_spans(text: str, size: int, overlap: int) -> list[tuple[int, int]]:
@@ -103,6 +104,9 @@ class DeidEngine:
         raw: list[list] = [[] for _ in texts]
         for lang, items in pieces.items():
             piece_texts = [texts[i][s:e] for i, s, e in items]
+            if lang == "zh" and self.config.zh_traditional:
+                # 張偉, 45歲, 醫師 read as 张伟, 45岁, 医师 by jieba and the recognizers; same offsets
+                piece_texts = [to_simplified(t) for t in piece_texts]
             artifacts = analyzer.nlp_engine.process_batch(
                 piece_texts, lang, batch_size=self.config.batch_size
             )

@@ -42,6 +42,47 @@ class ResidentIdRecognizer(TablePatternRecognizer):
         return resident_id_ok(pattern_text)
 
 
+# 身分證 letters → their two-digit codes (the letters were added out of order over the years)
+_TW_LETTER = dict(zip("ABCDEFGHJKLMNPQRSTUVXYWZIO", range(10, 36)))
+
+
+def taiwan_id_ok(value: str) -> bool:
+    """Check digit of a Taiwan 身分證字號 / 居留證 number: a letter, then 9 digits (weights 1,9,8…1,1)."""
+    v = value.upper()
+    if len(v) != 10 or v[0] not in _TW_LETTER or not v[1:].isdigit():
+        return False
+    code = _TW_LETTER[v[0]]
+    digits = [code // 10, code % 10, *map(int, v[1:])]
+    return sum(d * w for d, w in zip(digits, (1, 9, 8, 7, 6, 5, 4, 3, 2, 1, 1))) % 10 == 0
+
+
+def hkid_ok(value: str) -> bool:
+    """Check character of a Hong Kong 身份證 number: 1–2 letters, 6 digits, check digit or A."""
+    v = value.upper().replace("(", "").replace(")", "")
+    head, digits, check = v[:-7], v[-7:-1], v[-1]
+    if not (1 <= len(head) <= 2 and head.isalpha() and digits.isdigit()):
+        return False
+    values = [36] * (2 - len(head)) + [ord(c) - ord("A") + 10 for c in head] + [int(d) for d in digits]
+    total = sum(x * w for x, w in zip(values, range(9, 1, -1)))
+    expected = (11 - total % 11) % 11
+    return check == ("A" if expected == 10 else str(expected))
+
+
+class TaiwanHongKongIdRecognizer(TablePatternRecognizer):
+    """身分證字號 (Taiwan: A123456789) and 香港身份證 (A123456(3)), each with its check digit."""
+
+    ENTITY = "ID"
+    LANGUAGES = ("zh", "en")
+    PATTERNS = [
+        ("taiwan_id", r"(?<![0-9A-Za-z])[A-Z][1289]\d{8}(?![0-9A-Za-z])", 0.5),
+        ("hkid", r"(?<![0-9A-Za-z])[A-Z]{1,2}\d{6}(?:\([0-9A]\)|[0-9A])(?![0-9A-Za-z])", 0.5),
+    ]
+    CONTEXT = ["身分证", "身份证", "证件", "居留证", "ID", "HKID"]
+
+    def validate_result(self, pattern_text: str) -> bool:
+        return taiwan_id_ok(pattern_text) or hkid_ok(pattern_text)
+
+
 class ZhMobilePhoneRecognizer(TablePatternRecognizer):
     """手机号 (1[3-9]x, optional +86, optional separators) and 固定电话 with an area code."""
 
@@ -61,16 +102,33 @@ class ZhMobilePhoneRecognizer(TablePatternRecognizer):
             0.6,
         ),
         ("service", _NOT_DIGIT_BEFORE + r"[48]00[-\s]?\d{3}[-\s]?\d{4}" + _NOT_DIGIT_AFTER, 0.6),
+        # Taiwan: 0912-345-678 or +886 912 345 678; landlines 02-2345-6789, (04)2234-5678
+        (
+            "taiwan_mobile",
+            _NOT_DIGIT_BEFORE + r"(?:(?:\+|00)886[-\s]?9|09)\d{2}[-\s]?\d{3}[-\s]?\d{3}" + _NOT_DIGIT_AFTER,
+            0.6,
+        ),
+        (
+            "taiwan_landline",
+            _NOT_DIGIT_BEFORE + r"(?:\(0[2-8]\d?\)|0[2-8]\d?-)\s?\d{3,4}-\d{4}" + _NOT_DIGIT_AFTER,
+            0.6,
+        ),
+        # Hong Kong and Macau numbers with their country code: +852 9123 4567, +853 6612 3456
+        (
+            "hk_macau",
+            _NOT_DIGIT_BEFORE + r"(?:\+|00)85[23][-\s]?\d{4}[-\s]?\d{4}" + _NOT_DIGIT_AFTER,
+            0.6,
+        ),
         (
             "anchored",
             r"(?<=(?:电话|手机|联系方式|座机|传真|Tel|TEL|tel)(?:号码)?"
             + _SEP
-            + r")[2-9]\d{6,7}"
+            + r")[2-9]\d{3}[-\s]?\d{3,4}"
             + _NOT_DIGIT_AFTER,
             0.6,
         ),
     ]
-    CONTEXT = ["电话", "手机", "联系", "致电", "号码", "传真"]
+    CONTEXT = ["电话", "手机", "联系", "联络", "致电", "号码", "传真"]
 
 
 class ZhBankCardRecognizer(TablePatternRecognizer):
