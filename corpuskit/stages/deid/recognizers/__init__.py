@@ -6,6 +6,7 @@ language it serves. Plugins add recognizers the same way (see README, section de
 
 from corpuskit.stages.deid.recognizers.en_clinical import (
     ClinicalDateRecognizer,
+    ContextPhoneRecognizer,
     DriverLicenseRecognizer,
     EnglishAgeRecognizer,
     EnglishLicensePlateRecognizer,
@@ -50,6 +51,7 @@ __all__ = [
     "AccountNumberRecognizer",
     "CompanyNameRecognizer",
     "ClinicalDateRecognizer",
+    "ContextPhoneRecognizer",
     "DriverLicenseRecognizer",
     "EnglishLicensePlateRecognizer",
     "EnglishPersonNameRecognizer",

@@ -54,6 +54,14 @@ class EnglishAgeRecognizer(TablePatternRecognizer):
             0.85,
         ),
         ("age_sex", r"(?-i:\b\d{1,3}(?=\s?(?:M|F|yo[MF])\b))", 0.5),
+        # "just turned 60", "I'll turn 23", "written when he was 78" (not "turned 90 degrees")
+        (
+            "age_event",
+            r"(?<=\b(?:turn(?:ed|s|ing)?|when\s+(?:he|she|i|they|we|you)\s+(?:was|were|is|am|are))\s+)"
+            r"\d{1,3}\b(?!\s*(?:%|degrees?|°|times|mg|kg|cm|mm|ml|min|minutes?|hours?|days?|weeks?|months?|"
+            r"percent|units?|points?|pages?))",
+            0.7,
+        ),
     ]
     CONTEXT = ["age", "old", "y/o"]
 
@@ -124,6 +132,13 @@ class StreetAddressRecognizer(TablePatternRecognizer):
         ),
         ("city_state_zip", r"\b(?:[A-Z][a-z]+\s){1,3}?[A-Z][a-z]+,\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?\b", 0.75),
         ("zip_labelled", r"(?i:(?<=\b(?:zip|postal)(?:\s+code)?\s*[:#]?\s*))\d{5}(?:-\d{4})?\b", 0.8),
+        # postcodes of any country after their label: "ZIP: 3520", "Postcode: 7412 SL", "PLZ 53-320"
+        (
+            "postcode_labelled",
+            r"(?i:(?<=\b(?:zip|postal|post|postcode|plz)(?:\s+code)?\s*[:#]?\s*))"
+            r"(?=[A-Z0-9 -]*\d)[A-Z0-9]{2,5}(?:[ -][A-Z0-9]{2,4})?\b",
+            0.75,
+        ),
     ]
     CONTEXT = ["address", "lives", "resides", "street", "home"]
 
@@ -211,6 +226,30 @@ class PhoneWithExtensionRecognizer(TablePatternRecognizer):
         ),
     ]
     CONTEXT = ["phone", "tel", "call", "fax", "cell", "mobile", "contact"]
+
+
+class ContextPhoneRecognizer(TablePatternRecognizer):
+    """Phone numbers of any national format, where the words around them say so: 'call me on
+    01.84.17.61.18', 'not answering at 78 651 450', '(37) 788-063-Office'. Without such words a
+    group of digits is as likely a lab value or an amount, so the shape alone is not enough."""
+
+    ENTITY = "PHONE"
+    LANGUAGES = ("en",)
+    IGNORECASE = True
+    _NUMBER = r"\+?(?:\(\d{1,4}\)|\d{1,4})(?:[\s.-]?\d{2,4}){1,5}\b"
+    PATTERNS = [
+        (
+            "phone_after_verb",
+            r"(?<=\b(?:(?:call|reach|text|ring|phone)(?:\s+(?:me|us|him|her|them))?\s+(?:on|at)|"
+            r"answering\s+at|messages?\s+to|dial(?:led)?)\s+)" + _NUMBER,
+            0.7,
+        ),
+        ("phone_before_kind", _NUMBER + r"(?=[\s-]{0,2}(?:office|fax|mobile|cell|home|work)\b)", 0.7),
+    ]
+    CONTEXT = ["phone", "call", "fax", "mobile", "office"]
+
+    def validate_result(self, pattern_text: str) -> bool:
+        return 7 <= sum(c.isdigit() for c in pattern_text) <= 15
 
 
 class IdentityDocumentRecognizer(TablePatternRecognizer):
