@@ -58,6 +58,11 @@ class IngestParams(StageParams):
     pdf_min_chars: int = Field(
         10, ge=0, description="a PDF page with fewer non-space characters has no text layer"
     )
+    # file and folder names can name patients ("张伟_入院记录.docx", "Smith_John_MRN1234.pdf"); with
+    # "pseudonymize" every name below the input root is recorded as a keyed digest (extension kept)
+    # in source.path, the manifest and quarantine entries
+    path_names: Literal["keep", "pseudonymize"] = "keep"
+    path_key_env: str = Field("CORPUSKIT_DEID_KEY", description="environment variable with the path key")
     workers: int = Field(2, ge=0, le=64, description="0 reads in this process")
     batch_size: int = Field(256, ge=1, le=65536)
     strict: bool = False

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import os
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
@@ -21,6 +22,7 @@ import pyarrow as pa
 from pydantic import ValidationError
 
 from corpuskit import records, registry
+from corpuskit.errors import CorpuskitError
 from corpuskit.stages.base import QuarantineEntry, RunContext, SourceStage, StrictModeError
 from corpuskit.stages.ingest import walk, worker
 from corpuskit.stages.ingest.config import IngestParams, InputSpec
@@ -76,10 +78,12 @@ class IngestStage(SourceStage):
 
     def list_inputs(self, inputs: list[Mapping[str, Any]]) -> list[dict[str, Any]]:
         known = _known_extensions()
+        secret = path_secret(self.params)
         out = []
         for i, spec in enumerate(self.parse_inputs(inputs)):
             for path, key in walk.iter_files(spec, known):
-                out.append({"path": str(path), "key": key, "input": i})
+                shown = walk.pseudonymize_path(key, secret) if secret else key
+                out.append({"path": str(path), "key": shown, "input": i})
         return out
 
     # -- reading -----------------------------------------------------------------------
@@ -106,11 +110,26 @@ def _known_extensions() -> frozenset[str]:
     return frozenset(exts)
 
 
+def path_secret(params: IngestParams) -> bytes | None:
+    """The key for `path_names: pseudonymize` (None with `keep`); its absence is an error, never a
+    silent fallback to the real names."""
+    if params.path_names == "keep":
+        return None
+    value = os.environ.get(params.path_key_env)
+    if not value:
+        raise CorpuskitError(
+            f"ingest path_names: pseudonymize needs a secret key in the environment variable "
+            f"{params.path_key_env} (unkeyed digests of names could be reversed by guessing names)"
+        )
+    return value.encode("utf-8")
+
+
 class _Run:
     """State of one ingest run in the main process: accounting, dedup and quarantine."""
 
     def __init__(self, params: IngestParams, ctx: RunContext):
         self.params, self.ctx = params, ctx
+        self.path_secret = path_secret(params)
         self.dedup = Deduplicator()
         self.files: dict[int, Counter] = {}
         self.formats: Counter = Counter()
@@ -167,7 +186,7 @@ class _Run:
             root_is_file = walk.input_root(spec).is_file()
             for path, key in walk.iter_files(spec, known):
                 index += 1
-                src = walk.source_path(spec, key, root_is_file)
+                src = walk.source_path(spec, key, root_is_file, self.path_secret)
                 fmt = path.suffix.lower().lstrip(".") or "none"
                 self.formats[fmt] += 1
                 self.stat("files_in")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import os
 import posixpath
 import re
@@ -85,6 +87,27 @@ def _has_reader(name: str, known: frozenset[str]) -> bool:
     return any(lower.endswith(ext) for ext in known)
 
 
-def source_path(spec: InputSpec, key: str, root_is_file: bool) -> str:
-    """What `source.path` says: the input's path as written in the config, joined with the key."""
-    return spec.path if root_is_file else posixpath.normpath(f"{spec.path}/{key}")
+def source_path(spec: InputSpec, key: str, root_is_file: bool, secret: bytes | None = None) -> str:
+    """What `source.path` says: the input's path as written in the config, joined with the key;
+    with a `secret`, the names below the input root (or a single input file's name) pseudonymized."""
+    if secret is None:
+        return spec.path if root_is_file else posixpath.normpath(f"{spec.path}/{key}")
+    if root_is_file:
+        folder, name = posixpath.split(spec.path)
+        return posixpath.join(folder, pseudonymize_path(name, secret))
+    return posixpath.normpath(f"{spec.path}/{pseudonymize_path(key, secret)}")
+
+
+def pseudonymize_path(rel: str, secret: bytes) -> str:
+    """Each name of a relative path replaced by a keyed digest (HMAC-SHA256, 16 hex); the file's
+    extension is kept so the format stays readable. The same name under the same key gives the same
+    digest, so files of one folder still share a folder."""
+    parts = rel.split("/")
+    out = []
+    for i, part in enumerate(parts):
+        stem, ext = part, ""
+        if i == len(parts) - 1 and "." in part.lstrip("."):
+            stem, ext = part.rsplit(".", 1)
+            ext = "." + ext
+        out.append(hmac.new(secret, stem.encode("utf-8"), hashlib.sha256).hexdigest()[:16] + ext)
+    return "/".join(out)
