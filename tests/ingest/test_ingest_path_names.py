@@ -58,3 +58,9 @@ def test_a_built_version_never_contains_the_name(named_folder, tmp_path, monkeyp
     assert any(p.name == "manifest.json" for p in files)
     for path in files:
         assert NAME.encode("utf-8") not in path.read_bytes(), path.name
+        assert b"path-key-1" not in path.read_bytes(), path.name  # the key itself is never written
+
+    first = IngestStage(pipeline["stages"][0]["params"]).fingerprint_params()
+    monkeypatch.setenv("CORPUSKIT_DEID_KEY", "path-key-2")
+    second = IngestStage(pipeline["stages"][0]["params"]).fingerprint_params()
+    assert first["path_key_id"] != second["path_key_id"]  # other digests, other version

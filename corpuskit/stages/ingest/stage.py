@@ -50,7 +50,11 @@ class IngestStage(SourceStage):
 
     def fingerprint_params(self) -> dict[str, Any]:
         """Params that change the output: not the worker count, batch size or strictness."""
-        return self.params.model_dump(mode="json", exclude={"workers", "batch_size", "strict"})
+        p = self.params.model_dump(mode="json", exclude={"workers", "batch_size", "strict", "path_key_env"})
+        secret = path_secret(self.params)
+        if secret is not None:  # another key writes other digests: another version (the key stays secret)
+            p["path_key_id"] = hashlib.sha256(b"corpuskit-path-key\x00" + secret).hexdigest()[:16]
+        return p
 
     # -- inputs ------------------------------------------------------------------------
     @staticmethod

@@ -183,6 +183,7 @@ TRANSLITERATION_NAME_CHARS = frozenset(
     "努诺欧帕派潘佩彭皮珀普齐奇恰乔切钦琼丘屈让热瑞若萨塞桑森沙莎尚舍圣施什史斯松苏索塔泰坦汤唐"
     "特滕提图托瓦万威韦维魏温沃乌伍西希锡夏谢辛休雅亚扬耶伊英尤约泽扎詹兹佐翰茨白赛丝黛娅薇蒂朵汀"
 )
+_TRANSLITERATION_RUN = "".join(sorted(TRANSLITERATION_NAME_CHARS))  # for str.strip
 _NAME_DOTS = "·・•．‧･"
 
 
@@ -194,8 +195,8 @@ def transliterated_name(text: str, start: int, end: int) -> tuple[int, int] | No
     """
     parts = regex.split(f"[{_NAME_DOTS}]", text[start:end])
     first, last = parts[0], parts[-1]
-    head = len(first) - len(first.rstrip("".join(TRANSLITERATION_NAME_CHARS)))
-    tail = len(last) - len(last.lstrip("".join(TRANSLITERATION_NAME_CHARS)))
+    head = len(first) - len(first.rstrip(_TRANSLITERATION_RUN))
+    tail = len(last) - len(last.lstrip(_TRANSLITERATION_RUN))
     if not head or not tail or any(c not in TRANSLITERATION_NAME_CHARS for p in parts[1:-1] for c in p):
         return None
     return start + len(first) - head, end - len(last) + tail
