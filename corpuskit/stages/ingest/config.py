@@ -58,6 +58,9 @@ class IngestParams(StageParams):
     pdf_min_chars: int = Field(
         10, ge=0, description="a PDF page with fewer non-space characters has no text layer"
     )
+    pdf_rejoin_lines: bool = Field(
+        True, description="join lines the PDF wrapped to its page width back into their sentences"
+    )
     # file and folder names can name patients ("张伟_入院记录.docx", "Smith_John_MRN1234.pdf"); with
     # "pseudonymize" every name below the input root is recorded as a keyed digest (extension kept)
     # in source.path, the manifest and quarantine entries

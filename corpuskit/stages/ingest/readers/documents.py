@@ -11,6 +11,7 @@ from typing import Any
 
 from corpuskit.stages.ingest.encoding import DecodeError, decode
 from corpuskit.stages.ingest.readers.base import RawDoc, Reader, ReadProblem
+from corpuskit.stages.ingest.readers.layout import rejoin_wrapped_lines
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$", re.M)
 
@@ -122,6 +123,8 @@ class PdfReader(Reader):
                 return
             for n, page in enumerate(pdf.pages, start=1):
                 text = page.extract_text() or ""
+                if params.pdf_rejoin_lines:
+                    text = rejoin_wrapped_lines(text)
                 if len("".join(text.split())) < params.pdf_min_chars:
                     yield ReadProblem(f"no text layer: page {n}", locator=f"p{n}", page=n)
                 else:
