@@ -135,8 +135,9 @@ class StreetAddressRecognizer(TablePatternRecognizer):
         # postcodes of any country after their label: "ZIP: 3520", "Postcode: 7412 SL", "PLZ 53-320"
         (
             "postcode_labelled",
-            r"(?i:(?<=\b(?:zip|postal|post|postcode|plz)(?:\s+code)?\s*[:#]?\s*))"
-            r"(?=[A-Z0-9 -]*\d)[A-Z0-9]{2,5}(?:[ -][A-Z0-9]{2,4})?\b",
+            r"(?i:(?<=\b(?:zip|postal|postcode|post\s+code|plz)(?:\s+code)?\s*[:#]?\s*))"
+            r"(?=[A-Z0-9 -]*\d)(?:[A-Z0-9]{2,5}[ -][A-Z0-9]{2,4}|[A-Z0-9]{3,5})\b"
+            r"(?!\s*(?:mg|mcg|ml|kg|g|%|units?|days?|weeks?|months?)\b)",
             0.75,
         ),
     ]
