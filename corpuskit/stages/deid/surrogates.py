@@ -17,12 +17,9 @@ from datetime import date, datetime, timedelta
 
 from faker import Faker
 
+from corpuskit.keys import key_id  # noqa: F401 - re-exported: deid callers name keys through here
+
 LOCALES = {"zh": "zh_CN", "en": "en_US"}
-
-
-def key_id(key: bytes) -> str:
-    """A public name for a key: the first 16 hex digits of SHA-256 over a domain-separated key."""
-    return hashlib.sha256(b"corpuskit-deid-key\x00" + key).hexdigest()[:16]
 
 
 def normalize(value: str) -> str:

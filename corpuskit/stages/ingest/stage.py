@@ -23,6 +23,7 @@ from pydantic import ValidationError
 
 from corpuskit import records, registry
 from corpuskit.errors import CorpuskitError
+from corpuskit.keys import key_id
 from corpuskit.stages.base import QuarantineEntry, RunContext, SourceStage, StrictModeError
 from corpuskit.stages.ingest import walk, worker
 from corpuskit.stages.ingest.config import IngestParams, InputSpec
@@ -53,7 +54,7 @@ class IngestStage(SourceStage):
         p = self.params.model_dump(mode="json", exclude={"workers", "batch_size", "strict", "path_key_env"})
         secret = path_secret(self.params)
         if secret is not None:  # another key writes other digests: another version (the key stays secret)
-            p["path_key_id"] = hashlib.sha256(b"corpuskit-path-key\x00" + secret).hexdigest()[:16]
+            p["path_key_id"] = key_id(secret)
         return p
 
     # -- inputs ------------------------------------------------------------------------
