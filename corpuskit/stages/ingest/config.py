@@ -31,7 +31,7 @@ class DedupParams(BaseModel):
     exact: Literal["drop", "keep"] = "drop"
     near: bool = True
     threshold: float = Field(0.85, gt=0.0, lt=1.0)
-    num_perm: int = Field(64, ge=16, le=512)
+    num_perm: int = Field(128, ge=16, le=512)
     shingle_chars: int = Field(5, ge=1, le=32)
     # what a duplicate is: a whole document (default; contract boilerplate sections are not
     # dropped) or a single output record

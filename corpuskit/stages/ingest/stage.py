@@ -27,7 +27,7 @@ from corpuskit.keys import key_id
 from corpuskit.stages.base import QuarantineEntry, RunContext, SourceStage, StrictModeError
 from corpuskit.stages.ingest import walk, worker
 from corpuskit.stages.ingest.config import IngestParams, InputSpec
-from corpuskit.stages.ingest.dedup import CompactIndex, Deduplicator
+from corpuskit.stages.ingest.dedup import CompactIndex, Deduplicator, lsh_params
 from corpuskit.stages.ingest.readers.base import ReadProblem, reader_for
 
 NAME = "ingest.v1"
@@ -233,7 +233,7 @@ class _Run:
                 unit.doc_id = records.stable_id(unit.doc_id, fi.key, length=15)
                 for rec in unit.records:
                     rec["id"] = records.stable_id(rec["id"], fi.key)
-                    rec["meta"]["doc_id"] = unit.doc_id
+                    rec["meta"] = records.dump_meta({**records.load_meta(rec["meta"]), "doc_id": unit.doc_id})
             cluster = self._dedup(unit, fi)
             if cluster is None:
                 counts["duplicates"] += 1
@@ -319,7 +319,9 @@ def _ordered_map(
     fn: Callable[[worker.Task], list[worker.TaskResult]], tasks: Iterator[worker.Task], params: IngestParams
 ) -> Iterator[list[worker.TaskResult]]:
     """Results in task order, with at most a few tasks in flight per worker so memory stays flat."""
-    init_args = (params.model_dump(mode="json"),)
+    d = params.dedup
+    lsh = lsh_params(d.threshold, d.num_perm) if d.near else (0, 0)
+    init_args = (params.model_dump(mode="json"), lsh)
     if params.workers <= 1:
         worker.init_worker(*init_args)
         yield from map(fn, tasks)

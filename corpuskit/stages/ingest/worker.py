@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from corpuskit.records import DOMAINS, LANGS, stable_id
+from corpuskit.records import DOMAINS, LANGS, dump_meta, stable_id
 from corpuskit.stages.ingest import classify, dedup, segment
 from corpuskit.stages.ingest.config import IngestParams, InputSpec
 from corpuskit.stages.ingest.langdetect import detect_lang
@@ -75,12 +75,13 @@ _PARAMS: IngestParams | None = None
 _LSH: tuple[int, int] = (0, 0)
 
 
-def init_worker(params: dict[str, Any]) -> None:
-    """Process-pool initializer: params travel once, not with every task."""
+def init_worker(params: dict[str, Any], lsh: tuple[int, int] | None = None) -> None:
+    """Process-pool initializer: params travel once, not with every task. `lsh` is (bands, rows),
+    chosen once by the parent (the optimiser imports scipy: half a second per worker)."""
     global _PARAMS, _LSH
     _PARAMS = IngestParams.model_validate(params)
     d = _PARAMS.dedup
-    _LSH = dedup.lsh_params(d.threshold, d.num_perm) if d.near else (0, 0)
+    _LSH = lsh or (dedup.lsh_params(d.threshold, d.num_perm) if d.near else (0, 0))
 
 
 def run_task(task: Task) -> list[TaskResult]:
@@ -239,7 +240,7 @@ def make_units(raw: RawDoc, fi: FileInfo, params: IngestParams) -> list[Unit] | 
                     "offset": seg.offset,
                     "section": seg.section,
                 },
-                "meta": meta,
+                "meta": dump_meta(meta),  # JSON here, in the worker, not in the parent's batching
                 "spans": [],
                 "labels": list(raw.labels),
                 "group_id": group_id,
