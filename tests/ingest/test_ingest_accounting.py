@@ -61,6 +61,28 @@ def test_include_exclude_globs(mixed):
     ]
 
 
+def test_many_include_globs_select_the_same_files(tmp_path):
+    """Hundreds of globs (one per folder of a sharded corpus) are matched as one pattern."""
+    for shard in range(300):
+        (tmp_path / f"shard_{shard:03d}").mkdir()
+        (tmp_path / f"shard_{shard:03d}" / "doc.txt").write_text("x", encoding="utf-8")
+    wanted = [f"shard_{k:03d}/**" for k in range(0, 300, 7)] + ["shard_299/doc.[tT]xt"]
+    listed = IngestStage().list_inputs([{"path": str(tmp_path), "include": wanted}])
+    expected = sorted({f"shard_{k:03d}/doc.txt" for k in [*range(0, 300, 7), 299]})
+    assert [x["key"] for x in listed] == expected
+
+
+def test_walk_streams_keys_in_sorted_order(tmp_path):
+    """Folders are walked depth first in name order, which must equal the sorted keys: a folder
+    "a" sorts as "a/", after "a.txt" and "a-b.txt" and before "a0.txt"."""
+    names = ["a.txt", "a-b.txt", "a0.txt", "a/z.txt", "a/b/c.txt", "a b/x.txt", "ab.txt", "B.txt", "a/a.txt"]
+    for name in names:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    keys = [x["key"] for x in IngestStage().list_inputs([{"path": str(tmp_path)}])]
+    assert keys == sorted(names)
+
+
 def test_strict_param_fails_the_build(mixed):
     with pytest.raises(StrictModeError, match="bad/"):
         ingest([{"path": str(mixed / "bad")}], strict=True)

@@ -57,7 +57,7 @@ def looks_binary(raw: bytes) -> bool:
         return False
     if b"\x00" in head:
         return True
-    controls = sum(head.count(bytes([c])) for c in _CONTROL)
+    controls = len(head) - len(head.translate(None, _CONTROL))  # one pass, not one per byte value
     return len(head) > 0 and controls / len(head) > 0.05
 
 

@@ -13,13 +13,18 @@ import unicodedata
 from corpuskit.stages.ingest.config import NormalizeParams
 
 # Full-width punctuation a Chinese writer means (，：；（）！？ etc.); NFKC would make them ASCII.
-# They are swapped for private-use characters around NFKC and back. re.sub over the few matches
-# is ~10× faster than str.translate over a whole CJK text.
 _CJK_PUNCT = "".join(c for c in map(chr, range(0xFF01, 0xFF66)) if not c.isalnum())
-_PROTECT = {c: chr(0xE000 + i) for i, c in enumerate(_CJK_PUNCT)}
-_UNPROTECT = {v: k for k, v in _PROTECT.items()}
-_PROTECT_RE = re.compile("[" + re.escape(_CJK_PUNCT) + "]")
-_UNPROTECT_RE = re.compile("[\ue000-\ue0ff]")
+# Characters NFKC leaves alone and never joins to a neighbour (ASCII, CJK unified ideographs,
+# private use): the text can be cut before any of them and each piece normalised on its own
+# with the same result. Only the pieces that start with something else need unicodedata,
+# which costs ~70 ns per character on Chinese text: ~100 µs for a 1.5 KB note, most of
+# normalisation, when one ideographic space makes the whole note "not normalised".
+_STABLE = "\x00-\x7f\u4e00-\u9fff\ue000-\uf8ff"
+_PUNCT = re.escape(_CJK_PUNCT)
+# a run of other characters, with the stable character before it (a base a mark may join)
+_UNSTABLE_RUN = re.compile(f"[{_STABLE}]?[^{_STABLE}]+")
+# the same with the kept punctuation as stable too (never the base of a run: it must stay as is)
+_UNSTABLE_RUN_KEEP = re.compile(f"[{_STABLE}]?[^{_STABLE}{_PUNCT}]+")
 # full-width letters and digits → ASCII (the part of NFKC people always want)
 _FULLWIDTH_ALNUM_RE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 _FULLWIDTH_ALL_RE = re.compile("[\uff01-\uff5e\u3000]")
@@ -32,8 +37,9 @@ def _halfwidth(m: re.Match[str]) -> str:
 
 # C0/C1 controls except \t and \n, plus zero-width and bidi marks that only hide things
 _CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\ufffe]")
-_HSPACE_RE = re.compile(r"[^\S\n]+")  # any whitespace except newline (tabs, NBSP, ideographic space)
-_TRAILING_RE = re.compile(r" +\n")
+# whitespace other than newline (tabs, NBSP, ideographic space), except a lone space: it is
+# already what the run becomes, and replacing each of a text's hundreds of spaces costs
+_HSPACE_RE = re.compile(r"[^\S\n ][^\S\n]*| [^\S\n]+")
 _BLANKS_RE = re.compile(r"\n{3,}")
 
 
@@ -41,17 +47,24 @@ def normalize_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
 
 
+def _nfkc(m: re.Match[str]) -> str:
+    return unicodedata.normalize("NFKC", m.group())
+
+
+def unicode_normalize(text: str, form: str, keep_cjk_punctuation: bool) -> str:
+    """`unicodedata.normalize(form, text)`, NFKC only where it can change something, and with
+    Chinese full-width punctuation kept when asked."""
+    if form == "none" or unicodedata.is_normalized(form, text):
+        return text
+    if form != "NFKC":
+        return unicodedata.normalize(form, text)
+    return (_UNSTABLE_RUN_KEEP if keep_cjk_punctuation else _UNSTABLE_RUN).sub(_nfkc, text)
+
+
 def normalize_text(text: str, params: NormalizeParams) -> str:
     """Apply the configured normalisation. Newlines are always normalised to `\\n`."""
     text = normalize_newlines(text)
-    if params.unicode_form != "none" and not unicodedata.is_normalized(params.unicode_form, text):
-        if params.keep_cjk_punctuation and params.unicode_form == "NFKC":
-            protected = _PROTECT_RE.sub(lambda m: _PROTECT[m.group()], text)
-            text = _UNPROTECT_RE.sub(
-                lambda m: _UNPROTECT.get(m.group(), m.group()), unicodedata.normalize("NFKC", protected)
-            )
-        else:
-            text = unicodedata.normalize(params.unicode_form, text)
+    text = unicode_normalize(text, params.unicode_form, params.keep_cjk_punctuation)
     if params.fullwidth_to_halfwidth:
         text = (_FULLWIDTH_ALNUM_RE if params.keep_cjk_punctuation else _FULLWIDTH_ALL_RE).sub(
             _halfwidth, text
@@ -60,7 +73,8 @@ def normalize_text(text: str, params: NormalizeParams) -> str:
         text = _CONTROL_RE.sub("", text)
     if params.tidy_whitespace:
         text = _HSPACE_RE.sub(" ", text)
-        text = _TRAILING_RE.sub("\n", text)
-        text = "\n".join(line.lstrip(" ") if line.startswith(" ") else line for line in text.split("\n"))
-        text = _BLANKS_RE.sub("\n\n", text).strip()
+        text = "\n".join(line.strip(" ") for line in text.split("\n"))
+        if "\n\n\n" in text:
+            text = _BLANKS_RE.sub("\n\n", text)
+        text = text.strip()
     return text
