@@ -97,6 +97,12 @@ POSITIVE = [
     (zh_names.ZhPersonNameRecognizer, "甲方代表约翰·史密斯签字", "PERSON", "约翰·史密斯"),
     (zh_names.ZhPersonNameRecognizer, "做中国的比尔．盖茨", "PERSON", "比尔．盖茨"),
     (zh_names.ZhPersonNameRecognizer, "马丁·路德·金的演讲", "PERSON", "马丁·路德·金"),
+    (zh_names.ZhPersonNameRecognizer, "昨日，市长赵立新视察了新区建设。", "PERSON", "赵立新"),
+    (zh_names.ZhPersonNameRecognizer, "表哥林俊杰也来了", "PERSON", "林俊杰"),
+    (zh_names.ZhPersonNameRecognizer, "习近平主席同外宾举行会谈", "PERSON", "习近平"),
+    (zh_names.ZhPersonNameRecognizer, "欧阳娜娜和司马南在节目中相遇。", "PERSON", "欧阳娜娜"),
+    (zh_names.ZhPersonNameRecognizer, "欧阳娜娜和司马南在节目中相遇。", "PERSON", "司马南"),
+    (zh_names.ZhPersonNameRecognizer, "刘德华、张学友和郭富城出席了发布会。", "PERSON", "张学友"),
 ]
 
 # (recognizer, text, label, value) — the value must NOT be found with that label
@@ -155,6 +161,11 @@ NEGATIVE = [
     (zh_names.ZhPersonNameRecognizer, "英国·伦敦分行", "PERSON", "英国·伦敦"),
     (zh_names.ZhPersonNameRecognizer, "血清白蛋白降低", "PERSON", "白蛋白"),
     (zh_names.ZhPersonNameRecognizer, "陈旧性心肌梗死", "PERSON", "陈旧性"),
+    (zh_names.ZhPersonNameRecognizer, "国务院总理今天出访", "PERSON", "国"),
+    (zh_names.ZhPersonNameRecognizer, "国务院总理今天出访", "PERSON", "国务院"),
+    (zh_names.ZhPersonNameRecognizer, "他当选为国家主席", "PERSON", "国家"),
+    (zh_names.ZhPersonNameRecognizer, "医生和护士查房", "PERSON", "护士"),
+    (zh_names.ZhPersonNameRecognizer, "血压和血糖平稳", "PERSON", "血糖"),
 ]
 
 

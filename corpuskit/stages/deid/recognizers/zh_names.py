@@ -25,7 +25,7 @@ SINGLE_SURNAMES = frozenset(
     "解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇"
     "桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠"
     "豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹"
-    "诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由萧洪"
+    "诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由萧洪习"
 )
 # the ~100 most frequent surnames (over 85% of people): a 2-character dictionary word tagged `nr`
 # by jieba counts as a name only with one of these (白云, 阳光, 关怀 are tagged `nr` too)
@@ -36,6 +36,11 @@ TOP_SURNAMES = frozenset(
 COMPOUND_SURNAMES = frozenset(
     "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 端木 独孤 南宫 西门 百里 呼延 万俟 澹台 公冶 申屠".split()
 )
+# compound surnames that are not also everyday words (东方 east, 西门 west gate, 百里, 南宫, 长孙
+# are): written as their own jieba word, they and the short word after them are one name (欧阳/娜娜)
+_UNAMBIGUOUS_COMPOUNDS = COMPOUND_SURNAMES - {"东方", "西门", "百里", "南宫", "长孙"}
+# words that join the items of a list: a name listed beside a name is a name (刘德华、张学友和郭富城)
+_LIST_JOINERS = frozenset({"、", "和", "与", "及", "跟", "以及", "或"})
 # characters common in given names (a broad hand-made list, not any generator's): a jieba `nr`
 # word like 陈述 or 盖章 starts with a surname but its second character is not a name character
 GIVEN_NAME_CHARS = frozenset(
@@ -137,14 +142,52 @@ _CONTEXT_WORDS = (
     "名字叫",
     "名字是",
     "本人",
+    # offices, trades and relations written right before a name (市长赵立新, 记者王小明, 表哥林俊杰);
+    # job words, so weak context: the name must read as one (see _WEAK_CONTEXT)
+    "总理",
+    "主席",
+    "总统",
+    "市长",
+    "省长",
+    "县长",
+    "书记",
+    "部长",
+    "局长",
+    "院长",
+    "校长",
+    "记者",
+    "导演",
+    "演员",
+    "歌手",
+    "作家",
+    "律师",
+    "法官",
+    "审判长",
+    "审判员",
+    "书记员",
+    "检察官",
+    "民警",
+    "教练",
+    "同学",
+    "同事",
+    "朋友",
+    "老公",
+    "老婆",
+    "表哥",
+    "表姐",
+    "表弟",
+    "表妹",
 )
 # context words that are also job titles: "医生查房" is not a name, so the word after them
 # must not be tagged by jieba as a verb, adverb, preposition, conjunction, particle or locality
 _WEAK_CONTEXT = frozenset(
     {"医生", "医师", "主治医师", "主任医师", "护士", "护师", "主任", "教授", "客户", "陪同"}
+    | set(_CONTEXT_WORDS[_CONTEXT_WORDS.index("总理") :])
 )
 _NOT_NAME_TAGS = ("v", "d", "p", "c", "u", "f", "y", "e", "o", "r")
 _TITLES = (
+    "董事长",
+    "总经理",
     "老先生",
     "老太太",
     "老大爷",
@@ -168,6 +211,12 @@ _TITLES = (
     "大人",
     "某某",
     "某",
+)
+# offices and kin words after a full name (习近平主席, 普京总统, 宋茜姐姐). They also end common
+# words (国务院总理, 国家主席, 副主席), so they count only as a word of their own, after a name of
+# two or more characters
+_OFFICE_TITLES = frozenset(
+    {"主席", "总统", "总理", "书记", "市长", "省长", "部长", "局长", "院长", "校长", "总裁", "同学", "导演", "教练", "姐姐", "哥哥"}
 )
 _HAN = regex.compile(r"\p{Han}")
 # 阿袁, 老王, 小李: a prefix and a surname are a name in speech and chat
@@ -321,7 +370,7 @@ class ZhPersonNameRecognizer(LocalRecognizer):
     _doubled_re = regex.compile(r"(\p{Han})\1")
     _dotted_re = regex.compile(rf"\p{{Han}}{{1,6}}(?:[{_NAME_DOTS}]\p{{Han}}{{1,6}}){{1,3}}")
     _handle_re = regex.compile(r"(?<=@)[\p{Han}A-Za-z0-9_-]{2,20}")
-    _title_re = regex.compile(r"(?:" + "|".join(_TITLES) + r")")
+    _title_re = regex.compile(r"(?:" + "|".join(sorted({*_TITLES, *_OFFICE_TITLES}, key=len, reverse=True)) + r")")
     _cell_re = regex.compile(
         r"(?<=^|[\t，、,;；：:（(|])\p{Han}{2,4}(?=$|[\t，、,;；。)）|])", regex.MULTILINE
     )
@@ -369,6 +418,13 @@ class ZhPersonNameRecognizer(LocalRecognizer):
                     # only when every given-name character is a common one: 叶/nr 炎症, 窦/nr 丰富
                     # in a clinical note are a lobe and a sinus, not people
                     add(tok.idx, name_end, 0.6)
+            if (
+                tok.text in _UNAMBIGUOUS_COMPOUNDS
+                and nxt.idx == tok.idx + 2
+                and 1 <= len(nxt.text) <= 2
+                and (nxt.tag_.startswith("nr") or all(c in GIVEN_NAME_CHARS for c in nxt.text))
+            ):
+                add(tok.idx, nxt.idx + len(nxt.text), 0.6)  # 欧阳/ns 娜娜/nrt, 司马/nr 南
             if is_nickname(tok.text + nxt.text) and nxt.idx == end and nxt.tag_.startswith("nr"):
                 add(tok.idx, end + 1, 0.6)  # 老/a 刘/nr, 小/a 陈/nr: how colleagues and friends are called
         for tok in tokens:
@@ -420,6 +476,9 @@ class ZhPersonNameRecognizer(LocalRecognizer):
                 add(m.start(), m.end(), 0.6)
         for m in self._title_re.finditer(text):
             # the surname (and up to two given characters) just before a title: 张医生, 王某某, 李建国主任
+            office = m.group() in _OFFICE_TITLES
+            if office and m.start() not in word_ends:
+                continue  # 国务院总理, 副主席: the title is the tail of another word
             # the jieba word that ends where the title starts, if it began at most 4 characters before
             starts = range(max(0, m.start() - 4), m.start())
             word_start = next((i for i in starts if word_ends.get(i) == m.start()), None)
@@ -430,7 +489,7 @@ class ZhPersonNameRecognizer(LocalRecognizer):
                 and not out_of_vocabulary(text[word_start : m.start()])
             ):
                 continue  # 公司经理, 公司老板: a known common word before the title, not a name
-            for length in (3, 2, 1):
+            for length in (3, 2) if office else (3, 2, 1):
                 start = m.start() - length
                 if (
                     start >= 0
@@ -444,4 +503,36 @@ class ZhPersonNameRecognizer(LocalRecognizer):
                         min_len=1,
                     )
                     break
+        self._names_in_lists(text, tokens, found, add)
         return [make_result(self, self.ENTITY, s, e, score) for (s, e), score in found.items()]
+
+    @staticmethod
+    def _names_in_lists(text: str, tokens: list, found: dict[tuple[int, int], float], add) -> None:
+        """A word listed right beside a found name (、 和 与 及) is a name too when it reads as one:
+        2–3 characters, a surname first, and jieba either tags it `nr` or has never seen it
+        (刘德华、张学友和郭富城: 学友 holds no common given-name character, so alone it scores low)."""
+        named_ends = {e for (s, e), score in found.items() if score >= 0.5}
+        named_starts = {s for (s, e), score in found.items() if score >= 0.5}
+
+        def candidate(tok) -> bool:
+            word = tok.text
+            return (
+                2 <= len(word) <= 3
+                and surname_length(word) > 0
+                and all(_HAN.match(c) and c not in _FUNCTION_CHARS and c not in _STOP_CHARS for c in word)
+                and (tok.tag_.startswith("nr") or (not tok.tag_.startswith(_NOT_NAME_TAGS) and out_of_vocabulary(word)))
+            )
+
+        for _ in range(2):  # twice: a name found this way can vouch for the next item of the list
+            for left, joiner, right in zip(tokens, tokens[1:], tokens[2:]):
+                if joiner.text not in _LIST_JOINERS:
+                    continue
+                left_end, right_start = left.idx + len(left.text), right.idx
+                if left_end in named_ends and candidate(right) and right_start == joiner.idx + len(joiner.text):
+                    add(right_start, right_start + len(right.text), 0.5)
+                    named_starts.add(right_start)
+                    named_ends.add(right_start + len(right.text))
+                if right_start in named_starts and candidate(left) and left_end == joiner.idx:
+                    add(left.idx, left_end, 0.5)
+                    named_starts.add(left.idx)
+                    named_ends.add(left_end)
