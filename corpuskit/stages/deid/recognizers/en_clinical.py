@@ -85,6 +85,11 @@ class StreetAddressRecognizer(TablePatternRecognizer):
         r"Skyway|Spur|Stravenue|Throughway|Tunnel|Underpass|Viaduct|Ville|Wall)s?"
     )
     _UNIT = r"(?:,?\s+(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Fl|Floor|#)\.?\s*#?[A-Z0-9-]+)?"
+    # USPS state and territory codes: "Boston, MA 02114", not "Heparin, IV 10000"
+    _STATE = (
+        r"(?:A[KLRSZ]|C[AOT]|D[CE]|F[LM]|G[AU]|HI|I[ADLN]|K[SY]|LA|M[ADEHINOPST]|N[CDEHJMVY]|O[HKR]|P[AR]|RI|"
+        r"S[CD]|T[NX]|UT|V[AIT]|W[AIVY])"
+    )
     _CITY_STATE_ZIP = r"(?:,\s*(?:[A-Z][a-z]+\s?){1,3},?\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?)?"
     PATTERNS = [
         (
@@ -130,7 +135,21 @@ class StreetAddressRecognizer(TablePatternRecognizer):
             + r",\s*(?:[A-Z][a-z]+\s?){1,3},\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?\b",
             0.85,
         ),
-        ("city_state_zip", r"\b(?:[A-Z][a-z]+\s){1,3}?[A-Z][a-z]+,\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?\b", 0.75),
+        # "Boston, MA 02114" on the line under a street (a one-word city too), with a real state code
+        (
+            "city_state_zip",
+            r"\b(?:[A-Z][a-z]+ ){0,3}?[A-Z][a-z]+,? +" + _STATE + r" +\d{5}(?:-\d{4})?\b"
+            r"(?!\s*(?:units?|mg|mcg|ml|IU)\b)",
+            0.75,
+        ),
+        # number-first streets of French, Spanish, Portuguese and Italian addresses: "17 Rue de la Paix"
+        (
+            "intl_number_street",
+            r"\b\d{1,5}(?:\s?(?:bis|ter))?,?\s+(?:Rue|Avenue|Boulevard|Bd|Allée|Impasse|Quai|Chemin|Place|Calle|"
+            r"Avenida|Rua|Via|Viale|Piazza|Corso)\s+(?:(?:de|du|des|la|le|les|del|della|da|do|dos|di|l'|d')\s*){0,2}"
+            r"\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,3}",
+            0.7,
+        ),
         ("zip_labelled", r"(?i:(?<=\b(?:zip|postal)(?:\s+code)?\s*[:#]?\s*))\d{5}(?:-\d{4})?\b", 0.8),
         # postcodes of any country after their label: "ZIP: 3520", "Postcode: 7412 SL", "PLZ 53-320"
         (
