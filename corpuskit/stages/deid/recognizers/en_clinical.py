@@ -181,12 +181,44 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
             0.75,
         ),
         (
+            # two names joined by "and"/"&": Brigham and Women's Hospital, Beth Israel & Deaconess Clinic
+            "facility_joined",
+            r"\b(?:" + _NAME_WORD + r"\s+){1,3}(?:and|&)\s+(?:" + _NAME_WORD + r"\s+){1,3}" + _KIND + r"\b",
+            0.75,
+        ),
+        (
+            # a letterhead in capitals: BALDWIN CLINIC, ST. ELIZABETH'S MEDICAL CENTER (not OUTPATIENT CLINIC)
+            "facility_caps",
+            r"\b(?:[A-Z][A-Z'&.-]+[ ]+){1,4}(?:HOSPITAL|CLINIC|MEDICAL CENT(?:ER|RE)|HEALTH CENT(?:ER|RE)|"
+            r"INFIRMARY|HOSPICE|NURSING HOME)\b",
+            0.7,
+        ),
+        (
             "facility_of",
             r"\b(?:University\s+)?(?:Hospital|Clinic|Infirmary)\s+of\s+(?:[A-Z][A-Za-z]+\s?){1,4}",
             0.75,
         ),
     ]
     CONTEXT = ["admitted", "transferred", "hospital", "clinic", "seen at"]
+    # capitalised department and service words: a heading made only of them names no place
+    _GENERIC_CAPS = frozenset(
+        "OUTPATIENT INPATIENT EMERGENCY PRIMARY CARE FAMILY GENERAL COMMUNITY UNIVERSITY TEACHING PEDIATRIC "
+        "PAEDIATRIC CHILDREN'S WOMEN'S MATERNITY ANTENATAL PRENATAL CARDIOLOGY ONCOLOGY CANCER HEART SURGICAL "
+        "SURGERY MEDICAL MEDICINE INTERNAL WALK-IN URGENT DENTAL EYE DIABETES ENDOCRINE ENDOCRINOLOGY NEUROLOGY "
+        "ORTHOPEDIC ORTHOPAEDIC PSYCHIATRIC PSYCHIATRY MENTAL HEALTH RENAL DIALYSIS REHABILITATION REHAB PAIN "
+        "SLEEP FERTILITY SPECIALTY SPECIALIST DAY THE A AN OF AND & HIV TB STD ENT GI OB/GYN OBSTETRIC "
+        "GYNECOLOGY GYNAECOLOGY DERMATOLOGY RHEUMATOLOGY PULMONARY RESPIRATORY VASCULAR TRANSPLANT LIVER KIDNEY "
+        "BREAST ALLERGY ASTHMA ANTICOAGULATION WOUND VETERANS VA STATE COUNTY CITY DISTRICT REGIONAL PRIVATE "
+        "PUBLIC FREE MOBILE VIRTUAL TELEHEALTH FOLLOW-UP FOLLOW UP NEW PATIENT VISIT NOTE".split()
+    )
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        """A capitals heading made only of generic words ("OUTPATIENT CLINIC") is no facility name."""
+        if not pattern_text.isupper():
+            return None
+        words = pattern_text.split()
+        kind_words = 2 if words[-1] in ("CENTER", "CENTRE", "HOME") else 1
+        return False if all(w in self._GENERIC_CAPS for w in words[:-kind_words]) else None
 
 
 class ClinicalDateRecognizer(TablePatternRecognizer):
@@ -205,6 +237,7 @@ class ClinicalDateRecognizer(TablePatternRecognizer):
         ("mon_d", r"\b" + _MONTH + r"\s+" + _DAY + r"\b", 0.6),
         ("d_mon", r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"(?=\W)", 0.6),
         ("mon_y", r"\b" + _MONTH + r",?\s+" + _YEAR + r"\b", 0.7),
+        ("weekday", r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", 0.6),  # "signed on Thursday"
         ("numeric", r"\b(?:1[0-2]|0?[1-9])[/-](?:3[01]|[12]\d|0?[1-9])[/-](?:" + _YEAR + r"|\d{2})\b", 0.8),
         ("numeric_dmy", r"\b(?:3[01]|[12]\d|0?[1-9])[/.](?:1[0-2]|0?[1-9])[/.]" + _YEAR + r"\b", 0.7),
         ("iso", r"\b" + _YEAR + r"[-/.](?:1[0-2]|0?[1-9])[-/.](?:3[01]|[12]\d|0?[1-9])\b", 0.85),
@@ -243,6 +276,13 @@ class PhoneWithExtensionRecognizer(TablePatternRecognizer):
             r"(?i:(?<=\b(?:phone|tel|telephone|fax|cell|mobile|pager|beeper)\.?\s*(?:no\.?|number|#)?\s*"
             r"[:#]?\s*))\+?[\d(][\d()\s.-]{5,20}\d" + _EXT,
             0.85,
+        ),
+        (
+            # an internal extension alone: "call x4411", "page ext. 5520"
+            "extension_alone",
+            r"(?i:(?<=\b(?:call|page|pager|phone|tel|reach|contact|beep)\s+(?:me\s+|us\s+)?(?:at\s+|on\s+)?))"
+            r"(?:x|ext\.?\s?)\d{3,5}\b",
+            0.65,
         ),
     ]
     CONTEXT = ["phone", "tel", "call", "fax", "cell", "mobile", "contact"]
@@ -353,6 +393,8 @@ class EnglishPersonNameRecognizer(TablePatternRecognizer):
             0.75,
         ),
         ("credential", _NAME + r"(?=,?[ \t]+(?:MD|M\.D\.|DO|RN|NP|PA-C|PA|DVM|PhD|DDS|FACS|FACP)\b)", 0.8),
+        # dictation initials (author/typist) at the start of a sign-off line: "QR/ab  DD: 04/12/69"
+        ("dictation_initials", r"^[A-Z]{2,4}/[a-z]{2,4}(?=[ \t]+(?:DD|DT|D|T|cc)\s*:|[ \t]*$)", 0.6),
         (
             "name_is",
             r"(?<=\b(?i:my\s+name\s+is|maiden\s+name\s+is|name\s+is|called|named|known\s+as)\s+)"
