@@ -61,6 +61,13 @@ POSITIVE = [
     ),
     (zh_address.ZhAddressRecognizer, "他在建国路88号上班", "ADDRESS", "建国路88号"),
     (zh_address.ZhAddressRecognizer, "送至阳光花园3栋502室", "ADDRESS", "阳光花园3栋502室"),
+    (
+        zh_address.ZhAddressRecognizer,
+        "现居上海浦东新区张江镇祖冲之路887弄12号。",
+        "ADDRESS",
+        "上海浦东新区张江镇祖冲之路887弄12号",
+    ),
+    (zh_address.ZhAddressRecognizer, "寄往：广州天河区天河路385号太古汇一座", "ADDRESS", "广州天河区天河路385号太古汇一座"),
     (zh_address.ZhPlaceNameRecognizer, "籍贯：梧州\n", "LOCATION", "梧州"),
     (zh_address.ZhPlaceNameRecognizer, "来自广东省的患者", "LOCATION", "广东省"),
     (zh_address.ZhOrganizationRecognizer, "沈阳市第一人民医院入院记录", "ORGANIZATION", "沈阳市第一人民医院"),

@@ -59,6 +59,11 @@ class ZhAddressRecognizer(TablePatternRecognizer):
         "收货地址",
         "送达地址",
         "工作单位地址",
+        "现居住地",
+        "现居",
+        "邮寄地址",
+        "寄往",
+        "寄至",
     )
     PATTERNS = [
         # value after a label, up to punctuation or a line end; not IP地址 / 邮件地址 / 网址
@@ -78,7 +83,7 @@ class ZhAddressRecognizer(TablePatternRecognizer):
         # street with a house number, optional estate and unit numbers
         (
             "street_number",
-            rf"(?:{_HAN}{{1,7}}?{_ADMIN}){{0,4}}{_HAN}{{1,8}}?{_STREET}{_NUM}号"
+            rf"(?:{_HAN}{{1,7}}?{_ADMIN}){{0,4}}{_HAN}{{1,8}}?{_STREET}{_NUM}(?:号|弄)"
             rf"(?:{_HAN}{{1,8}}?{_ESTATE})?(?:{_UNIT_NUMBERS})?",
             0.8,
         ),
@@ -87,7 +92,7 @@ class ZhAddressRecognizer(TablePatternRecognizer):
     ]
     CONTEXT = ["住址", "地址", "住", "户籍", "籍贯", "居住"]
     # regex matches start as far left as they can, so "他在建国路88号" comes with "他在"
-    _LEAD = regex.compile(r"^\p{Han}{0,3}?(?:住在|位于|来自|送至|前往|返回|在|至|于|到|往|从|自|向|是|住)")
+    _LEAD = regex.compile(r"^\p{Han}{0,3}?(?:住在|位于|来自|送至|前往|返回|寄往|寄至|现居|在|至|于|到|往|从|自|向|是|住|居)")
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
