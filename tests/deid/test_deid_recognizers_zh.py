@@ -110,6 +110,7 @@ POSITIVE = [
     (zh_names.ZhPersonNameRecognizer, "欧阳娜娜和司马南在节目中相遇。", "PERSON", "欧阳娜娜"),
     (zh_names.ZhPersonNameRecognizer, "欧阳娜娜和司马南在节目中相遇。", "PERSON", "司马南"),
     (zh_names.ZhPersonNameRecognizer, "刘德华、张学友和郭富城出席了发布会。", "PERSON", "张学友"),
+    (zh_names.ZhPersonNameRecognizer, "今天来的有刘德华，张学友，郭富城。", "PERSON", "张学友"),
 ]
 
 # (recognizer, text, label, value) — the value must NOT be found with that label

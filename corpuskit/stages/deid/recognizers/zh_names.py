@@ -40,7 +40,7 @@ COMPOUND_SURNAMES = frozenset(
 # are): written as their own jieba word, they and the short word after them are one name (欧阳/娜娜)
 _UNAMBIGUOUS_COMPOUNDS = COMPOUND_SURNAMES - {"东方", "西门", "百里", "南宫", "长孙"}
 # words that join the items of a list: a name listed beside a name is a name (刘德华、张学友和郭富城)
-_LIST_JOINERS = frozenset({"、", "和", "与", "及", "跟", "以及", "或"})
+_LIST_JOINERS = frozenset({"、", "和", "与", "及", "跟", "以及", "或", "，", ","})
 # characters common in given names (a broad hand-made list, not any generator's): a jieba `nr`
 # word like 陈述 or 盖章 starts with a surname but its second character is not a name character
 GIVEN_NAME_CHARS = frozenset(
@@ -508,7 +508,7 @@ class ZhPersonNameRecognizer(LocalRecognizer):
 
     @staticmethod
     def _names_in_lists(text: str, tokens: list, found: dict[tuple[int, int], float], add) -> None:
-        """A word listed right beside a found name (、 和 与 及) is a name too when it reads as one:
+        """A word listed right beside a found name (、 ， 和 与 及) is a name too when it reads as one:
         2–3 characters, a surname first, and jieba either tags it `nr` or has never seen it
         (刘德华、张学友和郭富城: 学友 holds no common given-name character, so alone it scores low)."""
         named_ends = {e for (s, e), score in found.items() if score >= 0.5}
