@@ -14,6 +14,7 @@ import os
 from bisect import bisect_right
 from typing import Any
 
+import regex
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngineProvider, SpacyNlpEngine
@@ -253,8 +254,28 @@ def _stock_recognizers(config: EngineConfig) -> list:
         return []
     from presidio_analyzer import predefined_recognizers as pre
 
-    return [
+    recognizers = [
         getattr(pre, name)(supported_language="en")
         for name in config.stock_recognizers
         if name not in config.exclude_recognizers
     ]
+    for rec in recognizers:
+        if rec.name == "UrlRecognizer":
+            _gate(rec, _URL_SHAPE)
+    return recognizers
+
+
+# Every pattern of Presidio's UrlRecognizer needs "<letter, digit, dot or hyphen>.<TLD>", and each of its
+# ~700 TLDs starts with two letters: a text without that shape cannot match, so its 6 KB TLD
+# alternations are not tried at every position (~1.5 ms of a 3 KB note, most notes have no URL)
+_URL_SHAPE = regex.compile(r"(?i)[a-z0-9.\-]\.[a-z]{2}")
+
+
+def _gate(recognizer, shape: regex.Pattern) -> None:
+    """Run `recognizer` only on texts where `shape` occurs (same results, by the argument above)."""
+    analyze = recognizer.analyze
+
+    def gated(text, entities, nlp_artifacts=None, regex_flags=None):
+        return analyze(text, entities, nlp_artifacts, regex_flags) if shape.search(text) else []
+
+    recognizer.analyze = gated
