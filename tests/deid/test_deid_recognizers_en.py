@@ -205,3 +205,37 @@ def test_en_recognizer_rejects(recognize, cls, text, label, value):
 )
 def test_ner_false_positive_filter(value, label, kept):
     assert keep_ner_result(value, label) is kept
+
+
+_GATE_TEXTS = [
+    "Seen at www.example.org/clinic?id=4 on 3/4.",
+    'Visit "https://portal.mgh.harvard.edu" or call.',
+    "BP 120/80. q.d. dosing, e.g. 5 mg. Dr.Smith reviewed.",
+    "No links here at all, only prose and 3.5 mg/dL.",
+    'This Agreement is made by and between Acme Holdings LLC ("Buyer") and Jon Vale ("Seller").',
+    "Party A: Northwind Traders Ltd\nParty B: Maria Lopez",
+    "The patient (a 45 y/o man) and his wife came in.",
+]
+
+
+@pytest.mark.parametrize("text", _GATE_TEXTS)
+def test_anchor_gates_change_no_result(text, monkeypatch):
+    """The URL and contract-party recognizers skip texts without their anchor; on any text the
+    results equal running them ungated."""
+    import regex
+    from presidio_analyzer.predefined_recognizers import UrlRecognizer
+
+    from corpuskit.stages.deid import analyzer
+    from corpuskit.stages.deid.recognizers.legal_finance import ContractPartyRecognizer
+
+    def spans(results):
+        return sorted((r.entity_type, r.start, r.end, r.score) for r in results)
+
+    raw_url, gated_url = UrlRecognizer(), UrlRecognizer()
+    analyzer._gate(gated_url, analyzer._URL_SHAPE)
+    assert spans(gated_url.analyze(text, ["URL"])) == spans(raw_url.analyze(text, ["URL"]))
+
+    party = ContractPartyRecognizer(supported_language="en")
+    gated = spans(party.analyze(text, ["PERSON", "ORGANIZATION"]))
+    monkeypatch.setattr(ContractPartyRecognizer, "_en_triggers", [regex.compile("")] * 4)
+    assert gated == spans(party.analyze(text, ["PERSON", "ORGANIZATION"]))
