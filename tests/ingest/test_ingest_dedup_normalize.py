@@ -79,20 +79,21 @@ def test_record_level_dedup_drops_repeated_sections(tmp_path):
 def test_minhash_signature_is_a_running_minimum_and_estimates_jaccard():
     """The signature of a long document is the elementwise minimum of its parts' signatures (so it
     is one pass, whatever the length), and the share of equal slots estimates the Jaccard index."""
+    from corpuskit import minhash
     from corpuskit.stages.ingest import dedup
 
     rng = random.Random(3)
     text = "".join(chr(0x4E00 + rng.randrange(2000)) for _ in range(5000))
-    hashes = dedup.shingle_hashes(text, 5)
-    whole = dedup.signature(hashes, 64)
-    parts = [dedup.signature(hashes[i : i + 97], 64) for i in range(0, len(hashes), 97)]
+    hashes = minhash.shingle_hashes(text, 5)
+    whole = minhash.signature(hashes, 64)
+    parts = [minhash.signature(hashes[i : i + 97], 64) for i in range(0, len(hashes), 97)]
     assert (np.minimum.reduce(parts) == whole).all()
     half = text[:2500] + "".join(chr(0x4E00 + rng.randrange(2000)) for _ in range(2500))
-    other = dedup.signature(dedup.shingle_hashes(half, 5), 64)
-    a, b = set(hashes.tolist()), set(dedup.shingle_hashes(half, 5).tolist())
+    other = minhash.signature(minhash.shingle_hashes(half, 5), 64)
+    a, b = set(hashes.tolist()), set(minhash.shingle_hashes(half, 5).tolist())
     jaccard = len(a & b) / len(a | b)
     assert abs(float((whole == other).mean()) - jaccard) < 0.2
-    params = (64, *dedup.lsh_params(0.8, 64), 5)
+    params = (64, *minhash.lsh_params(0.8, 64), 5)
     assert dedup.band_keys(text, *params) == dedup.band_keys(text, *params)
     assert not set(dedup.band_keys(text, *params)) & set(dedup.band_keys(half, *params))
     assert dedup.band_keys(" \n ", *params) == []  # nothing to compare: never clustered
@@ -219,6 +220,6 @@ def test_script_counts_match_the_regex_definition(text):
 def test_lsh_bands_are_datasketchs_choice(threshold, num_perm):
     from datasketch.lsh import _optimal_param
 
-    from corpuskit.stages.ingest.dedup import lsh_params
+    from corpuskit.minhash import lsh_params
 
     assert lsh_params(threshold, num_perm) == _optimal_param(threshold, num_perm, 0.5, 0.5)

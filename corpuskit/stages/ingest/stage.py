@@ -24,10 +24,11 @@ from pydantic import ValidationError
 from corpuskit import records, registry
 from corpuskit.errors import CorpuskitError
 from corpuskit.keys import key_id
+from corpuskit.minhash import lsh_params
 from corpuskit.stages.base import QuarantineEntry, RunContext, SourceStage, StrictModeError
 from corpuskit.stages.ingest import walk, worker
 from corpuskit.stages.ingest.config import IngestParams, InputSpec
-from corpuskit.stages.ingest.dedup import CompactIndex, Deduplicator, lsh_params
+from corpuskit.stages.ingest.dedup import CompactIndex, Deduplicator
 from corpuskit.stages.ingest.readers.base import ReadProblem, reader_for
 
 NAME = "ingest.v1"

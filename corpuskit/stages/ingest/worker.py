@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from corpuskit.minhash import lsh_params
 from corpuskit.records import DOMAINS, LANGS, dump_meta, stable_id
 from corpuskit.stages.ingest import classify, dedup, segment
 from corpuskit.stages.ingest.config import IngestParams, InputSpec
@@ -81,7 +82,7 @@ def init_worker(params: dict[str, Any], lsh: tuple[int, int] | None = None) -> N
     global _PARAMS, _LSH
     _PARAMS = IngestParams.model_validate(params)
     d = _PARAMS.dedup
-    _LSH = lsh or (dedup.lsh_params(d.threshold, d.num_perm) if d.near else (0, 0))
+    _LSH = lsh or (lsh_params(d.threshold, d.num_perm) if d.near else (0, 0))
 
 
 def run_task(task: Task) -> list[TaskResult]:
@@ -249,7 +250,7 @@ def make_units(raw: RawDoc, fi: FileInfo, params: IngestParams) -> list[Unit] | 
     if not records:
         return Problem("empty", raw.locator, raw.line, raw.page)
     bands, rows = (
-        _LSH if params is _PARAMS else dedup.lsh_params(params.dedup.threshold, params.dedup.num_perm)
+        _LSH if params is _PARAMS else lsh_params(params.dedup.threshold, params.dedup.num_perm)
     )
     d = params.dedup
 
