@@ -223,3 +223,15 @@ def test_lsh_bands_are_datasketchs_choice(threshold, num_perm):
     from corpuskit.minhash import lsh_params
 
     assert lsh_params(threshold, num_perm) == _optimal_param(threshold, num_perm, 0.5, 0.5)
+
+
+def test_minhash_signature_is_stable_across_installs():
+    """dup_cluster ids and split units follow from these numbers: a rensa release that changed its
+    permutations (or a change to the shingle hash) would change rebuilt datasets. This pins them."""
+    from corpuskit import minhash
+
+    text = "患者张伟，男，45岁。Chief complaint: chest pain for 3 days."
+    assert minhash.signature(minhash.shingle_hashes(text, 5), 16).tolist() == [
+        127567400, 728200600, 78766340, 253192392, 611984640, 565044268, 323521604, 1064020388,
+        273663751, 401530436, 1607010925, 418237647, 1323175425, 283143413, 8380227, 304271468,
+    ]
