@@ -44,8 +44,8 @@ class CompactIndex:
     """
 
     def __init__(self, capacity: int = 1 << 14):
-        self._keys = array("Q", bytes(8 * capacity))
-        self._vals = array("q", bytes(8 * capacity))
+        self._keys = array("Q", [0]) * capacity  # repeat: no temporary buffer of the whole size
+        self._vals = array("q", [0]) * capacity
         self._n = 0
 
     def __len__(self) -> int:
@@ -78,8 +78,8 @@ class CompactIndex:
 
     def _grow(self) -> None:
         keys, vals = self._keys, self._vals
-        self._keys = array("Q", bytes(16 * len(keys)))
-        self._vals = array("q", bytes(16 * len(keys)))
+        self._keys = array("Q", [0]) * (2 * len(keys))
+        self._vals = array("q", [0]) * (2 * len(keys))
         self._n = 0
         for k, v in zip(keys, vals):
             if k:
