@@ -503,11 +503,11 @@ class ZhPersonNameRecognizer(LocalRecognizer):
                         min_len=1,
                     )
                     break
-        self._names_in_lists(text, tokens, found, add)
+        self._names_in_lists(tokens, found, add)
         return [make_result(self, self.ENTITY, s, e, score) for (s, e), score in found.items()]
 
     @staticmethod
-    def _names_in_lists(text: str, tokens: list, found: dict[tuple[int, int], float], add) -> None:
+    def _names_in_lists(tokens: list, found: dict[tuple[int, int], float], add) -> None:
         """A word listed right beside a found name (、 ， 和 与 及) is a name too when it reads as one:
         2–3 characters, a surname first, and jieba either tags it `nr` or has never seen it
         (刘德华、张学友和郭富城: 学友 holds no common given-name character, so alone it scores low)."""
