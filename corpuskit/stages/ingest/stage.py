@@ -24,7 +24,6 @@ from pydantic import ValidationError
 from corpuskit import records, registry
 from corpuskit.errors import CorpuskitError
 from corpuskit.keys import key_id
-from corpuskit.minhash import lsh_params
 from corpuskit.stages.base import QuarantineEntry, RunContext, SourceStage, StrictModeError
 from corpuskit.stages.ingest import walk, worker
 from corpuskit.stages.ingest.config import IngestParams, InputSpec
@@ -320,9 +319,7 @@ def _ordered_map(
     fn: Callable[[worker.Task], list[worker.TaskResult]], tasks: Iterator[worker.Task], params: IngestParams
 ) -> Iterator[list[worker.TaskResult]]:
     """Results in task order, with at most a few tasks in flight per worker so memory stays flat."""
-    d = params.dedup
-    lsh = lsh_params(d.threshold, d.num_perm) if d.near else (0, 0)
-    init_args = (params.model_dump(mode="json"), lsh)
+    init_args = (params.model_dump(mode="json"),)
     if params.workers <= 1:
         worker.init_worker(*init_args)
         yield from map(fn, tasks)

@@ -73,16 +73,12 @@ class TaskResult:
 
 
 _PARAMS: IngestParams | None = None
-_LSH: tuple[int, int] = (0, 0)
 
 
-def init_worker(params: dict[str, Any], lsh: tuple[int, int] | None = None) -> None:
-    """Process-pool initializer: params travel once, not with every task. `lsh` is (bands, rows),
-    chosen once by the parent (the optimiser imports scipy: half a second per worker)."""
-    global _PARAMS, _LSH
+def init_worker(params: dict[str, Any]) -> None:
+    """Process-pool initializer: params travel once, not with every task."""
+    global _PARAMS
     _PARAMS = IngestParams.model_validate(params)
-    d = _PARAMS.dedup
-    _LSH = lsh or (lsh_params(d.threshold, d.num_perm) if d.near else (0, 0))
 
 
 def run_task(task: Task) -> list[TaskResult]:
@@ -249,10 +245,8 @@ def make_units(raw: RawDoc, fi: FileInfo, params: IngestParams) -> list[Unit] | 
         )
     if not records:
         return Problem("empty", raw.locator, raw.line, raw.page)
-    bands, rows = (
-        _LSH if params is _PARAMS else lsh_params(params.dedup.threshold, params.dedup.num_perm)
-    )
     d = params.dedup
+    bands, rows = lsh_params(d.threshold, d.num_perm) if d.near else (0, 0)  # cached after the first
 
     def keys(t: str) -> list[int]:
         return dedup.band_keys(t, d.num_perm, bands, rows, d.shingle_chars) if d.near else []
