@@ -129,6 +129,26 @@ def to_batch(records: Iterable[Mapping[str, Any]]) -> pa.RecordBatch:
     return pa.RecordBatch.from_pylist(rows, schema=RECORD_SCHEMA)
 
 
+def batch_from_columns(columns: Mapping[str, Any], num_rows: int) -> pa.RecordBatch:
+    """A contract batch from column lists: `{"id": [...], "source": {"path": [...], ...}, ...}`.
+    Columns not given are null (`spans` and `labels`: empty lists). Column by column: a few µs a
+    record, where `to_batch` (dicts, row by row) costs tens."""
+    arrays = []
+    for f in RECORD_SCHEMA:
+        values = columns.get(f.name)
+        if values is None and f.name in ("spans", "labels"):
+            offsets = pa.array([0] * (num_rows + 1), pa.int32())
+            arrays.append(pa.ListArray.from_arrays(offsets, pa.array([], f.type.value_type), type=f.type))
+        elif values is None:
+            arrays.append(pa.nulls(num_rows, f.type))
+        elif isinstance(values, Mapping):  # a struct column, by its children
+            children = [pa.array(values.get(c.name, [None] * num_rows), c.type) for c in f.type]
+            arrays.append(pa.StructArray.from_arrays(children, fields=list(f.type)))
+        else:
+            arrays.append(pa.array(values, f.type))
+    return pa.RecordBatch.from_arrays(arrays, schema=RECORD_SCHEMA)
+
+
 def conform(batch: pa.RecordBatch | pa.Table) -> pa.RecordBatch:
     """Cast a batch to the contract schema: column order, types, missing columns as null.
 
@@ -147,7 +167,9 @@ def conform(batch: pa.RecordBatch | pa.Table) -> pa.RecordBatch:
                 try:
                     col = col.cast(field.type)
                 except (pa.ArrowInvalid, pa.ArrowNotImplementedError) as exc:
-                    raise ContractError(f"column '{field.name}' has type {col.type}, expected {field.type}") from exc
+                    raise ContractError(
+                        f"column '{field.name}' has type {col.type}, expected {field.type}"
+                    ) from exc
         else:
             col = pa.nulls(batch.num_rows, field.type)
         arrays.append(col)
@@ -194,7 +216,10 @@ def validate_batch(batch: pa.RecordBatch) -> tuple[pa.RecordBatch, list[Violatio
     lang = batch.column("lang")
     flag(pc.and_(pc.is_valid(lang), pc.invert(pc.is_in(lang, pa.array(LANGS)))), f"lang not in {LANGS}")
     domain = batch.column("domain")
-    flag(pc.and_(pc.is_valid(domain), pc.invert(pc.is_in(domain, pa.array(DOMAINS)))), f"domain not in {DOMAINS}")
+    flag(
+        pc.and_(pc.is_valid(domain), pc.invert(pc.is_in(domain, pa.array(DOMAINS)))),
+        f"domain not in {DOMAINS}",
+    )
     split = batch.column("split")
     flag(pc.and_(pc.is_valid(split), pc.invert(pc.is_in(split, pa.array(SPLITS)))), f"split not in {SPLITS}")
 
@@ -236,7 +261,5 @@ def validate_batch(batch: pa.RecordBatch) -> tuple[pa.RecordBatch, list[Violatio
     if not bad_rows:
         return batch, []
     keep = pa.array([not r for r in reasons])
-    violations = [
-        Violation(ids[i].as_py(), "; ".join(dict.fromkeys(reasons[i]))) for i in bad_rows
-    ]
+    violations = [Violation(ids[i].as_py(), "; ".join(dict.fromkeys(reasons[i]))) for i in bad_rows]
     return batch.filter(keep), violations

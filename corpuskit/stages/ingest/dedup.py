@@ -14,7 +14,7 @@ import hashlib
 import struct
 from array import array
 
-from corpuskit.minhash import shingle_hashes, signature
+from corpuskit.minhash import signatures
 
 
 def text_digest(text: str) -> int:
@@ -24,16 +24,28 @@ def text_digest(text: str) -> int:
 
 def band_keys(text: str, num_perm: int, bands: int, rows: int, shingle: int) -> list[int]:
     """MinHash of the text's character shingles, hashed per LSH band to 64-bit keys."""
-    hashes = shingle_hashes(text, shingle)
-    if not len(hashes):
-        return []
-    hv = signature(hashes, num_perm)
-    keys = []
-    for b in range(bands):
-        band = hv[b * rows : (b + 1) * rows].tobytes()
-        digest = hashlib.blake2b(struct.pack("<H", b) + band, digest_size=8).digest()
-        keys.append(int.from_bytes(digest, "little") or 1)
-    return keys
+    return band_keys_many([text], num_perm, bands, rows, shingle)[0]
+
+
+def band_keys_many(texts: list[str], num_perm: int, bands: int, rows: int, shingle: int) -> list[list[int]]:
+    """`band_keys` of each text (an empty list for a text without shingles), with one MinHash call for all."""
+    matrix, nonempty = signatures(texts, shingle, num_perm)
+    raw = matrix.tobytes()
+    width, row_bytes = num_perm * 4, rows * 4
+    prefixes = [struct.pack("<H", b) for b in range(bands)]
+    out: list[list[int]] = []
+    for i, has in enumerate(nonempty.tolist()):
+        if not has:
+            out.append([])
+            continue
+        base = i * width
+        keys = []
+        for b, prefix in enumerate(prefixes):
+            band = raw[base + b * row_bytes : base + (b + 1) * row_bytes]
+            digest = hashlib.blake2b(prefix + band, digest_size=8).digest()
+            keys.append(int.from_bytes(digest, "little") or 1)
+        out.append(keys)
+    return out
 
 
 class CompactIndex:
@@ -97,17 +109,27 @@ class Deduplicator:
         self.exact = CompactIndex()
         self.bands = CompactIndex()
 
-    def check_exact(self, digest: int, value: int) -> int | None:
-        """The earlier document with the same digest, or None (and remember this one)."""
-        first = self.exact.get(digest)
-        if first is None:
-            self.exact.setdefault(digest, value)
-        return first
-
-    def cluster(self, keys: list[int], value: int) -> int:
-        """The cluster this document joins: the earliest document sharing a band, else its own."""
-        found = [v for v in (self.bands.get(k) for k in keys) if v is not None]
-        cluster = found[0] if found else value
-        for k in keys:
-            self.bands.setdefault(k, cluster)
-        return cluster
+    def decide(
+        self, digests: list[int], bands: list[list[int]], values: list[int], drop_exact: bool
+    ) -> list[tuple[int | None, int | None]]:
+        """Per document, in order: (the earlier document with the same digest when it is dropped
+        as an exact duplicate, else None; the cluster it joins, None when dropped or without band
+        keys). A cluster is the earliest document sharing a band with it, else the document itself."""
+        exact_get, exact_put = self.exact.get, self.exact.setdefault
+        band_get, band_put = self.bands.get, self.bands.setdefault
+        out: list[tuple[int | None, int | None]] = []
+        for digest, keys, value in zip(digests, bands, values):
+            if drop_exact:
+                first = exact_get(digest)
+                if first is not None:
+                    out.append((first, None))
+                    continue
+                exact_put(digest, value)
+            if not keys:
+                out.append((None, None))
+                continue
+            cluster = next((v for v in map(band_get, keys) if v is not None), value)
+            for k in keys:
+                band_put(k, cluster)
+            out.append((None, cluster))
+        return out

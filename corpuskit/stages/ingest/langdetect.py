@@ -17,17 +17,35 @@ _HAN_RANGES = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0
 
 
 def script_counts(text: str) -> tuple[int, int]:
-    """(Han characters, runs of two or more ASCII letters), counted over code points in numpy:
-    a third of what the two regex `findall`s cost, which build a list of every match."""
-    cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    han = sum(int(np.count_nonzero((cp >= lo) & (cp <= hi))) for lo, hi in _HAN_RANGES)
+    """(Han characters, runs of two or more ASCII letters) of one text."""
+    han, words = script_counts_many([text])
+    return int(han[0]), int(words[0])
+
+
+def script_counts_many(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """`script_counts` of many texts, counted over the code points of all of them joined by "\n"
+    (neither Han nor a letter, so no run crosses from one text into the next): a handful of numpy
+    calls per batch instead of per text, and a third of what two regex `findall`s cost."""
+    joined = "\n".join(texts)
+    cp = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    han_mask = np.zeros(len(cp), dtype=bool)
+    for lo, hi in _HAN_RANGES:
+        han_mask |= (cp >= lo) & (cp <= hi)
     folded = cp | 32  # A-Z → a-z; nothing else lands in a-z
     letter = (folded >= 0x61) & (folded <= 0x7A)
-    if len(letter) < 2:
-        return han, 0
-    starts = letter[:-1] & letter[1:]  # a letter followed by a letter ...
-    starts[1:] &= ~letter[:-2]  # ... that does not continue a run
-    return han, int(np.count_nonzero(starts))
+    run_start = np.zeros(len(cp), dtype=bool)
+    if len(cp) >= 2:
+        run_start[:-1] = letter[:-1] & letter[1:]  # a letter followed by a letter ...
+        run_start[1:-1] &= ~letter[:-2]  # ... that does not continue a run
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    starts = np.concatenate(([0], np.cumsum(lengths + 1)[:-1]))
+    ends = starts + lengths
+
+    def per_text(mask: np.ndarray) -> np.ndarray:
+        total = np.concatenate(([0], np.cumsum(mask, dtype=np.int64)))
+        return total[ends] - total[starts]
+
+    return per_text(han_mask), per_text(run_start)
 
 
 @dataclass(frozen=True)
@@ -38,7 +56,16 @@ class LangGuess:
 
 
 def detect_lang(text: str, threshold: float = 0.2, sample: int = 20000) -> LangGuess:
-    han, words = script_counts(text[:sample])
+    return detect_langs([text], threshold, sample)[0]
+
+
+def detect_langs(texts: list[str], threshold: float = 0.2, sample: int = 20000) -> list[LangGuess]:
+    """`detect_lang` of many texts, counted in one pass (see `script_counts_many`)."""
+    hans, words = script_counts_many([t[:sample] for t in texts])
+    return [_guess(int(h), int(w), threshold) for h, w in zip(hans, words)]
+
+
+def _guess(han: int, words: int, threshold: float) -> LangGuess:
     total = han + words
     if total == 0:
         return LangGuess(None, 0.0, False)

@@ -18,6 +18,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, ClassVar
 
+import numpy as np
 import pyarrow as pa
 from pydantic import ValidationError
 
@@ -96,15 +97,18 @@ class IngestStage(SourceStage):
         specs = self.parse_inputs(inputs)
         run = _Run(self.params, ctx)
         tasks = run.tasks(specs)
-        buffer: list[dict[str, Any]] = []
-        for results in _ordered_map(worker.run_task, tasks, self.params):
-            for result in results:
-                buffer += run.take(result)
-            if len(buffer) >= self.params.batch_size:
-                yield records.to_batch(buffer)
-                buffer = []
+        buffer: list[pa.RecordBatch] = []
+        rows = 0
+        for output in _ordered_map(worker.run_task, tasks, self.params, specs):
+            batch = run.take(output)
+            if batch is not None and batch.num_rows:
+                buffer.append(batch)
+                rows += batch.num_rows
+            if rows >= self.params.batch_size:
+                yield pa.concat_batches(buffer)
+                buffer, rows = [], 0
         if buffer:
-            yield records.to_batch(buffer)
+            yield pa.concat_batches(buffer)
         run.finish()
 
 
@@ -158,6 +162,7 @@ class _Run:
         group: list[worker.FileInfo] = []
         group_bytes = 0
         for fi, reader, size, refused in self._files(specs):
+            spec = specs[fi.spec_index]
             if refused or reader.streaming:
                 if group:  # keep file order: what came before goes first
                     yield worker.Task(group)
@@ -174,7 +179,7 @@ class _Run:
                 continue
             fi.sha256 = _sha256_file(Path(fi.path))
             chunk: list = []
-            for item in reader.read(Path(fi.path), fi.spec, self.params):
+            for item in reader.read(Path(fi.path), spec, self.params):
                 chunk.append(item)
                 if len(chunk) >= self.params.batch_size:
                     yield worker.Task([fi], chunk, last=False)
@@ -187,7 +192,7 @@ class _Run:
         """Input files in order: (file, reader, size, why it is refused before anyone reads it)."""
         known = _known_extensions()
         index = 0
-        for spec in specs:
+        for spec_index, spec in enumerate(specs):
             root_is_file = walk.input_root(spec).is_file()
             for path, key in walk.iter_files(spec, known):
                 index += 1
@@ -195,7 +200,7 @@ class _Run:
                 fmt = path.suffix.lower().lstrip(".") or "none"
                 self.formats[fmt] += 1
                 self.stat("files_in")
-                fi = worker.FileInfo(index, str(path), key, src, spec, fmt)
+                fi = worker.FileInfo(index, str(path), key, src, spec_index, fmt)
                 reader, size, reason = self._check(path, spec)
                 self.files[index] = Counter()
                 yield fi, reader, size, reason
@@ -218,58 +223,78 @@ class _Run:
         return reader, size, None
 
     # -- results, in file order --------------------------------------------------------
-    def take(self, result: worker.TaskResult) -> list[dict[str, Any]]:
-        fi, counts = result.file, self.files[result.file.index]
-        out: list[dict[str, Any]] = []
-        for p in result.problems:
-            self.quarantine(p.reason, fi.source_path, locator=p.locator, line=p.line, page=p.page)
-            counts["problems"] += 1
-        counts["docs_in"] += result.docs_in
-        if result.encoding:
-            counts["enc:" + result.encoding] = 1
-        copy = fi.sha256 and self.file_shas.setdefault(int(fi.sha256[:15], 16), fi.index) != fi.index
-        for unit in result.units:
-            if copy:  # a byte-identical copy of an earlier file would repeat its ids: qualify them by key
-                unit.doc_id = records.stable_id(unit.doc_id, fi.key, length=15)
-                for rec in unit.records:
-                    rec["id"] = records.stable_id(rec["id"], fi.key)
-                    rec["meta"] = records.dump_meta({**records.load_meta(rec["meta"]), "doc_id": unit.doc_id})
-            cluster = self._dedup(unit, fi)
-            if cluster is None:
-                counts["duplicates"] += 1
-                continue
-            for rec in unit.records:
-                rec["dup_cluster"] = cluster
-                self.langs[rec["lang"]] += 1
-                self.domains[rec["domain"]] += 1
-            out += unit.records
-        counts["records"] += len(out)
-        if result.last:
-            self._close_file(fi, self.files.pop(fi.index))
-        return out
+    def take(self, output: worker.TaskOutput) -> pa.RecordBatch | None:
+        """A task's records, in file order, less the exact duplicates, with their dup_cluster."""
+        unit_ids: list[str] = []
+        renamed: dict[int, str] = {}  # unit → the key of the byte-identical copy it came from
+        u = 0
+        for result in output.files:
+            fi = result.file
+            copy = fi.sha256 and self.file_shas.setdefault(int(fi.sha256[:15], 16), fi.index) != fi.index
+            for j in range(u, u + result.units):
+                unit_id = output.unit_ids[j]
+                if copy:  # a byte-identical copy of an earlier file would repeat its ids: qualify them by key
+                    unit_id = records.stable_id(unit_id, fi.key, length=15)
+                    renamed[j] = fi.key
+                unit_ids.append(unit_id)
+            u += result.units
+        drop_exact = self.params.dedup.exact == "drop"
+        decisions = self.dedup.decide(
+            output.digests, output.bands, [int(x[:15], 16) for x in unit_ids], drop_exact
+        )
+        keep: list[bool] = []
+        clusters: list[str | None] = []
+        u = 0
+        for result in output.files:
+            fi, counts = result.file, self.files[result.file.index]
+            for p in result.problems:
+                self.quarantine(p.reason, fi.source_path, locator=p.locator, line=p.line, page=p.page)
+                counts["problems"] += 1
+            counts["docs_in"] += result.docs_in
+            if result.encoding:
+                counts["enc:" + result.encoding] = 1
+            for j in range(u, u + result.units):
+                cluster = self._cluster(unit_ids[j], decisions[j], fi)
+                keep.append(cluster is not None)
+                clusters.append(cluster)
+                if cluster is None:
+                    counts["duplicates"] += 1
+                else:
+                    counts["records"] += output.unit_rows[j]
+            u += result.units
+            if result.last:
+                self._close_file(fi, self.files.pop(fi.index))
+        batch = output.batch
+        if batch is None or not any(keep):
+            return None
+        sizes = np.asarray(output.unit_rows)
+        if renamed:
+            batch = _qualify_copies(batch, sizes, renamed)
+        dup_cluster = pa.array(np.repeat(np.asarray(clusters, dtype=object), sizes), pa.string())
+        batch = batch.set_column(batch.schema.get_field_index("dup_cluster"), "dup_cluster", dup_cluster)
+        if not all(keep):
+            batch = batch.filter(pa.array(np.repeat(np.asarray(keep), sizes)))
+        self.langs.update(batch.column("lang").to_pylist())  # a compute call costs more on a small batch
+        self.domains.update(batch.column("domain").to_pylist())
+        return batch
 
-    def _dedup(self, unit: worker.Unit, fi: worker.FileInfo) -> str | None:
+    def _cluster(
+        self, unit_id: str, decision: tuple[int | None, int | None], fi: worker.FileInfo
+    ) -> str | None:
         """The unit's dup_cluster, or None when it is an exact duplicate that is dropped."""
-        value = int(unit.doc_id[:15], 16)
-        if self.params.dedup.exact == "drop":
-            first = self.dedup.check_exact(unit.digest, value)
-            if first is not None:
-                self.stat("duplicates_exact")
-                # a dedup drop is policy, not a failure: recorded, but never fails a --strict build
-                self.ctx.quarantined.append(
-                    QuarantineEntry(
-                        NAME,
-                        "exact duplicate",
-                        unit.doc_id,
-                        fi.source_path,
-                        {"duplicate_of": f"{first:015x}"},
-                    )
+        first, cluster = decision
+        if first is not None:
+            self.stat("duplicates_exact")
+            # a dedup drop is policy, not a failure: recorded, but never fails a --strict build
+            self.ctx.quarantined.append(
+                QuarantineEntry(
+                    NAME, "exact duplicate", unit_id, fi.source_path, {"duplicate_of": f"{first:015x}"}
                 )
-                return None
-        if not unit.bands:
-            return unit.doc_id[:15]
-        cluster = self.dedup.cluster(unit.bands, value)
-        if cluster != value:
+            )
+            return None
+        if cluster is None:  # no band keys: nothing to compare with
+            return unit_id[:15]
+        if cluster != int(unit_id[:15], 16):
             self.stat("near_duplicates")
         return f"{cluster:015x}"
 
@@ -307,6 +332,22 @@ class _Run:
             self.ctx.stats.setdefault(NAME, {}).setdefault(key, 0)
 
 
+def _qualify_copies(batch: pa.RecordBatch, sizes: np.ndarray, renamed: dict[int, str]) -> pa.RecordBatch:
+    """Ids of the records of units that came from a byte-identical copy of an earlier file,
+    qualified by the copy's key (record id, and the `doc_id` in meta)."""
+    ids, metas = batch.column("id").to_pylist(), batch.column("meta").to_pylist()
+    starts = np.concatenate(([0], np.cumsum(sizes)[:-1])).tolist()
+    for j, key in renamed.items():
+        for row in range(starts[j], starts[j] + int(sizes[j])):
+            meta = records.load_meta(metas[row])
+            meta["doc_id"] = records.stable_id(meta["doc_id"], key, length=15)
+            ids[row], metas[row] = records.stable_id(ids[row], key), records.dump_meta(meta)
+    batch = batch.set_column(
+        batch.schema.get_field_index("id"), batch.schema.field("id"), pa.array(ids, pa.string())
+    )
+    return batch.set_column(batch.schema.get_field_index("meta"), "meta", pa.array(metas, pa.string()))
+
+
 def _sha256_file(path: Path) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as fh:
@@ -316,10 +357,13 @@ def _sha256_file(path: Path) -> str:
 
 
 def _ordered_map(
-    fn: Callable[[worker.Task], list[worker.TaskResult]], tasks: Iterator[worker.Task], params: IngestParams
-) -> Iterator[list[worker.TaskResult]]:
+    fn: Callable[[worker.Task], worker.TaskOutput],
+    tasks: Iterator[worker.Task],
+    params: IngestParams,
+    specs: list[InputSpec],
+) -> Iterator[worker.TaskOutput]:
     """Results in task order, with at most a few tasks in flight per worker so memory stays flat."""
-    init_args = (params.model_dump(mode="json"),)
+    init_args = (params.model_dump(mode="json"), [s.model_dump(mode="json") for s in specs])
     if params.workers <= 1:
         worker.init_worker(*init_args)
         yield from map(fn, tasks)
