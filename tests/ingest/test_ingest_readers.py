@@ -243,3 +243,54 @@ def test_chunk_and_paragraph_granularity_through_the_stage(good):
     )
     paras, _ = ingest([{"path": str(root), "include": ["two_pages.pdf"]}], granularity="paragraph")
     assert [r["source"]["page"] for r in paras][-1] == 2 and paras[0]["source"]["page"] == 1
+
+
+def _json_records(n: int) -> list[dict]:
+    return [{"id": i, "score": i / 2, "text": f"Record {i}: 患者{i}号 reports cough for {i} days."} for i in range(n)]
+
+
+def test_json_streams_utf8_and_reads_other_encodings_whole_with_the_same_records(tmp_path):
+    import json
+
+    records = _json_records(300)
+    (tmp_path / "u8").mkdir()
+    (tmp_path / "gbk").mkdir()
+    (tmp_path / "u8" / "a.json").write_text(json.dumps({"export": {"rows": records}}, ensure_ascii=False), "utf-8")
+    (tmp_path / "gbk" / "a.json").write_bytes(json.dumps({"export": {"rows": records}}, ensure_ascii=False).encode("gbk"))
+    streamed, ctx_s = ingest([{"path": str(tmp_path / "u8"), "json_records": "export.rows"}], workers=0)
+    whole, ctx_w = ingest([{"path": str(tmp_path / "gbk"), "json_records": "export.rows"}], workers=0)
+    assert len(streamed) == len(whole) == 300 and not ctx_s.quarantined and not ctx_w.quarantined
+    for a, b in zip(streamed, whole):
+        assert (a["text"], a["meta"]["source_id"]) == (b["text"], b["meta"]["source_id"])
+    assert streamed[1]["meta"]["source_id"] == "1"
+    assert [r["source"]["encoding"] for r in (streamed[0], whole[0])] == ["utf-8", "gb18030"]
+
+
+def test_json_keeps_the_records_before_a_corrupt_spot(tmp_path):
+    import json
+
+    good = json.dumps(_json_records(3), ensure_ascii=False)
+    (tmp_path / "cut.json").write_text(good[:-1] + ', {"text": "half a rec', "utf-8")  # cut mid-record
+    rows, ctx = ingest([{"path": str(tmp_path)}], workers=0)
+    assert [r["meta"]["source_id"] for r in rows] == ["0", "1", "2"]
+    reasons = reasons_by_file(ctx)["cut.json"]
+    assert reasons == ["corrupt JSON: after index 2 (IncompleteJSONError)"]
+    assert "half a rec" not in str([e.to_json() for e in ctx.quarantined])  # no record text in reasons
+    assert ctx.stats["ingest.v1"]["files_ingested"] == 1
+
+
+def test_json_shapes_one_record_missing_path_and_size_limit_for_whole_reads(tmp_path):
+    import json
+
+    (tmp_path / "one").mkdir()
+    (tmp_path / "one" / "r.json").write_text(json.dumps({"text": "A single note about cough."}), "utf-8")
+    rows, _ = ingest([{"path": str(tmp_path / "one")}], workers=0)
+    assert [r["text"] for r in rows] == ["A single note about cough."]
+    rows, ctx = ingest([{"path": str(tmp_path / "one"), "json_records": "data.items"}], workers=0)
+    assert rows == [] and reasons_by_file(ctx)["r.json"] == ["no list of records at json_records: 'data.items'"]
+    (tmp_path / "u16").mkdir()
+    (tmp_path / "u16" / "w.json").write_text(json.dumps(_json_records(50)), "utf-16")
+    rows, ctx = ingest([{"path": str(tmp_path / "u16")}], workers=0, max_file_mb=0.001)
+    assert rows == [] and reasons_by_file(ctx)["w.json"][0].startswith("over size limit")
+    rows, ctx = ingest([{"path": str(tmp_path / "u16")}], workers=0)
+    assert len(rows) == 50 and rows[0]["source"]["encoding"] == "utf-16"

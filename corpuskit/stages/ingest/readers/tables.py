@@ -7,8 +7,10 @@ line or row number; the other rows go on.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import json
+import os
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -99,12 +101,34 @@ class JsonlReader(Reader):
 
 class JsonReader(Reader):
     """A JSON file holding a list of records (at the top, or under `json_records: a.b`), or one record.
-    Parsed whole, so it is held to `max_file_mb`."""
+
+    UTF-8 files (with or without BOM) stream through ijson (yajl, in C): each record is yielded as
+    the parser reaches it, so a multi-GB export of one list never sits in memory, and the records
+    before a corrupt spot are kept (the file gets a `corrupt JSON` entry, like a bad JSONL line).
+    Other encodings (UTF-16, GBK) and a file that is one single record are parsed whole, so those
+    are held to `max_file_mb`. Locators are `index:N` either way, so record ids do not depend on
+    which path read the file.
+    """
 
     name = "json.v1"
     extensions = (".json",)
+    streaming = True
 
     def read(self, path: Path, spec: Any, params: Any, data: bytes = b"") -> Iterator[RawDoc | ReadProblem]:
+        limit = params.max_file_mb * 1024 * 1024
+        with open(path, "rb") as fh:
+            head = fh.read(1 << 16)
+            start = len(codecs.BOM_UTF8) if head.startswith(codecs.BOM_UTF8) else 0
+            if _utf8_json(head[start:], spec.encoding):
+                fh.seek(start)
+                yield from self._stream(fh, spec, limit, "utf-8-sig" if start else "utf-8")
+                return
+            if path.stat().st_size > limit:
+                yield ReadProblem(
+                    f"over size limit: a JSON file that is not UTF-8 is read whole (> {params.max_file_mb:g} MB)"
+                )
+                return
+            data = head + fh.read()
         try:
             decoded = decode(data, spec.encoding)
             obj = json.loads(decoded.text)
@@ -122,10 +146,62 @@ class JsonReader(Reader):
             yield ReadProblem(f"no list of records at json_records: '{spec.json_records}'")
             return
         for i, row in enumerate(obj):
-            if not isinstance(row, dict):
-                yield ReadProblem(f"malformed JSON record: index {i} is not an object", locator=f"index:{i}")
-                continue
-            yield row_to_doc(row, spec, f"index:{i}", None, decoded.encoding)
+            yield _json_row(row, i, spec, decoded.encoding)
+
+    def _stream(self, fh: Any, spec: Any, limit: float, encoding: str) -> Iterator[RawDoc | ReadProblem]:
+        import ijson
+
+        prefix = ".".join(filter(None, spec.json_records.split(".")))
+        origin = fh.tell()
+        try:  # what is at the prefix: a list of records, one record, or nothing
+            kind = next((event for at, event, _ in ijson.parse(fh) if at == prefix), None)
+        except Exception as exc:  # yajl's errors are its own classes (and decode errors)
+            yield ReadProblem(f"corrupt JSON: {_json_error(exc)}")
+            return
+        fh.seek(origin)
+        if kind == "start_map" and os.fstat(fh.fileno()).st_size > limit:
+            yield ReadProblem("over size limit: a JSON file that is one record is read whole")
+            return
+        if kind == "start_map":  # one record
+            items = ijson.items(fh, prefix, use_float=True)
+        elif kind == "start_array":
+            items = ijson.items(fh, f"{prefix}.item" if prefix else "item", use_float=True)
+        else:
+            yield ReadProblem(f"no list of records at json_records: '{spec.json_records}'")
+            return
+        i = -1
+        try:
+            for i, row in enumerate(items):
+                yield _json_row(row, i, spec, encoding)
+        except Exception as exc:
+            where = f"after index {i}" if i >= 0 else "before the first record"
+            yield ReadProblem(f"corrupt JSON: {where} ({_json_error(exc)})", locator=f"index:{i + 1}")
+
+
+def _utf8_json(head: bytes, forced: str | None) -> bool:
+    """Whether a JSON file can stream: UTF-8 (as far as its first 64 KB show) and not told otherwise."""
+    if forced and codecs.lookup(forced).name not in ("utf-8", "utf-8-sig"):
+        return False
+    if not head or head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in head:
+        return False
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(
+            head, final=False
+        )  # a cut character at the end is fine
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _json_error(exc: Exception) -> str:
+    """The kind of parse error, never the text around it (it can hold record text)."""
+    return "not valid UTF-8" if isinstance(exc, UnicodeDecodeError) else type(exc).__name__
+
+
+def _json_row(row: Any, i: int, spec: Any, encoding: str | None) -> RawDoc | ReadProblem:
+    if not isinstance(row, dict):
+        return ReadProblem(f"malformed JSON record: index {i} is not an object", locator=f"index:{i}")
+    return row_to_doc(row, spec, f"index:{i}", None, encoding)
 
 
 class CsvReader(Reader):
