@@ -67,6 +67,7 @@ POSITIVE = [
     (en.HealthcareFacilityRecognizer, "Seen in ED at Brigham and Women's Hospital on 5/6", "ORGANIZATION",
      "Brigham and Women's Hospital"),
     (en.HealthcareFacilityRecognizer, "BALDWIN CLINIC\nMr. Ulrich is", "ORGANIZATION", "BALDWIN CLINIC"),
+    (en.HealthcareFacilityRecognizer, "f/u Dr. Smith\nBoston Medical Center", "ORGANIZATION", "Boston Medical Center"),
     (en.HealthcareFacilityRecognizer, "ST. ELIZABETH'S MEDICAL CENTER", "ORGANIZATION", "ST. ELIZABETH'S MEDICAL CENTER"),
     (en.ClinicalDateRecognizer, "signed on Thursday, April 14", "DATE", "Thursday"),
     (en.PhoneWithExtensionRecognizer, "Call x4411 with questions", "PHONE", "x4411"),
@@ -112,7 +113,11 @@ POSITIVE = [
         "Timothy Snyder",
     ),
     (lf.ContractPartyRecognizer, "Party B: Beta Corp.\n", "ORGANIZATION", "Beta Corp"),
+    (lf.ContractPartyRecognizer, "Buyer: Acme Corp.\nSeller: Beta Inc.", "ORGANIZATION", "Acme Corp"),
+    (lf.CompanyNameRecognizer, "f/u Dr. Smith\nWalters Analytics LLC", "ORGANIZATION", "Walters Analytics LLC"),
     (lf.SignatoryRecognizer, "By: John A. Smith\n", "PERSON", "John A. Smith"),
+    (lf.SignatoryRecognizer, "By: /s/ Nancy E. Funkhouser\nName: Nancy", "PERSON", "Nancy E. Funkhouser"),
+    (lf.SignatoryRecognizer, "Name: Zhang Jilun\nAddress: 12 Park Road", "PERSON", "Zhang Jilun"),
     (lf.CompanyNameRecognizer, "Walters Analytics LLC\tMr. ", "ORGANIZATION", "Walters Analytics LLC"),
     (lf.AccountNumberRecognizer, "Account No.: 0012 3456 7890", "ACCOUNT", "0012 3456 7890"),
     (
@@ -143,6 +148,10 @@ NEGATIVE = [
     (en.StreetAddressRecognizer, "Insulin, XR 12345 lot", "ADDRESS", "Insulin, XR 12345"),
     (en.StreetAddressRecognizer, "Terrace\nSpringfield, OR 97477", "ADDRESS", "Terrace\nSpringfield, OR 97477"),
     (en.HealthcareFacilityRecognizer, "went to the hospital", "ORGANIZATION", "the hospital"),
+    (lf.SignatoryRecognizer, "By: /s/ Nancy E. Funkhouser\nName: Nancy", "PERSON", "Nancy E. Funkhouser\nName"),
+    (lf.SignatoryRecognizer, "Name: Zhang Jilun\nAddress: 12", "PERSON", "Zhang Jilun\nAddress"),
+    (en.HealthcareFacilityRecognizer, "f/u Dr. Smith\nBoston Medical Center", "ORGANIZATION", "Smith\nBoston Medical Center"),
+    (en.EnglishPersonNameRecognizer, "Attending: John\nA. Smith", "PERSON", "John\nA. Smith"),
     (en.HealthcareFacilityRecognizer, "OUTPATIENT CLINIC\nVisit", "ORGANIZATION", "OUTPATIENT CLINIC"),
     (en.HealthcareFacilityRecognizer, "PEDIATRIC ONCOLOGY CLINIC", "ORGANIZATION", "PEDIATRIC ONCOLOGY CLINIC"),
     (en.HealthcareFacilityRecognizer, "NEW PATIENT VISIT\nGENERAL HOSPITAL", "ORGANIZATION", "GENERAL HOSPITAL"),
@@ -162,6 +171,8 @@ NEGATIVE = [
         "GB82 WEST 1234 5698 7654 33",
     ),
     (lf.CompanyNameRecognizer, "the company shall", "ORGANIZATION", "the company"),
+    (lf.ContractPartyRecognizer, "Buyer: Acme Corp.\nSeller: Beta Inc.", "ORGANIZATION", "Acme Corp.\nSeller"),
+    (lf.CompanyNameRecognizer, "f/u Dr. Smith\nWalters Analytics LLC", "ORGANIZATION", "Smith\nWalters Analytics LLC"),
 ]
 
 

@@ -177,13 +177,14 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
     PATTERNS = [
         (
             "facility",
-            r"\b(?:" + _NAME_WORD + r"\s+){1,5}" + _KIND + r"\b(?:\s+(?:of|at)\s+(?:[A-Z][a-z]+\s?){1,3})?",
+            # words of one line: "Dr. Smith⏎Boston Medical Center" must not take "Smith"
+            r"\b(?:" + _NAME_WORD + r"[ \t]+){1,5}" + _KIND + r"\b(?:[ \t]+(?:of|at)[ \t]+(?:[A-Z][a-z]+[ \t]?){1,3})?",
             0.75,
         ),
         (
             # two names joined by "and"/"&": Brigham and Women's Hospital, Beth Israel & Deaconess Clinic
             "facility_joined",
-            r"\b(?:" + _NAME_WORD + r"\s+){1,3}(?:and|&)\s+(?:" + _NAME_WORD + r"\s+){1,3}" + _KIND + r"\b",
+            r"\b(?:" + _NAME_WORD + r"[ \t]+){1,3}(?:and|&)[ \t]+(?:" + _NAME_WORD + r"[ \t]+){1,3}" + _KIND + r"\b",
             0.75,
         ),
         (
@@ -370,7 +371,7 @@ class EnglishPersonNameRecognizer(TablePatternRecognizer):
 
     ENTITY = "PERSON"
     LANGUAGES = ("en",)
-    _NAME = NAME_WORD + r"(?:\s+[A-Z]\.)?(?:[ \t]+" + NAME_WORD + r"){1,2}"
+    _NAME = NAME_WORD + r"(?:[ \t]+[A-Z]\.)?(?:[ \t]+" + NAME_WORD + r"){1,2}"
     _LABEL = (
         r"(?:Patient|Patient\s+Name|Pt\.?|Name|Attending|Attending\s+Physician|Physician|Provider|Doctor|Surgeon|"
         r"Resident|Nurse|Referring(?:\s+Physician)?|PCP|Primary\s+Care(?:\s+Physician)?|Contact|Emergency\s+Contact|"

@@ -69,7 +69,8 @@ _EN_ORG_WORD = regex.compile(
     r"Holdings|Group|Bank|Trust|Partners|Associates|University|Hospital|Fund|Capital|"
     r"Industries|Technologies|Systems|Solutions|Services|Foundation)\b\.?"
 )
-_EN_NAME = r"(?:[A-Z][\w&.'’-]*,?\s+(?:(?:of|de|&)\s+)?){0,7}[A-Z][\w&.'’-]*"
+# words of one line: "Buyer: Acme Corp.⏎Seller: …" must not run on into the next field's label
+_EN_NAME = r"(?:[A-Z][\w&.'’-]*,?[ \t]+(?:(?:of|de|&)[ \t]+)?){0,7}[A-Z][\w&.'’-]*"
 
 
 class ContractPartyRecognizer(LocalRecognizer):
@@ -158,7 +159,7 @@ class SignatoryRecognizer(TablePatternRecognizer):
             "signed_by",
             r"(?<=\b(?:By|Name|Signed|Signature|Signatory|Witness|Attn|Attention)\s*:\s*(?:/s/\s*)?)"
             + NAME_WORD
-            + r"(?:\s+[A-Z]\.)?(?:\s+"
+            + r"(?:[ \t]+[A-Z]\.)?(?:[ \t]+"  # within the line: the next line's "Name:" is a label
             + NAME_WORD
             + r"){1,2}",
             0.85,
@@ -206,7 +207,7 @@ class CompanyNameRecognizer(TablePatternRecognizer):
     PATTERNS = [
         (
             "legal_form",
-            r"\b(?:[A-Z][\w&'’.-]*,?\s+){1,5}(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|LLP|"
+            r"\b(?:[A-Z][\w&'’.-]*,?[ \t]+){1,5}(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|LLP|"
             r"PLC|GmbH|S\.A|N\.V|Co)\b\.?",
             0.75,
         )
