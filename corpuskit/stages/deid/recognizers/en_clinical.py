@@ -94,7 +94,7 @@ class StreetAddressRecognizer(TablePatternRecognizer):
     PATTERNS = [
         (
             "street",
-            r"\b\d{1,6}[A-Z]?\s+(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\s+)?"
+            r"(?<![\d.,])\b\d{1,6}[A-Z]?\s+(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\s+)?"
             r"(?:[A-Z][A-Za-z'-]+\.?\s+|\d{1,3}(?:st|nd|rd|th)\s+){1,4}"
             + _SUFFIX
             + r"\b\.?"
@@ -124,7 +124,8 @@ class StreetAddressRecognizer(TablePatternRecognizer):
         ),
         (
             "number_words_number",
-            r"\b\d{1,6}\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}\s+\d{1,4}[a-z]?\b",
+            # words of one line, joined by spaces, not the decimal of a lab value: "7.5⏎Creatinine⇥1.0"
+            r"(?<![\d.,])\b\d{1,6} +\p{Lu}[\p{L}'’-]+(?: +\p{Lu}[\p{L}'’-]+){0,2} +\d{1,4}[a-z]?\b(?![.,]\d)",
             0.5,
         ),
         # any "number + words (+ unit), City, ST 12345": the city/state/ZIP tail vouches for the street part
