@@ -58,6 +58,9 @@ _MEASURE = regex.compile(r"\d\s*(?:mg|mcg|g|kg|ml|mL|L|mmHg|mmol|%|/|bpm|cm|mm)\
 # spaCy calls long bare numbers DATE; they are rarely dates but often identifiers (ZIP, card, account)
 _LONG_NUMBER = regex.compile(r"\d[\d -]{3,}\d")
 _YEAR = regex.compile(r"\b(?:19|20)\d{2}\b")
+_REPORT_HEADING = regex.compile(
+    r"(?i)^(?:management['’]s\s+discussion\s+and\s+analysis|quantitative\s+and\s+qualitative\s+disclosures)\b"
+)
 _LAYOUT = regex.compile(r"[\n\t|;]+|:\s")
 
 
@@ -81,6 +84,8 @@ def keep_ner_result(text: str, label: str) -> bool:
     bare = regex.sub(r"(?i)^the\s+", "", value).strip("'’s ")
     if value.lower() in CLINICAL_DENY or bare.lower() in CLINICAL_DENY or len(value) < 2:
         return False
+    if _REPORT_HEADING.match(value):
+        return False  # "Management's Discussion and Analysis of Financial Condition…": a 10-K item title
     if label == "DATE":
         cleaned = regex.sub(r"[()'\"’]", "", value)
         if _DURATION.match(cleaned):
