@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from ingest_fixtures import bad_jsonl, broken_corpus, good_corpus, ingest
+from ingest_fixtures import bad_jsonl, broken_corpus, good_corpus, ingest, reasons_by_file
 
 from corpuskit.stages.base import RunContext, StrictModeError
 from corpuskit.stages.ingest.stage import IngestStage
@@ -200,3 +200,51 @@ def test_reading_streams_batches_before_the_corpus_is_read(tmp_path):
 def test_a_missing_input_is_an_error_not_an_empty_dataset(tmp_path):
     with pytest.raises(FileNotFoundError, match="input not found"):
         IngestStage().list_inputs([{"path": str(tmp_path / "nope")}])
+
+
+class _CrashingReader:
+    """A reader with a bug: it yields one document, then raises (a fault injected on purpose)."""
+
+    name = "crash.v1"
+    extensions = (".crash",)
+    streaming = False
+
+    def read(self, path, spec, params, data=b""):
+        from corpuskit.stages.ingest.readers.base import RawDoc
+
+        yield RawDoc(
+            "First document of a file whose reader then fails. Patient John Smith.", encoding="utf-8"
+        )
+        raise RuntimeError("secret text John Smith")
+
+
+class _CrashingTableReader(_CrashingReader):
+    name = "crashrows.v1"
+    streaming = True
+
+
+@pytest.mark.parametrize("reader", ["crash.v1", "crashrows.v1"])
+@pytest.mark.parametrize("workers", [0, 2])
+def test_a_crashing_reader_costs_its_file_not_the_build(tmp_path, monkeypatch, reader, workers):
+    from corpuskit import registry
+
+    monkeypatch.setitem(registry.readers._items, "crash.v1", _CrashingReader)
+    monkeypatch.setitem(registry.readers._items, "crashrows.v1", _CrashingTableReader)
+    (tmp_path / "bad").mkdir()
+    (tmp_path / "bad" / "x.txt").write_text("whatever", encoding="utf-8")
+    (tmp_path / "good").mkdir()
+    (tmp_path / "good" / "y.txt").write_text("A healthy note about a cough that lasted three days.", "utf-8")
+    rows, ctx = ingest(
+        [{"path": str(tmp_path / "bad"), "reader": reader}, {"path": str(tmp_path / "good")}], workers=workers
+    )
+    reasons = reasons_by_file(ctx)
+    [bad_path] = [p for p in reasons if p.endswith("x.txt")]
+    assert len(reasons[bad_path]) == 1 and reasons[bad_path][0].startswith("reader error: RuntimeError at ")
+    assert "John Smith" not in str([e.to_json() for e in ctx.quarantined])  # the message is never recorded
+    stats = ctx.stats["ingest.v1"]
+    assert stats["files_in"] == 2 == stats["files_ingested"] + stats["files_quarantined"]
+    assert any(r["text"].startswith("A healthy note") for r in rows)
+    if reader == "crash.v1":  # a whole-file reader's partial output is dropped with the file
+        assert len(rows) == 1 and stats["files_quarantined"] == 1
+    else:  # rows streamed before the crash stay, as with a bad JSONL line
+        assert len(rows) == 2 and stats["files_ingested"] == 2

@@ -177,13 +177,16 @@ class _Run:
                     yield worker.Task(group)
                     group, group_bytes = [], 0
                 continue
-            fi.sha256 = _sha256_file(Path(fi.path))
             chunk: list = []
-            for item in reader.read(Path(fi.path), spec, self.params):
-                chunk.append(item)
-                if len(chunk) >= self.params.batch_size:
-                    yield worker.Task([fi], chunk, last=False)
-                    chunk = []
+            try:
+                fi.sha256 = _sha256_file(Path(fi.path))
+                for item in reader.read(Path(fi.path), spec, self.params):
+                    chunk.append(item)
+                    if len(chunk) >= self.params.batch_size:
+                        yield worker.Task([fi], chunk, last=False)
+                        chunk = []
+            except Exception as exc:  # as in the workers: the rows so far stay, the file gets a reason
+                chunk.append(ReadProblem(worker.failure_reason(exc)))
             yield worker.Task([fi], chunk, last=True)
         if group:
             yield worker.Task(group)

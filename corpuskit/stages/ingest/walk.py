@@ -79,7 +79,9 @@ def _walk(folder: str, prefix: str, spec: InputSpec, known: frozenset[str]) -> I
     already says what is a link or a folder, so a file costs no extra system call."""
     try:
         with os.scandir(folder) as it:
-            entries = [(e.name + "/" if e.is_dir(follow_symlinks=spec.follow_symlinks) else e.name, e) for e in it]
+            entries = [
+                (e.name + "/" if e.is_dir(follow_symlinks=spec.follow_symlinks) else e.name, e) for e in it
+            ]
     except OSError:  # an unreadable subfolder is passed over, as os.walk does
         if not prefix:
             raise

@@ -143,12 +143,17 @@ def _guarded(w: _FileWork, step: Any) -> None:
     try:
         step()
     except Exception as exc:
-        last_frame = traceback.extract_tb(exc.__traceback__)[-1]
-        where = f"{Path(last_frame.filename).name}:{last_frame.lineno}"
-        w.problems.append((1 << 62, Problem(f"reader error: {type(exc).__name__} at {where}")))
+        w.problems.append((1 << 62, Problem(failure_reason(exc))))
         w.docs.clear()
         w.rows.clear()
         w.units.clear()
+
+
+def failure_reason(exc: Exception) -> str:
+    """What a reader's crash is recorded as: the exception's type and where it was raised, never its
+    message (it can quote the file's text)."""
+    last_frame = traceback.extract_tb(exc.__traceback__)[-1]
+    return f"reader error: {type(exc).__name__} at {Path(last_frame.filename).name}:{last_frame.lineno}"
 
 
 def _read(
