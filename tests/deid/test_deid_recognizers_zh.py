@@ -11,6 +11,8 @@ from corpuskit.stages.deid.recognizers.zh import credit_code_ok, resident_id_ok
 POSITIVE = [
     (zh.ResidentIdRecognizer, "身份证号：11010519491231002X，", "ID", "11010519491231002X"),
     (zh.ResidentIdRecognizer, "证件号码51010719901116845X联系", "ID", "51010719901116845X"),
+    (zh.ZhAnchoredIdRecognizer, "身份证号：110105194912310021，", "ID", "110105194912310021"),  # bad check digit
+    (zh.ZhAnchoredIdRecognizer, "身份证：110105491231002 住址", "ID", "110105491231002"),  # 15 digits
     (zh.ZhMobilePhoneRecognizer, "手机13812345678联系", "PHONE", "13812345678"),
     (zh.ZhMobilePhoneRecognizer, "电话：+86 138-1234-5678。", "PHONE", "+86 138-1234-5678"),
     (zh.ZhMobilePhoneRecognizer, "联系电话：0755-54306928", "PHONE", "0755-54306928"),
@@ -122,6 +124,8 @@ NEGATIVE = [
         "110105194912310021",
     ),  # wrong check digit
     (zh.ResidentIdRecognizer, "编号1101051949123100211", "ID", "1101051949123100211"),  # 19 digits
+    (zh.ZhAnchoredIdRecognizer, "编号110105194912310021", "ID", "110105194912310021"),  # no label
+    (zh.ZhAnchoredIdRecognizer, "身份证号：1101051949123100211", "ID", "110105194912310021"),  # 19 digits
     (zh.ZhMobilePhoneRecognizer, "血小板计数12345678901234", "PHONE", "12345678901"),
     (zh.ZhMobilePhoneRecognizer, "白细胞12.3×10^9/L", "PHONE", "12.3"),
     (zh.ZhMobilePhoneRecognizer, "编号0912345678901", "PHONE", "0912345678"),

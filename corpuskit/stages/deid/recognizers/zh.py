@@ -42,6 +42,25 @@ class ResidentIdRecognizer(TablePatternRecognizer):
         return resident_id_ok(pattern_text)
 
 
+
+class ZhAnchoredIdRecognizer(TablePatternRecognizer):
+    """An ID number in a field labelled 身份证号/证件号码, whatever its check digit, and the 15-digit
+    first-generation numbers still found in old records. A mistyped or OCR-damaged number is still 17
+    right digits of somebody's ID (recall first); unlabelled numbers need the check digit
+    (`ResidentIdRecognizer`)."""
+
+    ENTITY = "ID"
+    LANGUAGES = ("zh",)
+    PATTERNS = [
+        (
+            "anchored_id",
+            r"(?<=(?:居民身份证号码|居民身份证号|身份证号码|身份证号|身份证|公民身份号码|证件号码|证件号)"
+            + _SEP
+            + r")(?:\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])",
+            0.85,
+        )
+    ]
+
 # 身分證 letters → their two-digit codes (the letters were added out of order over the years)
 _TW_LETTER = dict(zip("ABCDEFGHJKLMNPQRSTUVXYWZIO", range(10, 36)))
 
