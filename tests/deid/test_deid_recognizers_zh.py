@@ -113,10 +113,18 @@ POSITIVE = [
     (zh_names.ZhPersonNameRecognizer, "欧阳娜娜和司马南在节目中相遇。", "PERSON", "司马南"),
     (zh_names.ZhPersonNameRecognizer, "刘德华、张学友和郭富城出席了发布会。", "PERSON", "张学友"),
     (zh_names.ZhPersonNameRecognizer, "今天来的有刘德华，张学友，郭富城。", "PERSON", "张学友"),
+    (zh_names.ZhPersonNameRecognizer, "患者之母张秀英代诉。", "PERSON", "张秀英"),
+    (zh_names.ZhPersonNameRecognizer, "由其女王芳代述病史。", "PERSON", "王芳"),
+    (zh_names.ZhPersonNameRecognizer, "患者之子李明代诉：发热。", "PERSON", "李明"),
+    (zh_names.ZhPersonNameRecognizer, "患者之女王芳陪同。", "PERSON", "王芳"),
 ]
 
 # (recognizer, text, label, value) — the value must NOT be found with that label
 NEGATIVE = [
+    # a given name does not take the first character of the verb after it (代诉, 陪同)
+    (zh_names.ZhPersonNameRecognizer, "患者之子李明代诉：发热。", "PERSON", "李明代"),
+    (zh_names.ZhPersonNameRecognizer, "患者之女王芳陪同。", "PERSON", "王芳陪"),
+    (zh_names.ZhPersonNameRecognizer, "其子女均体健。", "PERSON", "女均体"),
     (
         zh.ResidentIdRecognizer,
         "身份证号：110105194912310021",

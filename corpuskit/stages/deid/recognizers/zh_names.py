@@ -99,6 +99,17 @@ _CONTEXT_WORDS = (
     "女儿",
     "之子",
     "之女",
+    # kin as medical records write them before a name: 患者之母张秀英代诉, 由其女王芳代述病史
+    "之母",
+    "之父",
+    "之妻",
+    "之夫",
+    "其子",
+    "其女",
+    "其母",
+    "其父",
+    "其妻",
+    "其夫",
     "监护人",
     "申请人",
     "被申请人",
@@ -216,7 +227,24 @@ _TITLES = (
 # words (国务院总理, 国家主席, 副主席), so they count only as a word of their own, after a name of
 # two or more characters
 _OFFICE_TITLES = frozenset(
-    {"主席", "总统", "总理", "书记", "市长", "省长", "部长", "局长", "院长", "校长", "总裁", "同学", "导演", "教练", "姐姐", "哥哥"}
+    {
+        "主席",
+        "总统",
+        "总理",
+        "书记",
+        "市长",
+        "省长",
+        "部长",
+        "局长",
+        "院长",
+        "校长",
+        "总裁",
+        "同学",
+        "导演",
+        "教练",
+        "姐姐",
+        "哥哥",
+    }
 )
 _HAN = regex.compile(r"\p{Han}")
 # 阿袁, 老王, 小李: a prefix and a surname are a name in speech and chat
@@ -339,6 +367,24 @@ def out_of_vocabulary(word: str) -> bool:
     return not jieba.dt.FREQ.get(word)
 
 
+# verbs that follow a name in records and start with a character names also use: "李明代诉" is 李明
+# who narrates (代诉), "王芳陪同" 王芳 who accompanies; a greedy given name must give the character back
+_VERBS_AFTER_NAME = frozenset(
+    "代诉 代述 代为 代签 代领 陪同 陪护 提供 签字 签名 同意 拒绝 要求 表示 告知 知情 口述 自述 述说 诉说 送来 送至".split()
+)
+
+
+def give_back_verb(text: str, start: int, end: int) -> int:
+    """`end`, one character shorter when the name's last character starts one of those verbs
+    (never below surname + one given character)."""
+    if (
+        end - start - surname_length(text[start : start + 2]) >= 2
+        and text[end - 1 : end + 1] in _VERBS_AFTER_NAME
+    ):
+        return end - 1
+    return end
+
+
 def name_at(text: str, start: int, word_end: int | None = None) -> int:
     """End of a plausible full name starting at `start` (surname + 1–2 given characters), or `start`.
 
@@ -356,7 +402,7 @@ def name_at(text: str, start: int, word_end: int | None = None) -> int:
             end += 1
         else:
             break
-    return end if end > start + sl else start
+    return give_back_verb(text, start, end) if end > start + sl else start
 
 
 class ZhPersonNameRecognizer(LocalRecognizer):
@@ -370,7 +416,9 @@ class ZhPersonNameRecognizer(LocalRecognizer):
     _doubled_re = regex.compile(r"(\p{Han})\1")
     _dotted_re = regex.compile(rf"\p{{Han}}{{1,6}}(?:[{_NAME_DOTS}]\p{{Han}}{{1,6}}){{1,3}}")
     _handle_re = regex.compile(r"(?<=@)[\p{Han}A-Za-z0-9_-]{2,20}")
-    _title_re = regex.compile(r"(?:" + "|".join(sorted({*_TITLES, *_OFFICE_TITLES}, key=len, reverse=True)) + r")")
+    _title_re = regex.compile(
+        r"(?:" + "|".join(sorted({*_TITLES, *_OFFICE_TITLES}, key=len, reverse=True)) + r")"
+    )
     _cell_re = regex.compile(
         r"(?<=^|[\t，、,;；：:（(|])\p{Han}{2,4}(?=$|[\t，、,;；。)）|])", regex.MULTILINE
     )
@@ -413,7 +461,7 @@ class ZhPersonNameRecognizer(LocalRecognizer):
                 and _HAN.fullmatch(nxt.text[0])
                 and not nxt.tag_.startswith(_NOT_NAME_TAGS + ("m", "q", "x", "nr"))
             ):
-                name_end = end + len(nxt.text)
+                name_end = give_back_verb(text, tok.idx, end + len(nxt.text))  # 李/nr 明代/t 诉: 李明
                 if nr_word_score(text[tok.idx : name_end], text, name_end) >= 0.75:
                     # only when every given-name character is a common one: 叶/nr 炎症, 窦/nr 丰富
                     # in a clinical note are a lobe and a sinus, not people
@@ -520,7 +568,10 @@ class ZhPersonNameRecognizer(LocalRecognizer):
                 2 <= len(word) <= 3
                 and surname_length(word) > 0
                 and all(_HAN.match(c) and c not in _FUNCTION_CHARS and c not in _STOP_CHARS for c in word)
-                and (tok.tag_.startswith("nr") or (not tok.tag_.startswith(_NOT_NAME_TAGS) and out_of_vocabulary(word)))
+                and (
+                    tok.tag_.startswith("nr")
+                    or (not tok.tag_.startswith(_NOT_NAME_TAGS) and out_of_vocabulary(word))
+                )
             )
 
         for _ in range(2):  # twice: a name found this way can vouch for the next item of the list
@@ -528,7 +579,11 @@ class ZhPersonNameRecognizer(LocalRecognizer):
                 if joiner.text not in _LIST_JOINERS:
                     continue
                 left_end, right_start = left.idx + len(left.text), right.idx
-                if left_end in named_ends and candidate(right) and right_start == joiner.idx + len(joiner.text):
+                if (
+                    left_end in named_ends
+                    and candidate(right)
+                    and right_start == joiner.idx + len(joiner.text)
+                ):
                     add(right_start, right_start + len(right.text), 0.5)
                     named_starts.add(right_start)
                     named_ends.add(right_start + len(right.text))
