@@ -11,7 +11,12 @@ from corpuskit.stages.deid.recognizers.zh import credit_code_ok, resident_id_ok
 POSITIVE = [
     (zh.ResidentIdRecognizer, "身份证号：11010519491231002X，", "ID", "11010519491231002X"),
     (zh.ResidentIdRecognizer, "证件号码51010719901116845X联系", "ID", "51010719901116845X"),
-    (zh.ZhAnchoredIdRecognizer, "身份证号：110105194912310021，", "ID", "110105194912310021"),  # bad check digit
+    (
+        zh.ZhAnchoredIdRecognizer,
+        "身份证号：110105194912310021，",
+        "ID",
+        "110105194912310021",
+    ),  # bad check digit
     (zh.ZhAnchoredIdRecognizer, "身份证：110105491231002 住址", "ID", "110105491231002"),  # 15 digits
     (zh.ZhMobilePhoneRecognizer, "手机13812345678联系", "PHONE", "13812345678"),
     (zh.ZhMobilePhoneRecognizer, "电话：+86 138-1234-5678。", "PHONE", "+86 138-1234-5678"),
@@ -69,7 +74,12 @@ POSITIVE = [
         "ADDRESS",
         "上海浦东新区张江镇祖冲之路887弄12号",
     ),
-    (zh_address.ZhAddressRecognizer, "寄往：广州天河区天河路385号太古汇一座", "ADDRESS", "广州天河区天河路385号太古汇一座"),
+    (
+        zh_address.ZhAddressRecognizer,
+        "寄往：广州天河区天河路385号太古汇一座",
+        "ADDRESS",
+        "广州天河区天河路385号太古汇一座",
+    ),
     (zh_address.ZhPlaceNameRecognizer, "籍贯：梧州\n", "LOCATION", "梧州"),
     (zh_address.ZhPlaceNameRecognizer, "来自广东省的患者", "LOCATION", "广东省"),
     (zh_address.ZhOrganizationRecognizer, "沈阳市第一人民医院入院记录", "ORGANIZATION", "沈阳市第一人民医院"),
@@ -117,6 +127,19 @@ POSITIVE = [
     (zh_names.ZhPersonNameRecognizer, "由其女王芳代述病史。", "PERSON", "王芳"),
     (zh_names.ZhPersonNameRecognizer, "患者之子李明代诉：发热。", "PERSON", "李明"),
     (zh_names.ZhPersonNameRecognizer, "患者之女王芳陪同。", "PERSON", "王芳"),
+    (
+        zh_address.ZhAddressRecognizer,
+        "男，68岁，住北京市海淀区中关村大街27号院3号楼2单元501。",
+        "ADDRESS",
+        "北京市海淀区中关村大街27号院3号楼2单元501",
+    ),
+    (zh_address.ZhAddressRecognizer, "家在阳光花园5栋1201，", "ADDRESS", "阳光花园5栋1201"),
+    (
+        zh_address.ZhAddressRecognizer,
+        "患者3天前于北京市朝阳区建国路88号就诊",
+        "ADDRESS",
+        "北京市朝阳区建国路88号",
+    ),
 ]
 
 # (recognizer, text, label, value) — the value must NOT be found with that label

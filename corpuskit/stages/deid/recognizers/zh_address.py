@@ -16,7 +16,8 @@ _ADMIN = r"(?:省|自治区|特别行政区|市|自治州|地区|盟|区|县|旗
 _STREET = r"(?:路|街|大道|大街|道|巷|弄|胡同|里|村|组|屯)"
 _NUMBERED = r"(?:号院|号楼|号|栋|幢|座|单元|层|楼|室|户|弄|组)"
 _NUM = r"(?:\d{1,5}|[一二三四五六七八九十百零〇]{1,4})"
-_UNIT_NUMBERS = rf"(?:[-－—]?{_NUM}{_NUMBERED})+"
+# a bare room number after a building or entrance: 3号楼2单元501, 5栋1201
+_UNIT_NUMBERS = rf"(?:[-－—]?{_NUM}{_NUMBERED})+(?:(?<=单元|栋|幢|座|楼)\d{{2,4}}(?![\d.]))?"
 _ESTATE = r"(?:小区|花园|新村|公寓|大厦|广场|家园|苑|府|城|园|里|庄)"
 
 PROVINCES = (
@@ -83,16 +84,23 @@ class ZhAddressRecognizer(TablePatternRecognizer):
         # street with a house number, optional estate and unit numbers
         (
             "street_number",
-            rf"(?:{_HAN}{{1,7}}?{_ADMIN}){{0,4}}{_HAN}{{1,8}}?{_STREET}{_NUM}(?:号|弄)"
+            rf"(?:{_HAN}{{1,7}}?{_ADMIN}){{0,4}}{_HAN}{{1,8}}?{_STREET}{_NUM}(?:号院|号|弄)"
             rf"(?:{_HAN}{{1,8}}?{_ESTATE})?(?:{_UNIT_NUMBERS})?",
             0.8,
         ),
         # estate + building/room numbers: 阳光花园3栋502室
-        ("estate_units", rf"{_HAN}{{2,8}}?{_ESTATE}(?:{_NUM}(?:号楼|栋|幢|座|单元|室|号)){{1,4}}", 0.7),
+        (
+            "estate_units",
+            rf"{_HAN}{{2,8}}?{_ESTATE}(?:{_NUM}(?:号楼|栋|幢|座|单元|室|号)){{1,4}}(?:(?<=单元|栋|幢|座|楼)\d{{2,4}}(?![\d.]))?",
+            0.7,
+        ),
     ]
     CONTEXT = ["住址", "地址", "住", "户籍", "籍贯", "居住"]
-    # regex matches start as far left as they can, so "他在建国路88号" comes with "他在"
-    _LEAD = regex.compile(r"^\p{Han}{0,3}?(?:住在|位于|来自|送至|前往|返回|寄往|寄至|现居|在|至|于|到|往|从|自|向|是|住|居)")
+    # regex matches start as far left as they can, so "他在建国路88号" comes with "他在". No `^`:
+    # `match(text, pos)` anchors at pos already, and `^` would only hold at the start of the text
+    _LEAD = regex.compile(
+        r"\p{Han}{0,3}?(?:住在|位于|来自|送至|前往|返回|寄往|寄至|现居|在|至|于|到|往|从|自|向|是|住|居)"
+    )
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)

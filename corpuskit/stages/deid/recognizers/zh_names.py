@@ -336,6 +336,12 @@ def nr_word_score(word: str, text: str, end: int) -> float:
     return 0.75
 
 
+def known_full_name(word: str, tag: str) -> bool:
+    """A three-character word jieba's dictionary itself calls a name (`nr`), starting with a frequent
+    surname: 张三丰, 李小龙 — right after 患者 or 家属 that is a person whatever the given characters."""
+    return tag.startswith("nr") and len(word) == 3 and word[0] in TOP_SURNAMES and surname_length(word) == 1
+
+
 # characters of transliterated drug and eponym names (杜密克, 舒普深, 柯萨奇, 苗勒氏): jieba's HMM
 # tags such unknown words as names just as readily as real ones
 _TRANSLITERATION_CHARS = frozenset(
@@ -513,7 +519,9 @@ class ZhPersonNameRecognizer(LocalRecognizer):
             if not labelled and word in _WEAK_CONTEXT and not tag.startswith("nr"):
                 if nr_word_score(text[m.end() : end], text, end) < 0.75:
                     continue  # 医生查房; but 医师孙立新 (frequent surname + name characters) stays
-            if not labelled and nr_word_score(text[m.end() : end], text, end) < 0.5:
+            if not labelled and nr_word_score(text[m.end() : end], text, end) < 0.5 and not known_full_name(
+                text[m.end() : end], tag
+            ):
                 continue  # 签字盖章, 乙方向甲方: the next word starts with a surname but reads as no name
             add(m.end(), end, 0.85 if labelled or tag.startswith("nr") else 0.6)
         for m in self._cell_re.finditer(text):
