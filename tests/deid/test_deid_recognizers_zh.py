@@ -140,6 +140,11 @@ POSITIVE = [
         "ADDRESS",
         "北京市朝阳区建国路88号",
     ),
+    (zh.ZhMobilePhoneRecognizer, "固话：021-6488 1234，", "PHONE", "021-6488 1234"),
+    (zh.ZhMobilePhoneRecognizer, "电话0755-8321-4567转", "PHONE", "0755-8321-4567"),
+    (zh.ZhSocialAccountRecognizer, "微信号：zhang_san88，", "ACCOUNT", "zhang_san88"),
+    (zh.ZhSocialAccountRecognizer, "加QQ 123456789 联系", "ACCOUNT", "123456789"),
+    (zh.ZhAnchoredIdRecognizer, "主治医生：王磊（工号：10234）", "ID", "10234"),
 ]
 
 # (recognizer, text, label, value) — the value must NOT be found with that label
@@ -209,6 +214,10 @@ NEGATIVE = [
     (zh_names.ZhPersonNameRecognizer, "他当选为国家主席", "PERSON", "国家"),
     (zh_names.ZhPersonNameRecognizer, "医生和护士查房", "PERSON", "护士"),
     (zh_names.ZhPersonNameRecognizer, "血压和血糖平稳", "PERSON", "血糖"),
+    (zh.ZhMobilePhoneRecognizer, "剂量0.5 1234", "PHONE", "0.5 1234"),
+    (zh.ZhSocialAccountRecognizer, "微信支付成功", "ACCOUNT", "支付成功"),
+    (zh.ZhSocialAccountRecognizer, "QQ群：12", "ACCOUNT", "12"),
+    (zh.ZhAnchoredIdRecognizer, "工号：无", "ID", "无"),
 ]
 
 

@@ -20,7 +20,7 @@ CANONICAL_LABELS: dict[str, str] = {
     "IP": "an IPv4 address",
     "ID": "national ids (居民身份证号, SSN), 统一社会信用代码, licences",
     "MRN": "medical record numbers: MRN, 住院号/门诊号/病案号/病历号/医保号",
-    "ACCOUNT": "bank accounts, IBAN, policy and member numbers",
+    "ACCOUNT": "bank accounts, IBAN, policy and member numbers, 微信号 and QQ accounts",
     "BANK_CARD": "payment card numbers (Luhn-checked)",
     "PASSPORT": "passport numbers",
     "LICENSE_PLATE": "vehicle licence plates (车牌号)",

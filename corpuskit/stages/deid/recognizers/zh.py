@@ -42,7 +42,6 @@ class ResidentIdRecognizer(TablePatternRecognizer):
         return resident_id_ok(pattern_text)
 
 
-
 class ZhAnchoredIdRecognizer(TablePatternRecognizer):
     """An ID number in a field labelled 身份证号/证件号码, whatever its check digit, and the 15-digit
     first-generation numbers still found in old records. A mistyped or OCR-damaged number is still 17
@@ -58,8 +57,15 @@ class ZhAnchoredIdRecognizer(TablePatternRecognizer):
             + _SEP
             + r")(?:\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])",
             0.85,
-        )
+        ),
+        # staff and student numbers name one person in one institution: 工号：10234, 学号 S2021001
+        (
+            "staff_number",
+            r"(?<=(?:员工编号|员工号|职工号|工号|学号)" + _SEP + r")[A-Za-z]{0,3}\d{3,12}(?![0-9A-Za-z])",
+            0.8,
+        ),
     ]
+
 
 # 身分證 letters → their two-digit codes (the letters were added out of order over the years)
 _TW_LETTER = dict(zip("ABCDEFGHJKLMNPQRSTUVXYWZIO", range(10, 36)))
@@ -116,7 +122,8 @@ class ZhMobilePhoneRecognizer(TablePatternRecognizer):
         (
             "landline",
             _NOT_DIGIT_BEFORE
-            + r"(?:\(0\d{2,3}\)|0\d{2,3})[-－—\s]?[2-9]\d{6,7}(?:[-转]\d{1,5})?"
+            # the local number may be split too: 021-6488 1234, 0755-8321-4567
+            + r"(?:\(0\d{2,3}\)|0\d{2,3})[-－—\s]?[2-9]\d{2,3}[-－—\s]?\d{4}(?:[-转]\d{1,5})?"
             + _NOT_DIGIT_AFTER,
             0.6,
         ),
@@ -140,7 +147,7 @@ class ZhMobilePhoneRecognizer(TablePatternRecognizer):
         ),
         (
             "anchored",
-            r"(?<=(?:电话|手机|联系方式|座机|传真|Tel|TEL|tel)(?:号码)?"
+            r"(?<=(?:电话|手机|联系方式|座机|固话|传真|Tel|TEL|tel)(?:号码)?"
             + _SEP
             + r")[2-9]\d{3}[-\s]?\d{3,4}"
             + _NOT_DIGIT_AFTER,
@@ -184,6 +191,24 @@ class ZhAnchoredCardRecognizer(TablePatternRecognizer):
             + _NOT_DIGIT_AFTER,
             0.85,
         )
+    ]
+
+
+class ZhSocialAccountRecognizer(TablePatternRecognizer):
+    """微信号 and QQ numbers after their label: how patients and clients are reached in China, and
+    as identifying as a phone number. WeChat ids are 6–20 characters starting with a letter."""
+
+    ENTITY = "ACCOUNT"
+    LANGUAGES = ("zh",)
+    PATTERNS = [
+        (
+            "wechat",
+            r"(?<=(?:微信号|微信|WeChat|wechat|VX|vx|wx)"
+            + _SEP
+            + r")[A-Za-z][-_A-Za-z0-9]{5,19}(?![-_A-Za-z0-9])",
+            0.85,
+        ),
+        ("qq", r"(?<=(?:QQ|qq)(?:号码|号)?" + _SEP + r")[1-9]\d{4,11}(?!\d)", 0.85),
     ]
 
 
