@@ -42,8 +42,18 @@ POSITIVE = [
     (en.StreetAddressRecognizer, "ZIP: 3520  Estonia", "ADDRESS", "3520"),
     (en.StreetAddressRecognizer, "Postcode: 7412 SL, Deventer", "ADDRESS", "7412 SL"),
     (en.StreetAddressRecognizer, "PLZ 53-320 Wrocław", "ADDRESS", "53-320"),
-    (en.StreetAddressRecognizer, "1200 West Main Street\nBoston, MA 02114\nPhone", "ADDRESS", "Boston, MA 02114"),
-    (en.StreetAddressRecognizer, "742 Evergreen Terrace\nSpringfield, OR 97477", "ADDRESS", "Springfield, OR 97477"),
+    (
+        en.StreetAddressRecognizer,
+        "1200 West Main Street\nBoston, MA 02114\nPhone",
+        "ADDRESS",
+        "Boston, MA 02114",
+    ),
+    (
+        en.StreetAddressRecognizer,
+        "742 Evergreen Terrace\nSpringfield, OR 97477",
+        "ADDRESS",
+        "Springfield, OR 97477",
+    ),
     (en.StreetAddressRecognizer, "moved from 17 Rue de la Paix, 75002 Paris", "ADDRESS", "17 Rue de la Paix"),
     (en.StreetAddressRecognizer, "lives at 8 bis Avenue Foch, Lyon", "ADDRESS", "8 bis Avenue Foch"),
     (
@@ -64,11 +74,25 @@ POSITIVE = [
         "ORGANIZATION",
         "University Hospital of Wales",
     ),
-    (en.HealthcareFacilityRecognizer, "Seen in ED at Brigham and Women's Hospital on 5/6", "ORGANIZATION",
-     "Brigham and Women's Hospital"),
+    (
+        en.HealthcareFacilityRecognizer,
+        "Seen in ED at Brigham and Women's Hospital on 5/6",
+        "ORGANIZATION",
+        "Brigham and Women's Hospital",
+    ),
     (en.HealthcareFacilityRecognizer, "BALDWIN CLINIC\nMr. Ulrich is", "ORGANIZATION", "BALDWIN CLINIC"),
-    (en.HealthcareFacilityRecognizer, "f/u Dr. Smith\nBoston Medical Center", "ORGANIZATION", "Boston Medical Center"),
-    (en.HealthcareFacilityRecognizer, "ST. ELIZABETH'S MEDICAL CENTER", "ORGANIZATION", "ST. ELIZABETH'S MEDICAL CENTER"),
+    (
+        en.HealthcareFacilityRecognizer,
+        "f/u Dr. Smith\nBoston Medical Center",
+        "ORGANIZATION",
+        "Boston Medical Center",
+    ),
+    (
+        en.HealthcareFacilityRecognizer,
+        "ST. ELIZABETH'S MEDICAL CENTER",
+        "ORGANIZATION",
+        "ST. ELIZABETH'S MEDICAL CENTER",
+    ),
     (en.ClinicalDateRecognizer, "signed on Thursday, April 14", "DATE", "Thursday"),
     (en.PhoneWithExtensionRecognizer, "Call x4411 with questions", "PHONE", "x4411"),
     (en.PhoneWithExtensionRecognizer, "please page ext. 5520", "PHONE", "ext. 5520"),
@@ -114,7 +138,12 @@ POSITIVE = [
     ),
     (lf.ContractPartyRecognizer, "Party B: Beta Corp.\n", "ORGANIZATION", "Beta Corp"),
     (lf.ContractPartyRecognizer, "Buyer: Acme Corp.\nSeller: Beta Inc.", "ORGANIZATION", "Acme Corp"),
-    (lf.CompanyNameRecognizer, "f/u Dr. Smith\nWalters Analytics LLC", "ORGANIZATION", "Walters Analytics LLC"),
+    (
+        lf.CompanyNameRecognizer,
+        "f/u Dr. Smith\nWalters Analytics LLC",
+        "ORGANIZATION",
+        "Walters Analytics LLC",
+    ),
     (lf.SignatoryRecognizer, "By: John A. Smith\n", "PERSON", "John A. Smith"),
     (lf.SignatoryRecognizer, "By: /s/ Nancy E. Funkhouser\nName: Nancy", "PERSON", "Nancy E. Funkhouser"),
     (lf.SignatoryRecognizer, "Name: Zhang Jilun\nAddress: 12 Park Road", "PERSON", "Zhang Jilun"),
@@ -126,6 +155,12 @@ POSITIVE = [
         "ACCOUNT",
         "GB82 WEST 1234 5698 7654 32",
     ),
+    (en.MedicalRecordNumberRecognizer, "Pt seen. MRN#: 00345678. Acct", "MRN", "00345678"),
+    (en.PagerNumberRecognizer, "Fax (617) 555-0199. Pager 4-5678. Cell", "PHONE", "4-5678"),
+    (en.PagerNumberRecognizer, "pgr #31456", "PHONE", "31456"),
+    (en.DeviceSerialRecognizer, "Vehicle VIN 1HGCM82633A004352;", "ID", "1HGCM82633A004352"),
+    (en.DeviceSerialRecognizer, "pacemaker serial no. SN-88231-X; ", "ID", "SN-88231-X"),
+    (en.DeviceSerialRecognizer, "pump S/N: 4471A-22", "ID", "4471A-22"),
 ]
 
 NEGATIVE = [
@@ -146,18 +181,43 @@ NEGATIVE = [
     (en.StreetAddressRecognizer, "2 tablets daily", "ADDRESS", "2 tablets daily"),
     (en.StreetAddressRecognizer, "Heparin, IV 10000 units", "ADDRESS", "Heparin, IV 10000"),
     (en.StreetAddressRecognizer, "Insulin, XR 12345 lot", "ADDRESS", "Insulin, XR 12345"),
-    (en.StreetAddressRecognizer, "Terrace\nSpringfield, OR 97477", "ADDRESS", "Terrace\nSpringfield, OR 97477"),
+    (
+        en.StreetAddressRecognizer,
+        "Terrace\nSpringfield, OR 97477",
+        "ADDRESS",
+        "Terrace\nSpringfield, OR 97477",
+    ),
     (en.StreetAddressRecognizer, "WBC\t13.7\nHemoglobin\t11.1 g/dL", "ADDRESS", "7\nHemoglobin\t11"),
     (en.StreetAddressRecognizer, "Cr 1.5 Creatinine 12", "ADDRESS", "5 Creatinine 12"),
     (en.StreetAddressRecognizer, "dose 2.5 Main Street", "ADDRESS", "5 Main Street"),
     (en.HealthcareFacilityRecognizer, "went to the hospital", "ORGANIZATION", "the hospital"),
-    (lf.SignatoryRecognizer, "By: /s/ Nancy E. Funkhouser\nName: Nancy", "PERSON", "Nancy E. Funkhouser\nName"),
+    (
+        lf.SignatoryRecognizer,
+        "By: /s/ Nancy E. Funkhouser\nName: Nancy",
+        "PERSON",
+        "Nancy E. Funkhouser\nName",
+    ),
     (lf.SignatoryRecognizer, "Name: Zhang Jilun\nAddress: 12", "PERSON", "Zhang Jilun\nAddress"),
-    (en.HealthcareFacilityRecognizer, "f/u Dr. Smith\nBoston Medical Center", "ORGANIZATION", "Smith\nBoston Medical Center"),
+    (
+        en.HealthcareFacilityRecognizer,
+        "f/u Dr. Smith\nBoston Medical Center",
+        "ORGANIZATION",
+        "Smith\nBoston Medical Center",
+    ),
     (en.EnglishPersonNameRecognizer, "Attending: John\nA. Smith", "PERSON", "John\nA. Smith"),
     (en.HealthcareFacilityRecognizer, "OUTPATIENT CLINIC\nVisit", "ORGANIZATION", "OUTPATIENT CLINIC"),
-    (en.HealthcareFacilityRecognizer, "PEDIATRIC ONCOLOGY CLINIC", "ORGANIZATION", "PEDIATRIC ONCOLOGY CLINIC"),
-    (en.HealthcareFacilityRecognizer, "NEW PATIENT VISIT\nGENERAL HOSPITAL", "ORGANIZATION", "GENERAL HOSPITAL"),
+    (
+        en.HealthcareFacilityRecognizer,
+        "PEDIATRIC ONCOLOGY CLINIC",
+        "ORGANIZATION",
+        "PEDIATRIC ONCOLOGY CLINIC",
+    ),
+    (
+        en.HealthcareFacilityRecognizer,
+        "NEW PATIENT VISIT\nGENERAL HOSPITAL",
+        "ORGANIZATION",
+        "GENERAL HOSPITAL",
+    ),
     (en.PhoneWithExtensionRecognizer, "repeat x3 daily, dose x100", "PHONE", "x100"),
     (en.EnglishPersonNameRecognizer, "switch IV/po when tolerating", "PERSON", "IV/po"),
     (en.EnglishPersonNameRecognizer, "BP/hr stable", "PERSON", "BP/hr"),
@@ -174,8 +234,21 @@ NEGATIVE = [
         "GB82 WEST 1234 5698 7654 33",
     ),
     (lf.CompanyNameRecognizer, "the company shall", "ORGANIZATION", "the company"),
-    (lf.ContractPartyRecognizer, "Buyer: Acme Corp.\nSeller: Beta Inc.", "ORGANIZATION", "Acme Corp.\nSeller"),
-    (lf.CompanyNameRecognizer, "f/u Dr. Smith\nWalters Analytics LLC", "ORGANIZATION", "Smith\nWalters Analytics LLC"),
+    (
+        lf.ContractPartyRecognizer,
+        "Buyer: Acme Corp.\nSeller: Beta Inc.",
+        "ORGANIZATION",
+        "Acme Corp.\nSeller",
+    ),
+    (
+        lf.CompanyNameRecognizer,
+        "f/u Dr. Smith\nWalters Analytics LLC",
+        "ORGANIZATION",
+        "Smith\nWalters Analytics LLC",
+    ),
+    (en.PagerNumberRecognizer, "pager not answered, K 4.5", "PHONE", "4.5"),
+    (en.DeviceSerialRecognizer, "HYDROCHLOROTHIAZIDE 25 mg", "ID", "HYDROCHLOROTHIAZIDE"),
+    (en.DeviceSerialRecognizer, "serial exams were normal", "ID", "exams"),
 ]
 
 
@@ -258,3 +331,32 @@ def test_anchor_gates_change_no_result(text, monkeypatch):
     gated = spans(party.analyze(text, ["PERSON", "ORGANIZATION"]))
     monkeypatch.setattr(ContractPartyRecognizer, "_en_triggers", [regex.compile("")] * 4)
     assert gated == spans(party.analyze(text, ["PERSON", "ORGANIZATION"]))
+
+
+def _det(start, end, label, score, recognizer="Pattern"):
+    from corpuskit.stages.deid.postprocess import Detection
+
+    return Detection(start, end, label, score, recognizer)
+
+
+def test_overlapping_pattern_spans_of_one_label_widen_to_their_union():
+    from corpuskit.stages.deid.postprocess import resolve_overlaps
+
+    text = "named Juan Carlos Rodriguez from"
+    juan, rodriguez = (
+        (text.index("Juan"), text.index("Carlos") + 6),
+        (text.index("Carlos"), text.index(" from")),
+    )
+    got = resolve_overlaps([_det(*juan, "PERSON", 0.75), _det(*rodriguez, "PERSON", 0.75)], text)
+    assert [(text[d.start : d.end], d.label) for d in got] == [("Juan Carlos Rodriguez", "PERSON")]
+    # another label, an NER span, or a weaker span running into layout do not widen
+    text = "Attending: Dr. Henry Goodman    Emergency contact"
+    name = (text.index("Henry"), text.index("    "))
+    runs_on = (text.index("Henry"), text.index(" contact"))
+    for other, expected in (
+        (_det(*runs_on, "PERSON", 0.7), ("Henry Goodman", "PERSON")),
+        (_det(*runs_on, "PERSON", 0.85, "SpacyRecognizer"), ("Henry Goodman", "PERSON")),
+        (_det(*runs_on, "ORGANIZATION", 0.9), ("Henry Goodman    Emergency", "ORGANIZATION")),
+    ):
+        got = resolve_overlaps([_det(*name, "PERSON", 0.75), other], text)
+        assert [(text[d.start : d.end], d.label) for d in got] == [expected]

@@ -62,6 +62,7 @@ _REPORT_HEADING = regex.compile(
     r"(?i)^(?:management['’]s\s+discussion\s+and\s+analysis|quantitative\s+and\s+qualitative\s+disclosures)\b"
 )
 _LAYOUT = regex.compile(r"[\n\t|;]+|:\s")
+_LAYOUT_GAP = regex.compile(r"[\n\t]| {2,}")
 
 
 def ner_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -139,7 +140,7 @@ def finalize(text: str, results, label_map: dict[str, str | None] | None = None)
                     cands.append(Detection(s, e, fixed, float(r.score), name))
             continue
         cands.append(Detection(start, end, label, float(r.score), name))
-    return resolve_overlaps(cands)
+    return resolve_overlaps(cands, text)
 
 
 # on a tie, the label whose recognizer checks more (checksums, dates inside) wins: a valid
@@ -155,8 +156,11 @@ _SPECIFICITY = {
 }
 
 
-def resolve_overlaps(cands: list[Detection]) -> list[Detection]:
-    """Greedy: keep the best span, drop any span overlapping it, repeat. Output sorted by start.
+def resolve_overlaps(cands: list[Detection], text: str | None = None) -> list[Detection]:
+    """Greedy: keep the best span, drop any span overlapping it, repeat; a dropped pattern span with
+    the kept one's label widens it to their union when that touches no other kept span and it is as
+    sure as the kept one or adds no layout (line break, tab, run of spaces; needs `text`). Output
+    sorted by start.
 
     Best = a pattern recognizer's confident hit before NER, then score, then label
     specificity, then length.
@@ -171,9 +175,23 @@ def resolve_overlaps(cands: list[Detection]) -> list[Detection]:
         )
 
     taken: list[Detection] = []
-    occupied: list[tuple[int, int]] = []
     for d in sorted(cands, key=rank, reverse=True):
-        if all(d.end <= s or d.start >= e for s, e in occupied):
+        hit = [i for i, t in enumerate(taken) if d.start < t.end and t.start < d.end]
+        if not hit:
             taken.append(d)
-            occupied.append((d.start, d.end))
+            continue
+        # a pattern span of the same label that reaches past the kept one widens it (recall first):
+        # lexicon "Carlos Rodriguez" kept over lexicon "Juan Carlos" left "Juan" in the text. Not NER
+        # spans, and a weaker guess only within the line's words: edges run on into layout
+        # ("Henry Goodman    Emergency" from a 0.7 name pattern beside a 0.75 lexicon hit)
+        t = taken[hit[0]]
+        if len(hit) == 1 and t.label == d.label and d.recognizer not in NER_RECOGNIZERS:
+            start, end = min(t.start, d.start), max(t.end, d.end)
+            added = (text[start : t.start] + " " + text[t.end : end]) if text is not None else "\t"
+            if (
+                (start, end) != (t.start, t.end)
+                and (d.score >= t.score or not _LAYOUT_GAP.search(added))
+                and all(end <= o.start or start >= o.end for j, o in enumerate(taken) if j != hit[0])
+            ):
+                taken[hit[0]] = Detection(start, end, t.label, t.score, t.recognizer)
     return sorted(taken, key=lambda d: d.start)

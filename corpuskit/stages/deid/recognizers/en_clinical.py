@@ -32,7 +32,7 @@ class MedicalRecordNumberRecognizer(TablePatternRecognizer):
     PATTERNS = [
         (
             "labelled_record",
-            r"(?<=\b" + _LABEL + r"\s*[:#]?\s*)(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{3,24}\b",
+            r"(?<=\b" + _LABEL + r"\s*[:#]{0,2}\s*)(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{3,24}\b",  # MRN#: too
             0.85,
         )
     ]
@@ -179,13 +179,23 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
         (
             "facility",
             # words of one line: "Dr. Smith⏎Boston Medical Center" must not take "Smith"
-            r"\b(?:" + _NAME_WORD + r"[ \t]+){1,5}" + _KIND + r"\b(?:[ \t]+(?:of|at)[ \t]+(?:[A-Z][a-z]+[ \t]?){1,3})?",
+            r"\b(?:"
+            + _NAME_WORD
+            + r"[ \t]+){1,5}"
+            + _KIND
+            + r"\b(?:[ \t]+(?:of|at)[ \t]+(?:[A-Z][a-z]+[ \t]?){1,3})?",
             0.75,
         ),
         (
             # two names joined by "and"/"&": Brigham and Women's Hospital, Beth Israel & Deaconess Clinic
             "facility_joined",
-            r"\b(?:" + _NAME_WORD + r"[ \t]+){1,3}(?:and|&)[ \t]+(?:" + _NAME_WORD + r"[ \t]+){1,3}" + _KIND + r"\b",
+            r"\b(?:"
+            + _NAME_WORD
+            + r"[ \t]+){1,3}(?:and|&)[ \t]+(?:"
+            + _NAME_WORD
+            + r"[ \t]+){1,3}"
+            + _KIND
+            + r"\b",
             0.75,
         ),
         (
@@ -312,6 +322,41 @@ class ContextPhoneRecognizer(TablePatternRecognizer):
 
     def validate_result(self, pattern_text: str) -> bool:
         return 7 <= sum(c.isdigit() for c in pattern_text) <= 15
+
+
+class PagerNumberRecognizer(TablePatternRecognizer):
+    """Pager and beeper numbers after their word: hospital pagers are 4–7 digits ('Pager 4-5678',
+    'pgr #31456'), too short for the phone patterns, and each names one clinician."""
+
+    ENTITY = "PHONE"
+    LANGUAGES = ("en",)
+    IGNORECASE = True
+    PATTERNS = [
+        (
+            "pager",
+            r"(?<=\b(?:pager|beeper|pgr|bleep)\.?\s*(?:no\.?|number|#)?\s*[:#]?\s*)\d[\d-]{2,8}\d(?!\d|\.\d)",
+            0.75,
+        )
+    ]
+
+
+class DeviceSerialRecognizer(TablePatternRecognizer):
+    """Vehicle and device identifiers (HIPAA lists both): a 17-character VIN, and serial numbers
+    after 'serial no.', 'S/N', 'device ID' (pacemakers, pumps, implants)."""
+
+    ENTITY = "ID"
+    LANGUAGES = ("en",)
+    PATTERNS = [
+        # VINs never use I, O or Q; the label or the 17-character shape with digits and letters
+        ("vin", r"\b(?=[A-HJ-NPR-Z0-9]*\d)(?=[A-HJ-NPR-Z0-9]*[A-HJ-NPR-Z])[A-HJ-NPR-Z0-9]{17}\b", 0.6),
+        (
+            "serial",
+            r"(?i:(?<=\b(?:serial|device|implant|model\s+and\s+serial)\s*(?:no\.?|number|num|#|id)\s*[:#]?\s*|"
+            r"\bS/N\s*[:#]?\s*))(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{3,24}\b",
+            0.8,
+        ),
+    ]
+    CONTEXT = ["vin", "vehicle", "serial", "device", "implant", "pacemaker"]
 
 
 class IdentityDocumentRecognizer(TablePatternRecognizer):
