@@ -161,6 +161,12 @@ POSITIVE = [
     (en.DeviceSerialRecognizer, "Vehicle VIN 1HGCM82633A004352;", "ID", "1HGCM82633A004352"),
     (en.DeviceSerialRecognizer, "pacemaker serial no. SN-88231-X; ", "ID", "SN-88231-X"),
     (en.DeviceSerialRecognizer, "pump S/N: 4471A-22", "ID", "4471A-22"),
+    (
+        lf.CompanyNameRecognizer,
+        "IN WITNESS WHEREOF\nACME ROBOTICS, INC.\nBy:",
+        "ORGANIZATION",
+        "ACME ROBOTICS, INC.",
+    ),
 ]
 
 NEGATIVE = [

@@ -145,6 +145,12 @@ POSITIVE = [
     (zh.ZhSocialAccountRecognizer, "微信号：zhang_san88，", "ACCOUNT", "zhang_san88"),
     (zh.ZhSocialAccountRecognizer, "加QQ 123456789 联系", "ACCOUNT", "123456789"),
     (zh.ZhAnchoredIdRecognizer, "主治医生：王磊（工号：10234）", "ID", "10234"),
+    (
+        zh_address.ZhAddressRecognizer,
+        "房屋坐落于上海市徐汇区漕溪北路88号圣爱大厦1502室。",
+        "ADDRESS",
+        "上海市徐汇区漕溪北路88号圣爱大厦1502室",
+    ),
 ]
 
 # (recognizer, text, label, value) — the value must NOT be found with that label

@@ -207,8 +207,9 @@ class CompanyNameRecognizer(TablePatternRecognizer):
     PATTERNS = [
         (
             "legal_form",
+            # the legal form as written in running text or in a capitals signature block (ACME ROBOTICS, INC.)
             r"\b(?:[A-Z][\w&'’.-]*,?[ \t]+){1,5}(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|LLP|"
-            r"PLC|GmbH|S\.A|N\.V|Co)\b\.?",
+            r"PLC|GmbH|S\.A|N\.V|Co|INC|LTD|LIMITED|CORP|CORPORATION|GMBH|CO)\b\.?",
             0.75,
         )
     ]

@@ -99,7 +99,7 @@ class ZhAddressRecognizer(TablePatternRecognizer):
     # regex matches start as far left as they can, so "他在建国路88号" comes with "他在". No `^`:
     # `match(text, pos)` anchors at pos already, and `^` would only hold at the start of the text
     _LEAD = regex.compile(
-        r"\p{Han}{0,3}?(?:住在|位于|来自|送至|前往|返回|寄往|寄至|现居|在|至|于|到|往|从|自|向|是|住|居)"
+        r"\p{Han}{0,3}?(?:坐落于|坐落在|住在|位于|来自|送至|前往|返回|寄往|寄至|现居|在|至|于|到|往|从|自|向|是|住|居)"
     )
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):

@@ -519,8 +519,10 @@ class ZhPersonNameRecognizer(LocalRecognizer):
             if not labelled and word in _WEAK_CONTEXT and not tag.startswith("nr"):
                 if nr_word_score(text[m.end() : end], text, end) < 0.75:
                     continue  # 医生查房; but 医师孙立新 (frequent surname + name characters) stays
-            if not labelled and nr_word_score(text[m.end() : end], text, end) < 0.5 and not known_full_name(
-                text[m.end() : end], tag
+            if (
+                not labelled
+                and nr_word_score(text[m.end() : end], text, end) < 0.5
+                and not known_full_name(text[m.end() : end], tag)
             ):
                 continue  # 签字盖章, 乙方向甲方: the next word starts with a surname but reads as no name
             add(m.end(), end, 0.85 if labelled or tag.startswith("nr") else 0.6)
