@@ -167,6 +167,19 @@ POSITIVE = [
         "ORGANIZATION",
         "ACME ROBOTICS, INC.",
     ),
+    (
+        en.EnglishPersonNameRecognizer,
+        "Patient Name: Marjorie K. Thibodeaux          Unit No: 77",
+        "PERSON",
+        "Marjorie K. Thibodeaux",
+    ),
+    (en.MedicalRecordNumberRecognizer, "PA-C  Job #: 448812  cc:", "MRN", "448812"),
+    (
+        en.HealthcareFacilityRecognizer,
+        "presented to the St. Vincent's ED on 11/2",
+        "ORGANIZATION",
+        "St. Vincent's",
+    ),
 ]
 
 NEGATIVE = [
@@ -255,6 +268,13 @@ NEGATIVE = [
     (en.PagerNumberRecognizer, "pager not answered, K 4.5", "PHONE", "4.5"),
     (en.DeviceSerialRecognizer, "HYDROCHLOROTHIAZIDE 25 mg", "ID", "HYDROCHLOROTHIAZIDE"),
     (en.DeviceSerialRecognizer, "serial exams were normal", "ID", "exams"),
+    (
+        en.EnglishPersonNameRecognizer,
+        "Patient Name: Marjorie K. Thibodeaux          Unit No: 77",
+        "PERSON",
+        "Marjorie K. Thibodeaux          Unit",
+    ),
+    (en.HealthcareFacilityRecognizer, "Patient ED visit", "ORGANIZATION", "Patient"),
 ]
 
 

@@ -27,7 +27,8 @@ class MedicalRecordNumberRecognizer(TablePatternRecognizer):
         r"(?:Patient|Pt\.?)\s+(?:ID|No\.?|Number|#)|Chart\s+(?:No\.?|Number|#)|Record\s+(?:No\.?|Number|#)|"
         r"Unit\s+(?:No\.?|Number)|Encounter\s+(?:ID|No\.?|Number|#)|Visit\s+(?:ID|No\.?|#)|"
         r"Admission\s+(?:ID|No\.?|#)|Accession\s+(?:No\.?|Number|#)|Specimen\s+(?:ID|No\.?|#)|"
-        r"Case\s+(?:No\.?|Number|#)|Hospital\s+(?:No\.?|Number|#)|NHS\s+(?:No\.?|Number)|Health\s+Card\s+No\.?)"
+        r"Case\s+(?:No\.?|Number|#)|Hospital\s+(?:No\.?|Number|#)|NHS\s+(?:No\.?|Number)|Health\s+Card\s+No\.?|"
+        r"(?:Dictation|Transcription|Job|Document)\s+(?:ID|No\.?|Number|#))"
     )
     PATTERNS = [
         (
@@ -181,9 +182,9 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
             # words of one line: "Dr. Smith⏎Boston Medical Center" must not take "Smith"
             r"\b(?:"
             + _NAME_WORD
-            + r"[ \t]+){1,5}"
+            + r"[ \t]){1,5}"
             + _KIND
-            + r"\b(?:[ \t]+(?:of|at)[ \t]+(?:[A-Z][a-z]+[ \t]?){1,3})?",
+            + r"\b(?:[ \t](?:of|at)[ \t](?:[A-Z][a-z]+[ \t]?){1,3})?",
             0.75,
         ),
         (
@@ -191,12 +192,19 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
             "facility_joined",
             r"\b(?:"
             + _NAME_WORD
-            + r"[ \t]+){1,3}(?:and|&)[ \t]+(?:"
+            + r"[ \t]){1,3}(?:and|&)[ \t](?:"
             + _NAME_WORD
-            + r"[ \t]+){1,3}"
+            + r"[ \t]){1,3}"
             + _KIND
             + r"\b",
             0.75,
+        ),
+        (
+            # a saint's name before a hospital unit names the hospital: St. Vincent's ED, Saint Mary's ICU
+            "saint_unit",
+            r"\b(?:St\.|Saint)[ \t][A-Z][A-Za-z'’-]+(?:[ \t][A-Z][A-Za-z'’-]+)?"
+            r"(?=[ \t](?:ED|ER|ICU|CCU|NICU|Emergency|campus|Campus)\b)",
+            0.7,
         ),
         (
             # a letterhead in capitals: BALDWIN CLINIC, ST. ELIZABETH'S MEDICAL CENTER (not OUTPATIENT CLINIC)
@@ -417,7 +425,7 @@ class EnglishPersonNameRecognizer(TablePatternRecognizer):
 
     ENTITY = "PERSON"
     LANGUAGES = ("en",)
-    _NAME = NAME_WORD + r"(?:[ \t]+[A-Z]\.)?(?:[ \t]+" + NAME_WORD + r"){1,2}"
+    _NAME = NAME_WORD + r"(?:[ \t][A-Z]\.)?(?:[ \t]" + NAME_WORD + r"){1,2}"
     _LABEL = (
         r"(?:Patient|Patient\s+Name|Pt\.?|Name|Attending|Attending\s+Physician|Physician|Provider|Doctor|Surgeon|"
         r"Resident|Nurse|Referring(?:\s+Physician)?|PCP|Primary\s+Care(?:\s+Physician)?|Contact|Emergency\s+Contact|"
@@ -434,7 +442,7 @@ class EnglishPersonNameRecognizer(TablePatternRecognizer):
             "honorific",
             r"(?<=\b(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?[ \t]+)"
             + NAME_WORD
-            + r"(?:[ \t]+[A-Z]\.)?(?:[ \t]+"
+            + r"(?:[ \t][A-Z]\.)?(?:[ \t]"
             + NAME_WORD
             + ")?",
             0.75,

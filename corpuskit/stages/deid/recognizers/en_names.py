@@ -87,7 +87,7 @@ class LexiconNameRecognizer(LocalRecognizer):
     ENTITY: ClassVar[str] = "PERSON"
     LANGUAGES: ClassVar[tuple[str, ...]] = ("en",)
     _pair = regex.compile(
-        r"(?<![\p{L}])(\p{Lu}[\p{Ll}'’]+)(?:[ \t]+\p{Lu}\.?)?[ \t]+(" + NAME_WORD + ")"
+        r"(?<![\p{L}])(\p{Lu}[\p{Ll}'’]+)(?:[ \t]\p{Lu}\.?)?[ \t](" + NAME_WORD + ")"
         r"(?![\p{L}])"
     )
 

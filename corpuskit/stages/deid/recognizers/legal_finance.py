@@ -70,7 +70,7 @@ _EN_ORG_WORD = regex.compile(
     r"Industries|Technologies|Systems|Solutions|Services|Foundation)\b\.?"
 )
 # words of one line: "Buyer: Acme Corp.⏎Seller: …" must not run on into the next field's label
-_EN_NAME = r"(?:[A-Z][\w&.'’-]*,?[ \t]+(?:(?:of|de|&)[ \t]+)?){0,7}[A-Z][\w&.'’-]*"
+_EN_NAME = r"(?:[A-Z][\w&.'’-]*,?[ \t](?:(?:of|de|&)[ \t])?){0,7}[A-Z][\w&.'’-]*"
 
 
 class ContractPartyRecognizer(LocalRecognizer):
@@ -159,7 +159,7 @@ class SignatoryRecognizer(TablePatternRecognizer):
             "signed_by",
             r"(?<=\b(?:By|Name|Signed|Signature|Signatory|Witness|Attn|Attention)\s*:\s*(?:/s/\s*)?)"
             + NAME_WORD
-            + r"(?:[ \t]+[A-Z]\.)?(?:[ \t]+"  # within the line: the next line's "Name:" is a label
+            + r"(?:[ \t][A-Z]\.)?(?:[ \t]"  # within the line: the next line's "Name:" is a label
             + NAME_WORD
             + r"){1,2}",
             0.85,
@@ -208,7 +208,7 @@ class CompanyNameRecognizer(TablePatternRecognizer):
         (
             "legal_form",
             # the legal form as written in running text or in a capitals signature block (ACME ROBOTICS, INC.)
-            r"\b(?:[A-Z][\w&'’.-]*,?[ \t]+){1,5}(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|LLP|"
+            r"\b(?:[A-Z][\w&'’.-]*,?[ \t]){1,5}(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|LLP|"
             r"PLC|GmbH|S\.A|N\.V|Co|INC|LTD|LIMITED|CORP|CORPORATION|GMBH|CO)\b\.?",
             0.75,
         )
