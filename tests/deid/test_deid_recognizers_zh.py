@@ -151,6 +151,25 @@ POSITIVE = [
         "ADDRESS",
         "上海市徐汇区漕溪北路88号圣爱大厦1502室",
     ),
+    (zh_names.ZhPersonNameRecognizer, "突发胸闷，由其妻子孙美华陪同来我院急诊", "PERSON", "孙美华"),
+    (
+        zh_address.ZhOrganizationRecognizer,
+        "2015年曾于浙江大学医学院附属第一医院行PCI术。",
+        "ORGANIZATION",
+        "浙江大学医学院附属第一医院",
+    ),
+    (
+        zh_address.ZhOrganizationRecognizer,
+        "疑心梗就诊于北京大学人民医院。",
+        "ORGANIZATION",
+        "北京大学人民医院",
+    ),
+    (
+        zh_address.ZhOrganizationRecognizer,
+        "在广州医科大学附属第一医院手术",
+        "ORGANIZATION",
+        "广州医科大学附属第一医院",
+    ),
 ]
 
 # (recognizer, text, label, value) — the value must NOT be found with that label
@@ -224,6 +243,9 @@ NEGATIVE = [
     (zh.ZhSocialAccountRecognizer, "微信支付成功", "ACCOUNT", "支付成功"),
     (zh.ZhSocialAccountRecognizer, "QQ群：12", "ACCOUNT", "12"),
     (zh.ZhAnchoredIdRecognizer, "工号：无", "ID", "无"),
+    (zh_address.ZhOrganizationRecognizer, "建议转至上级医院进一步治疗", "ORGANIZATION", "上级医院"),
+    (zh_address.ZhOrganizationRecognizer, "曾在当地医院输液", "ORGANIZATION", "当地医院"),
+    (zh_address.ZhOrganizationRecognizer, "建议到当地三甲医院或专科医院就诊", "ORGANIZATION", "专科医院"),
 ]
 
 

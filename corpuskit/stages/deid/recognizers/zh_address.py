@@ -140,16 +140,23 @@ class ZhOrganizationRecognizer(TablePatternRecognizer):
     # characters that end a clause rather than sit inside a name (的, 于, 为, 若 …)
     _NAME_CHAR = r"[^\s\p{P}的于在为以而若与及将把被从向对之其该本是有了上]"
     # generic words that end in a suffix but name no one: 上级医院, 本公司
-    _GENERIC = r"(?<!上级|当地|基层|外|我|本|该|其|各|贵|子|母|分|总|相关|其他|一家|这家|那家)"
+    _GENERIC = (
+        r"(?<!上级|当地|基层|外|我|本|该|其|各|贵|子|母|分|总|相关|其他|一家|这家|那家|"
+        r"专科|儿科|三甲|二甲|三级|二级|综合|定点|指定|市级|县级|省级)"  # kinds of hospital: 三甲医院
+    )
     PATTERNS = [
         (
             "org_suffix",
-            r"(?:(?<=^|[\s\t，。；、：:（(“\"《#>])|(?<=[甲乙丙]方|委托|开户行为|开户行))"
+            # after a boundary, a party label, or the preposition of a visit (曾于/在/转至/赴 X医院)
+            r"(?:(?<=^|[\s\t，。；、：:（(“\"《#>])|(?<=[甲乙丙]方|委托|开户行为|开户行)|(?<=[于在至赴往到]))"
             + _NAME_CHAR
             + r"{2,16}?"
             + _GENERIC
             + _SUFFIX
-            + r"(?:[\p{Han}]{2,6}(?:分行|支行|分公司|分院))?",
+            # a branch, or a university's hospital: 浙江大学医学院附属第一医院, 北京大学人民医院
+            + r"(?:[\p{Han}]{2,6}(?:分行|支行|分公司|分院)|(?<=大学|学院)"
+            + _NAME_CHAR
+            + r"{0,10}?(?:医院|医疗中心))?",
             0.7,
         ),
     ]

@@ -509,7 +509,8 @@ class ZhPersonNameRecognizer(LocalRecognizer):
                 add(*span, 0.6, min_len=3)
         for m in self._handle_re.finditer(text):
             add(m.start(), m.end(), 0.6)  # @handles and //@name: reposts name people on social media
-        for m in self._context_re.finditer(text):
+        # overlapped: "由其妻子孙美华" holds 其妻 and 妻子; the longer context must get its turn too
+        for m in self._context_re.finditer(text, overlapped=True):
             word = m.group().rstrip(":： \t\n")
             labelled = len(word) < len(m.group())  # "姓名：张三" — a field label, not running text
             tag = word_tags.get(m.end(), "n")
