@@ -170,6 +170,8 @@ POSITIVE = [
         "ORGANIZATION",
         "广州医科大学附属第一医院",
     ),
+    (zh_names.ZhPersonNameRecognizer, "由其女儿林佩珊陪同就医", "PERSON", "林佩珊"),
+    (zh_names.ZhPersonNameRecognizer, "联络人：张家豪（儿子）", "PERSON", "张家豪"),
 ]
 
 # (recognizer, text, label, value) — the value must NOT be found with that label

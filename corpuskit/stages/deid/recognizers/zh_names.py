@@ -83,6 +83,7 @@ _CONTEXT_WORDS = (
     "法人代表",
     "负责人",
     "联系人",
+    "联络人",
     "委托人",
     "代理人",
     "受托人",
@@ -391,16 +392,27 @@ def give_back_verb(text: str, start: int, end: int) -> int:
     return end
 
 
-def name_at(text: str, start: int, word_end: int | None = None) -> int:
+def name_at(text: str, start: int, word_end: int | None = None, stray_after: bool = False) -> int:
     """End of a plausible full name starting at `start` (surname + 1–2 given characters), or `start`.
 
     `word_end` is the end of the jieba word starting there, when known: a 2–4
-    character word that starts with a surname is taken whole.
+    character word that starts with a surname is taken whole. `stray_after`: jieba left the
+    character after that word alone (林佩/nr 珊/n 陪同, 张家/nr 豪/n （): a surname and one
+    character followed by a stray one is a three-character name cut in two.
     """
     sl = surname_length(text[start : start + 2])
     if not sl:
         return start
     if word_end is not None and 2 <= word_end - start <= 4 and word_end - start > sl:
+        if (
+            stray_after
+            and word_end - start == sl + 1
+            and word_end < len(text)
+            and _HAN.match(text[word_end])
+            and text[word_end] not in _STOP_CHARS
+            and text[word_end] not in _FUNCTION_CHARS
+        ):
+            return word_end + 1
         return word_end
     end = start + sl
     for _ in range(2):
@@ -516,7 +528,13 @@ class ZhPersonNameRecognizer(LocalRecognizer):
             tag = word_tags.get(m.end(), "n")
             if not labelled and tag.startswith(_NOT_NAME_TAGS):
                 continue  # 甲方支付, 乙方应于, 甲方以: the role word is the subject of a verb
-            end = name_at(text, m.end(), word_ends.get(m.end()))
+            we = word_ends.get(m.end())
+            stray = (
+                we is not None
+                and word_ends.get(we) == we + 1
+                and not word_tags.get(we, "x").startswith(_NOT_NAME_TAGS + ("m", "q", "x"))
+            )
+            end = name_at(text, m.end(), we, stray)
             if not labelled and word in _WEAK_CONTEXT and not tag.startswith("nr"):
                 if nr_word_score(text[m.end() : end], text, end) < 0.75:
                     continue  # 医生查房; but 医师孙立新 (frequent surname + name characters) stays
