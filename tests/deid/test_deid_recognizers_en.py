@@ -180,6 +180,9 @@ POSITIVE = [
         "ORGANIZATION",
         "St. Vincent's",
     ),
+    (en.EnglishAgeRecognizer, "is a ninety-two-year-old widow", "AGE", "ninety-two"),
+    (en.EnglishAgeRecognizer, "Patient aged eighty seven, lives alone", "AGE", "eighty seven"),
+    (en.EnglishAgeRecognizer, "a one hundred and two year old man", "AGE", "one hundred and two"),
 ]
 
 NEGATIVE = [
@@ -275,6 +278,8 @@ NEGATIVE = [
         "Marjorie K. Thibodeaux          Unit",
     ),
     (en.HealthcareFacilityRecognizer, "Patient ED visit", "ORGANIZATION", "Patient"),
+    (en.EnglishAgeRecognizer, "smoked for twenty years, quit", "AGE", "twenty"),
+    (en.EnglishAgeRecognizer, "took two tablets", "AGE", "two"),
 ]
 
 

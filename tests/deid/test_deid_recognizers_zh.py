@@ -172,6 +172,12 @@ POSITIVE = [
     ),
     (zh_names.ZhPersonNameRecognizer, "由其女儿林佩珊陪同就医", "PERSON", "林佩珊"),
     (zh_names.ZhPersonNameRecognizer, "联络人：张家豪（儿子）", "PERSON", "张家豪"),
+    (
+        zh_address.ZhAddressRecognizer,
+        "地址：内蒙古自治区关岭市上街区刘街947号\n",
+        "ADDRESS",
+        "内蒙古自治区关岭市上街区刘街947号",
+    ),
 ]
 
 # (recognizer, text, label, value) — the value must NOT be found with that label
@@ -248,6 +254,7 @@ NEGATIVE = [
     (zh_address.ZhOrganizationRecognizer, "建议转至上级医院进一步治疗", "ORGANIZATION", "上级医院"),
     (zh_address.ZhOrganizationRecognizer, "曾在当地医院输液", "ORGANIZATION", "当地医院"),
     (zh_address.ZhOrganizationRecognizer, "建议到当地三甲医院或专科医院就诊", "ORGANIZATION", "专科医院"),
+    (zh_address.ZhOrganizationRecognizer, "甲方于每月十五日前支付至乙方银行卡", "ORGANIZATION", "乙方银行"),
 ]
 
 

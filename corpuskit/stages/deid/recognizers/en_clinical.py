@@ -40,6 +40,16 @@ class MedicalRecordNumberRecognizer(TablePatternRecognizer):
     CONTEXT = ["mrn", "record", "chart", "patient", "encounter"]
 
 
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_UNITS = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEENS = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+# an age in words, up to "one hundred and five"
+_AGE_WORDS = (
+    rf"(?:(?:one\s+)?hundred(?:\s+and)?(?:[\s-]+(?:{_TENS}(?:[\s-]{_UNITS})?|{_TEENS}|{_UNITS}))?|"
+    rf"{_TENS}(?:[\s-]{_UNITS})?|{_TEENS}|{_UNITS})"
+)
+
+
 class EnglishAgeRecognizer(TablePatternRecognizer):
     """Ages: 'Age: 76', 'aged 92', '76 y/o', '76yo', '76-year-old', '92 years old', '45M'."""
 
@@ -55,6 +65,16 @@ class EnglishAgeRecognizer(TablePatternRecognizer):
             0.85,
         ),
         ("age_sex", r"(?-i:\b\d{1,3}(?=\s?(?:M|F|yo[MF])\b))", 0.5),
+        # spelled out, as dictated notes write them: "a ninety-two-year-old", "aged eighty-seven"
+        (
+            "age_words",
+            r"(?:(?<=\b(?:age|aged|age\s+of)\s*[:=]?\s*)"
+            + _AGE_WORDS
+            + r"\b|\b"
+            + _AGE_WORDS
+            + r"(?=[\s-]+(?:years?[\s-]+old|year-old|yr-old|y/o)))",
+            0.8,
+        ),
         # "just turned 60", "I'll turn 23", "written when he was 78" (not "turned 90 degrees")
         (
             "age_event",

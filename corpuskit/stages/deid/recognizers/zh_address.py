@@ -99,7 +99,7 @@ class ZhAddressRecognizer(TablePatternRecognizer):
     # regex matches start as far left as they can, so "他在建国路88号" comes with "他在". No `^`:
     # `match(text, pos)` anchors at pos already, and `^` would only hold at the start of the text
     _LEAD = regex.compile(
-        r"\p{Han}{0,3}?(?:坐落于|坐落在|住在|位于|来自|送至|前往|返回|寄往|寄至|现居|在|至|于|到|往|从|自|向|是|住|居)"
+        r"\p{Han}{0,3}?(?:坐落于|坐落在|住在|位于|来自|送至|前往|返回|寄往|寄至|现居|在|至|于|到|往|从|自(?!治)|向|是|住|居)"
     )
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
@@ -141,7 +141,7 @@ class ZhOrganizationRecognizer(TablePatternRecognizer):
     _NAME_CHAR = r"[^\s\p{P}的于在为以而若与及将把被从向对之其该本是有了上]"
     # generic words that end in a suffix but name no one: 上级医院, 本公司
     _GENERIC = (
-        r"(?<!上级|当地|基层|外|我|本|该|其|各|贵|子|母|分|总|相关|其他|一家|这家|那家|"
+        r"(?<!上级|当地|基层|外|我|本|该|其|各|贵|子|母|分|总|相关|其他|一家|这家|那家|甲方|乙方|丙方|双方|对方|"
         r"专科|儿科|三甲|二甲|三级|二级|综合|定点|指定|市级|县级|省级)"  # kinds of hospital: 三甲医院
     )
     PATTERNS = [
