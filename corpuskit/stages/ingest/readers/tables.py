@@ -184,10 +184,8 @@ def _utf8_json(head: bytes, forced: str | None) -> bool:
         return False
     if not head or head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in head:
         return False
-    try:
-        codecs.getincrementaldecoder("utf-8")().decode(
-            head, final=False
-        )  # a cut character at the end is fine
+    try:  # final=False: a character cut by the 64 KB boundary is fine
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
     except UnicodeDecodeError:
         return False
     return True
