@@ -201,7 +201,7 @@ def test_batch_from_columns_equals_to_batch_of_the_same_records():
 
 
 def _decide_one_by_one(digests, bands, values, drop_exact):
-    """The plain form: the two indexes read and written one document at a time."""
+    """The plain form: two dicts instead of the compact open-addressing tables."""
     exact, band_index, out = {}, {}, []
     for digest, keys, value in zip(digests, bands, values):
         if drop_exact and digest in exact:
@@ -220,14 +220,13 @@ def _decide_one_by_one(digests, bands, values, drop_exact):
 
 
 @pytest.mark.parametrize("drop_exact", [True, False])
-def test_dedup_decisions_for_tasks_equal_one_document_at_a_time(drop_exact):
+def test_dedup_decisions_equal_plain_dicts(drop_exact):
     rng = random.Random(1)
     digests = [rng.randrange(1, 40) for _ in range(600)]  # many repeats, within and across tasks
     bands = [[] if rng.random() < 0.1 else [rng.randrange(1, 300) for _ in range(4)] for _ in range(600)]
     values = list(range(1000, 1600))
-    dedup, got = Deduplicator(), []
-    for lo in range(0, 600, 37):
-        got += dedup.decide(digests[lo : lo + 37], bands[lo : lo + 37], values[lo : lo + 37], drop_exact)
+    dedup = Deduplicator()
+    got = [dedup.decide(d, b, v, drop_exact) for d, b, v in zip(digests, bands, values)]
     assert got == _decide_one_by_one(digests, bands, values, drop_exact)
     assert any(first is not None for first, _ in got) == drop_exact
     assert any(cluster not in (None, v) for (_, cluster), v in zip(got, values))

@@ -110,26 +110,19 @@ class Deduplicator:
         self.bands = CompactIndex()
 
     def decide(
-        self, digests: list[int], bands: list[list[int]], values: list[int], drop_exact: bool
-    ) -> list[tuple[int | None, int | None]]:
-        """Per document, in order: (the earlier document with the same digest when it is dropped
-        as an exact duplicate, else None; the cluster it joins, None when dropped or without band
-        keys). A cluster is the earliest document sharing a band with it, else the document itself."""
-        exact_get, exact_put = self.exact.get, self.exact.setdefault
-        band_get, band_put = self.bands.get, self.bands.setdefault
-        out: list[tuple[int | None, int | None]] = []
-        for digest, keys, value in zip(digests, bands, values):
-            if drop_exact:
-                first = exact_get(digest)
-                if first is not None:
-                    out.append((first, None))
-                    continue
-                exact_put(digest, value)
-            if not keys:
-                out.append((None, None))
-                continue
-            cluster = next((v for v in map(band_get, keys) if v is not None), value)
-            for k in keys:
-                band_put(k, cluster)
-            out.append((None, cluster))
-        return out
+        self, digest: int, keys: list[int], value: int, drop_exact: bool
+    ) -> tuple[int | None, int | None]:
+        """(the earlier document with the same digest when this one is dropped as an exact duplicate,
+        else None; the cluster it joins, None when dropped or without band keys). A cluster is the
+        earliest document sharing a band with it, else the document itself."""
+        if drop_exact:
+            first = self.exact.get(digest)
+            if first is not None:
+                return first, None
+            self.exact.setdefault(digest, value)
+        if not keys:
+            return None, None
+        cluster = next((v for v in map(self.bands.get, keys) if v is not None), value)
+        for k in keys:
+            self.bands.setdefault(k, cluster)
+        return None, cluster

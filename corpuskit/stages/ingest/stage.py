@@ -228,26 +228,10 @@ class _Run:
     # -- results, in file order --------------------------------------------------------
     def take(self, output: worker.TaskOutput) -> pa.RecordBatch | None:
         """A task's records, in file order, less the exact duplicates, with their dup_cluster."""
-        unit_ids: list[str] = []
-        renamed: dict[int, str] = {}  # unit → the key of the byte-identical copy it came from
-        u = 0
-        for result in output.files:
-            fi = result.file
-            copy = fi.sha256 and self.file_shas.setdefault(int(fi.sha256[:15], 16), fi.index) != fi.index
-            for j in range(u, u + result.units):
-                unit_id = output.unit_ids[j]
-                if copy:  # a byte-identical copy of an earlier file would repeat its ids: qualify them by key
-                    unit_id = records.stable_id(unit_id, fi.key, length=15)
-                    renamed[j] = fi.key
-                unit_ids.append(unit_id)
-            u += result.units
-        drop_exact = self.params.dedup.exact == "drop"
-        decisions = self.dedup.decide(
-            output.digests, output.bands, [int(x[:15], 16) for x in unit_ids], drop_exact
-        )
         keep: list[bool] = []
         clusters: list[str | None] = []
-        u = 0
+        renamed: dict[int, str] = {}  # unit → the key of the byte-identical copy it came from
+        u = 0  # the file's first unit: units follow each other file by file
         for result in output.files:
             fi, counts = result.file, self.files[result.file.index]
             for p in result.problems:
@@ -256,8 +240,13 @@ class _Run:
             counts["docs_in"] += result.docs_in
             if result.encoding:
                 counts["enc:" + result.encoding] = 1
+            copy = fi.sha256 and self.file_shas.setdefault(int(fi.sha256[:15], 16), fi.index) != fi.index
             for j in range(u, u + result.units):
-                cluster = self._cluster(unit_ids[j], decisions[j], fi)
+                unit_id = output.unit_ids[j]
+                if copy:  # a byte-identical copy of an earlier file would repeat its ids: qualify them by key
+                    unit_id = records.stable_id(unit_id, fi.key, length=15)
+                    renamed[j] = fi.key
+                cluster = self._dedup(unit_id, output.digests[j], output.bands[j], fi)
                 keep.append(cluster is not None)
                 clusters.append(cluster)
                 if cluster is None:
@@ -281,11 +270,10 @@ class _Run:
         self.domains.update(batch.column("domain").to_pylist())
         return batch
 
-    def _cluster(
-        self, unit_id: str, decision: tuple[int | None, int | None], fi: worker.FileInfo
-    ) -> str | None:
+    def _dedup(self, unit_id: str, digest: int, bands: list[int], fi: worker.FileInfo) -> str | None:
         """The unit's dup_cluster, or None when it is an exact duplicate that is dropped."""
-        first, cluster = decision
+        value = int(unit_id[:15], 16)
+        first, cluster = self.dedup.decide(digest, bands, value, self.params.dedup.exact == "drop")
         if first is not None:
             self.stat("duplicates_exact")
             # a dedup drop is policy, not a failure: recorded, but never fails a --strict build
@@ -297,7 +285,7 @@ class _Run:
             return None
         if cluster is None:  # no band keys: nothing to compare with
             return unit_id[:15]
-        if cluster != int(unit_id[:15], 16):
+        if cluster != value:
             self.stat("near_duplicates")
         return f"{cluster:015x}"
 
