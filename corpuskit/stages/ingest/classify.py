@@ -144,13 +144,3 @@ class KeywordTables:
                 if 0 <= pos < best_pos:
                     best, best_pos = doc_type, pos
         return best
-
-
-def classify_domain(text: str, keywords: dict[str, list[str]] | None = None, min_hits: int = 2) -> str | None:
-    """Best-scoring domain by keyword hits in the first 5,000 characters, if it has at least `min_hits`."""
-    return KeywordTables(domain_keywords=keywords).domain(text, min_hits)
-
-
-def classify_doc_type(text: str, keywords: dict[str, list[str]] | None = None) -> str | None:
-    """The doc_type whose keyword appears earliest in the first 300 characters (titles come first)."""
-    return KeywordTables(doc_type_keywords=keywords).doc_type(text)

@@ -90,7 +90,7 @@ class TaskOutput:
 
 _PARAMS: IngestParams | None = None
 _SPECS: list[InputSpec] = []
-_KEYWORDS: KeywordTables | None = None
+_KEYWORDS = KeywordTables()  # the built-in lists until init_worker reads the params
 
 # record columns, in the order `_Doc.rows` fills them
 _COLUMNS = ("id", "text", "lang", "domain", "doc_type", "meta", "labels", "group_id")
@@ -250,27 +250,24 @@ def _describe(
         (guess.lang, "detected"),
         (params.default_lang, "default"),
     )
-    domain, domain_source = next(
-        (v, s)
-        for v, s in (
-            (spec.domain, "config"),
-            (raw.domain, "field"),
-            (from_path.get("domain"), "path_pattern"),
-            (folder, "folder"),
-            ("keywords", "keywords"),  # computed only when it is needed (below)
-            ("general", "default"),
-        )
-        if v in DOMAINS or v == "keywords"
+    given = next(
+        (
+            (v, s)
+            for v, s in (
+                (spec.domain, "config"),
+                (raw.domain, "field"),
+                (from_path.get("domain"), "path_pattern"),
+                (folder, "folder"),
+            )
+            if v in DOMAINS
+        ),
+        None,
     )
-    if domain == "keywords":
-        detected = _KEYWORDS.domain(text) if params.classify_domain and _KEYWORDS else None
-        domain, domain_source = (detected, "keywords") if detected in DOMAINS else ("general", "default")
-    doc_type = (
-        spec.doc_type
-        or raw.doc_type
-        or from_path.get("doc_type")
-        or (_KEYWORDS.doc_type(text) if _KEYWORDS else None)
+    detected = None if given or not params.classify_domain else _KEYWORDS.domain(text)  # only when needed
+    domain, domain_source = given or (
+        (detected, "keywords") if detected in DOMAINS else ("general", "default")
     )
+    doc_type = spec.doc_type or raw.doc_type or from_path.get("doc_type") or _KEYWORDS.doc_type(text)
     doc_id = stable_id(sha, raw.locator, length=15)
     group_id = raw.group_id or from_path.get("group_id") or spec.group_id or doc_id
     headings = [normalize_text(h, params.normalize) for h in raw.headings]
