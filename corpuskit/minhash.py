@@ -85,11 +85,20 @@ def signature(hashes: np.ndarray, num_perm: int) -> np.ndarray:
     1.5 KB document and ~0.5 GB for a 1M-character one. rensa keeps one running minimum per
     permutation: ~6 µs, no memory beyond its input.
     """
+    return np.asarray(_digest_rows([hashes], num_perm)[0], dtype=np.uint32)
+
+
+def _digest_rows(pieces: list[np.ndarray], num_perm: int) -> list[list[int]]:
+    """rensa's signature of each array of gram hashes, at most `_MAX_ROWS_PER_CALL` rows a call."""
     from rensa import RMinHash
 
-    offsets = np.array([0, len(hashes)], dtype=np.uint64)
-    matrix = RMinHash.digest_matrix_from_flat_token_hashes(hashes, offsets, num_perm, _SEED)
-    return np.asarray(matrix.to_rows()[0], dtype=np.uint32)
+    rows: list[list[int]] = []
+    for lo in range(0, len(pieces), _MAX_ROWS_PER_CALL):
+        chunk = pieces[lo : lo + _MAX_ROWS_PER_CALL]
+        flat = np.concatenate(chunk).astype(np.uint64)
+        offsets = np.concatenate(([0], np.cumsum([len(p) for p in chunk]))).astype(np.uint64)
+        rows += RMinHash.digest_matrix_from_flat_token_hashes(flat, offsets, num_perm, _SEED).to_rows()
+    return rows
 
 
 def signatures(texts: list[str], shingle: int, num_perm: int) -> tuple[np.ndarray, np.ndarray]:
@@ -101,8 +110,6 @@ def signatures(texts: list[str], shingle: int, num_perm: int) -> tuple[np.ndarra
     next are never taken; a gram repeated within a text is (a minimum does not care), so no
     per-text `np.unique`.
     """
-    from rensa import RMinHash
-
     compacts = ["".join(t.split()) for t in texts]
     lengths = np.fromiter(map(len, compacts), dtype=np.int64, count=len(compacts))
     nonempty = lengths > 0
@@ -120,11 +127,5 @@ def signatures(texts: list[str], shingle: int, num_perm: int) -> tuple[np.ndarra
         else:  # shorter than a gram: the whole text is its one gram, as in `shingle_hashes`
             piece = _rolling(joined[start : start + length], length)
         pieces.append(piece)
-    rows = []
-    for lo in range(0, len(pieces), _MAX_ROWS_PER_CALL):
-        chunk = pieces[lo : lo + _MAX_ROWS_PER_CALL]
-        flat = np.concatenate(chunk).astype(np.uint64)
-        offsets = np.concatenate(([0], np.cumsum([len(p) for p in chunk]))).astype(np.uint64)
-        rows += RMinHash.digest_matrix_from_flat_token_hashes(flat, offsets, num_perm, _SEED).to_rows()
-    out[nonempty] = np.asarray(rows, dtype=np.uint32)
+    out[nonempty] = np.asarray(_digest_rows(pieces, num_perm), dtype=np.uint32)
     return out, nonempty

@@ -187,10 +187,13 @@ def resolve_overlaps(cands: list[Detection], text: str | None = None) -> list[De
         t = taken[hit[0]]
         if len(hit) == 1 and t.label == d.label and d.recognizer not in NER_RECOGNIZERS:
             start, end = min(t.start, d.start), max(t.end, d.end)
-            added = (text[start : t.start] + " " + text[t.end : end]) if text is not None else "\t"
+            # unknown text counts as layout: then only an equally sure span widens
+            in_line = text is not None and not _LAYOUT_GAP.search(
+                text[start : t.start] + " " + text[t.end : end]
+            )
             if (
                 (start, end) != (t.start, t.end)
-                and (d.score >= t.score or not _LAYOUT_GAP.search(added))
+                and (d.score >= t.score or in_line)
                 and all(end <= o.start or start >= o.end for j, o in enumerate(taken) if j != hit[0])
             ):
                 taken[hit[0]] = Detection(start, end, t.label, t.score, t.recognizer)
