@@ -380,6 +380,9 @@ def test_overlapping_pattern_spans_of_one_label_widen_to_their_union():
     )
     got = resolve_overlaps([_det(*juan, "PERSON", 0.75), _det(*rodriguez, "PERSON", 0.75)], text)
     assert [(text[d.start : d.end], d.label) for d in got] == [("Juan Carlos Rodriguez", "PERSON")]
+    # a weaker span widens too while it stays within the line's words
+    got = resolve_overlaps([_det(*juan, "PERSON", 0.6), _det(*rodriguez, "PERSON", 0.75)], text)
+    assert [(text[d.start : d.end], d.label) for d in got] == [("Juan Carlos Rodriguez", "PERSON")]
     # another label, an NER span, or a weaker span running into layout do not widen
     text = "Attending: Dr. Henry Goodman    Emergency contact"
     name = (text.index("Henry"), text.index("    "))

@@ -188,8 +188,8 @@ def resolve_overlaps(cands: list[Detection], text: str | None = None) -> list[De
         if len(hit) == 1 and t.label == d.label and d.recognizer not in NER_RECOGNIZERS:
             start, end = min(t.start, d.start), max(t.end, d.end)
             # unknown text counts as layout: then only an equally sure span widens
-            in_line = text is not None and not _LAYOUT_GAP.search(
-                text[start : t.start] + " " + text[t.end : end]
+            in_line = text is not None and not any(
+                _LAYOUT_GAP.search(text, a, b) for a, b in ((start, t.start), (t.end, end))
             )
             if (
                 (start, end) != (t.start, t.end)
