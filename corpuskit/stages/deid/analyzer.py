@@ -86,6 +86,12 @@ class EngineConfig(BaseModel):
     batch_size: int = Field(32, ge=1)
     chunk_chars: int = Field(20_000, ge=1000, description="longer texts are cut into overlapping chunks")
     chunk_overlap: int = Field(200, ge=0)
+    propagate_names: bool = Field(
+        True, description="mark every other mention of a found person name, and the names listed beside it"
+    )
+    address_blocks: bool = Field(
+        True, description="mark the town/country/postcode lines right under a found street address"
+    )
     zh_traditional: bool = Field(
         True, description="read zh text through a length-preserving Traditional→Simplified mapping"
     )

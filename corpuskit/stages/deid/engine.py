@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from presidio_analyzer import AnalyzerEngine, RecognizerResult
 
+from corpuskit.stages.deid.address_blocks import extend_address_blocks
 from corpuskit.stages.deid.analyzer import (  # noqa: F401 - re-exported for callers of engine
     NER_MODEL_CONFIGURATION,
     STOCK_EN_RECOGNIZERS,
@@ -21,6 +22,7 @@ from corpuskit.stages.deid.analyzer import (  # noqa: F401 - re-exported for cal
     build_analyzer,
 )
 from corpuskit.stages.deid.postprocess import Detection, finalize
+from corpuskit.stages.deid.propagate import propagate_names
 from corpuskit.stages.deid.zh_script import to_simplified
 
 
@@ -115,7 +117,12 @@ class DeidEngine:
                     r.start += s
                     r.end += s
                     raw[i].append(r)
-        return [finalize(text, results) for text, results in zip(texts, raw)]
+        found = [finalize(text, results) for text, results in zip(texts, raw)]
+        if self.config.address_blocks:
+            found = [extend_address_blocks(text, kept) for text, kept in zip(texts, found)]
+        if self.config.propagate_names:
+            found = [propagate_names(text, kept) for text, kept in zip(texts, found)]
+        return found
 
     def _analyze(self, text: str, lang: str, nlp_artifacts) -> list:
         """Presidio's analyze() minus its duplicate removal, which drops a pattern hit inside a longer NER

@@ -15,6 +15,7 @@ from corpuskit.stages.deid.recognizers.en_clinical import (
     IdentityDocumentRecognizer,
     MedicalRecordNumberRecognizer,
     PhoneWithExtensionRecognizer,
+    ResidencePlaceRecognizer,
     StreetAddressRecognizer,
 )
 from corpuskit.stages.deid.recognizers.en_names import LexiconNameRecognizer
@@ -63,6 +64,7 @@ __all__ = [
     "EmailRecognizerCjk",
     "EnglishAgeRecognizer",
     "HealthcareFacilityRecognizer",
+    "ResidencePlaceRecognizer",
     "IpRecognizerCjk",
     "MedicalRecordNumberRecognizer",
     "PhoneWithExtensionRecognizer",

@@ -185,6 +185,51 @@ class StreetAddressRecognizer(TablePatternRecognizer):
     CONTEXT = ["address", "lives", "resides", "street", "home"]
 
 
+class ResidencePlaceRecognizer(TablePatternRecognizer):
+    """Towns and countries where someone lives, comes from or travels: 'lives in Plainville', 'flew to RYSSBY'.
+
+    A town name alone is just a capitalised word; the verb before it says it is a place, and
+    the small NER model misses upper-case and foreign ones (SEINÄJOKI, Akureyri).
+    """
+
+    ENTITY = "LOCATION"
+    LANGUAGES = ("en",)
+    _VERB = (
+        r"(?:lives?|living|lived|resides?|residing|resided|moved(?:\s+(?:here|back))?|relocated|born|grew\s+up|"
+        r"raised|flew|flown|travell?ed|travell?ing|visiting|visited|vacationing|vacationed|originally|emigrated|"
+        r"immigrated|based|located|headquartered|hometown\s+(?:is|of))"
+    )
+    _PLACE = (
+        r"\p{Lu}[\p{L}'’-]+(?:[ \t]+(?:(?:de|la|del|do|da|upon|am)[ \t]+){0,2}\p{Lu}[\p{L}'’-]+){0,2}"
+        r"(?![\p{L}])"
+    )
+    PATTERNS = [
+        (
+            "verb_preposition_place",
+            r"(?<=\b(?i:"
+            + _VERB
+            + r")[ \t]+(?i:in|to|from|at|near|outside(?:[ \t]+of)?)[ \t]+(?:the[ \t]+)?)"
+            + _PLACE,
+            0.6,
+        ),
+    ]
+    # hospital units and care settings a patient is "moved to" or "lives in" are not places
+    _NOT_PLACES = frozenset(
+        "icu ccu micu sicu nicu picu pacu ed er or ob nursing assisted skilled rehab group hospice home "
+        "floor ward unit step telemetry tele medicine surgery oncology cardiology neurology psychiatry "
+        "pediatrics emergency labor recovery intensive observation general inpatient outpatient right left "
+        "upper lower term".split()
+    )
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        from corpuskit.stages.deid.propagate import common_words
+
+        first = pattern_text.split()[0]
+        if first.lower() in self._NOT_PLACES or first.capitalize() in common_words():
+            return False
+        return None
+
+
 class HealthcareFacilityRecognizer(TablePatternRecognizer):
     """Hospitals and clinics by name: 'Massachusetts General Hospital', 'St. Mary's Medical Center'."""
 

@@ -3,12 +3,14 @@
 The small spaCy model misses many names, above all non-English ones and names
 alone on a line ("> Mijail C Adomo"). Faker ships first-name and surname lists for
 dozens of locales; a capitalised first name followed by a capitalised surname is a
-name with good precision. A first name alone is not enough (Will, May, Grant).
+name with good precision. A first name alone is not enough (Will, May, Grant) unless
+the words around it leave nothing else it could be.
 """
 
 from __future__ import annotations
 
 import importlib
+import itertools
 from functools import lru_cache
 from typing import ClassVar
 
@@ -57,6 +59,15 @@ _NOT_FIRST = frozenset(
 )
 
 
+def _common_lower() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) | {w.lower() for w in _NOT_FIRST}
+
+
+_COMMON_LOWER = _common_lower()
+
+
 def _names(locale: str, attr: str) -> set[str]:
     try:
         provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
@@ -82,7 +93,9 @@ def lexicons() -> tuple[frozenset[str], frozenset[str]]:
 
 
 class LexiconNameRecognizer(LocalRecognizer):
-    """'First [I.] Last' where First is a known first name and Last a capitalised word (known surname scores higher)."""
+    """'First [I.] Last' where First is a known first name and Last a capitalised word (known surname scores
+    higher); a known first name alone as a speaker ("Nicole:") or after a kin word or greeting ("his wife
+    Ruth", "Dear Maria"); "first [i.] surname" on a line written all in lower case."""
 
     ENTITY: ClassVar[str] = "PERSON"
     LANGUAGES: ClassVar[tuple[str, ...]] = ("en",)
@@ -101,6 +114,21 @@ class LexiconNameRecognizer(LocalRecognizer):
     def load(self) -> None:
         lexicons()
 
+    # one known first name where only a person fits: a speaker at the start of a line ("Nicole: Remember",
+    # 'tracy:"i'm…'), after a kin word ("his wife Ruth", "my kid Lukas") or a greeting ("Dear Maria,")
+    _speaker = regex.compile(r"^[ \t>]*(\p{L}[\p{Ll}'’]+)(?=[ \t]*:)", regex.MULTILINE)
+    _after_kin = regex.compile(
+        r"\b(?:[Kk]id|[Ss]on|[Dd]aughter|[Ww]ife|[Hh]usband|[Bb]rother|[Ss]ister|[Mm]other|[Ff]ather|[Mm]om|[Dd]ad|"
+        r"[Gg]randson|[Gg]randdaughter|[Nn]iece|[Nn]ephew|[Ff]ianc[eé]e?|[Pp]artner|[Bb]oyfriend|[Gg]irlfriend|"
+        r"[Cc]ousin|[Aa]unt|[Uu]ncle|[Gg]randmother|[Gg]randfather|[Ss]tep(?:son|daughter)|[Cc]alls?\s+me|[Dd]ear|"
+        r"[Hh]i|[Hh]ello),?[ \t]+(\p{Lu}[\p{Ll}'’]+)(?![\p{L}])"
+    )
+    _lower_line = regex.compile(r"^[^\n\p{Lu}]+$", regex.MULTILINE)
+    # a lower-cased line's "patricia desrosiers", "benjamin a seiler": first name, optional initial, surname
+    _lower_pair = regex.compile(
+        r"(?<![\p{L}])(\p{Ll}+)(?:[ \t]\p{Ll}\.?)?[ \t](\p{Ll}[\p{Ll}'’]+)(?![\p{L}])"
+    )
+
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
     ) -> list[RecognizerResult]:
@@ -112,4 +140,19 @@ class LexiconNameRecognizer(LocalRecognizer):
                 out.append(
                     make_result(self, self.ENTITY, m.start(), m.end(), 0.75 if family in last else 0.5)
                 )
+        for m in itertools.chain(self._speaker.finditer(text), self._after_kin.finditer(text)):
+            word = m.group(1)
+            if word.capitalize() in first and word.lower() not in _COMMON_LOWER:
+                out.append(make_result(self, self.ENTITY, m.start(1), m.end(1), 0.6))
+        # only where case says nothing: a line with a capital has capitalised names
+        for line in self._lower_line.finditer(text):
+            for m in self._lower_pair.finditer(text, line.start(), line.end(), overlapped=True):
+                given, family = m.group(1).capitalize(), m.group(2).capitalize()
+                if (
+                    given in first
+                    and (family in last or m.end(1) + 1 < m.start(2))  # a middle initial makes a name
+                    and m.group(1) not in _COMMON_LOWER
+                    and m.group(2) not in _COMMON_LOWER
+                ):
+                    out.append(make_result(self, self.ENTITY, m.start(), m.end(), 0.5))
         return out

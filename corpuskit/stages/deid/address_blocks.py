@@ -1,0 +1,89 @@
+"""The lines under a street address are the rest of it: town, region, country, postcode.
+
+Letters, discharge summaries and customer records write an address as a block:
+
+    0104 Hafnarstraeti 5
+    Suite 179
+    Akureyri
+    Iceland 80296
+
+The street recognizers find the first lines; a town alone on a line (Akureyri, TRONDHEIM)
+has nothing a pattern or the small NER model can hold on to. Here the lines right under
+an ADDRESS span, up to a blank line, that read like address lines (a few capitalised
+words, numbers, postcodes; no sentence, no field label) become LOCATION (words only) or
+ADDRESS (with a number). Only text no other detection covers is added.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from corpuskit.stages.deid.postprocess import CLINICAL_DENY, Detection
+from corpuskit.stages.deid.propagate import common_words
+
+RECOGNIZER = "AddressBlock"
+SCORE = 0.55
+MAX_LINES = 3
+# a word of a place name, a number or postcode ("53-320", "SW1A 1AA" in two tokens), or a particle
+# inside a name ("Chiclana de la Frontera", "Stratford upon Avon")
+_TOKEN = (
+    r"(?:\p{Lu}[\p{L}'’.-]*|\d[\d-]*\p{Lu}{0,2}|\p{Lu}{1,2}\d[\dA-Z]{0,2}|"
+    r"(?:de|la|del|della|di|da|do|dos|du|des|van|von|der|den|y|of|upon|le|am|im)(?=[ \t]+\p{Lu}))"
+)
+_ADDRESS_LINE = regex.compile(r"[ \t>]*(" + _TOKEN + r"(?:,?[ \t]+" + _TOKEN + r"){0,5}),?[ \t]*")
+_LINE_REST = regex.compile(r"[ \t,.]*(?:\n|$)")
+
+
+def _free_pieces(start: int, end: int, kept: list[Detection], text: str) -> list[tuple[int, int]]:
+    """[start, end) minus the kept spans, trimmed, each piece holding a letter or digit."""
+    pieces, pos = [], start
+    for d in sorted(kept, key=lambda d: d.start):
+        if d.end <= pos or d.start >= end:
+            continue
+        pieces.append((pos, d.start))
+        pos = max(pos, d.end)
+    pieces.append((pos, end))
+    out = []
+    for s, e in pieces:
+        while s < e and not text[s].isalnum():
+            s += 1
+        while e > s and not text[e - 1].isalnum():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _reads_as_address(line: str) -> bool:
+    m = _ADDRESS_LINE.fullmatch(line)
+    if not m:
+        return False
+    value = m.group(1)
+    common = common_words()
+    words = regex.findall(r"\p{L}[\p{L}'’.-]*", value)
+    # a heading or a sentence start under the address ("CHIEF COMPLAINT", "The patient")
+    return value.lower() not in CLINICAL_DENY and not any(w.rstrip(".").capitalize() in common for w in words)
+
+
+def extend_address_blocks(text: str, kept: list[Detection]) -> list[Detection]:
+    """`kept` plus ADDRESS spans for the address-like lines right under each ADDRESS span; sorted by start."""
+    added: list[Detection] = []
+    for d in kept:
+        if d.label != "ADDRESS" or not _LINE_REST.match(text, d.end):
+            continue
+        line_start = text.find("\n", d.end)
+        for _ in range(MAX_LINES):
+            if line_start < 0:
+                break
+            line_start += 1
+            line_end = text.find("\n", line_start)
+            line_end = len(text) if line_end < 0 else line_end
+            line = text[line_start:line_end]
+            if not line.strip() or not _reads_as_address(line):
+                break
+            for s, e in _free_pieces(line_start, line_end, kept + added, text):
+                # "Akureyri", "Iceland": a place (its surrogate is a town); "Iceland 80296": an address
+                label = "ADDRESS" if any(c.isdigit() for c in text[s:e]) else "LOCATION"
+                added.append(Detection(s, e, label, SCORE, RECOGNIZER))
+            line_start = line_end if line_end < len(text) else -1
+    return sorted(kept + added, key=lambda d: d.start)
