@@ -35,7 +35,17 @@ class MedicalRecordNumberRecognizer(TablePatternRecognizer):
             "labelled_record",
             r"(?<=\b" + _LABEL + r"\s*[:#]{0,2}\s*)(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{3,24}\b",  # MRN#: too
             0.85,
-        )
+        ),
+        # a long number in a ^- or |-delimited export line (HL7 v2 segments, EHR visit headers:
+        # "EDVISIT^58126334^ZUNIGA, PAUL^06/29/82")
+        ("delimited_field", r"(?<=[\^|])\d{5,12}(?=[\^|])", 0.5),
+        # health plan member numbers, the payer's name may come between: "Health plan: BCBS #XGH449812001"
+        (
+            "health_plan",
+            r"(?<=\b(?:health\s+plan|insurance|member|subscriber|policy|medicaid|medicare)(?:\s+(?:ID|No\.?|number|#))?"
+            r"\s*[:#]?\s*(?:[A-Z][A-Za-z&]{1,12}\s*)?#?\s*)(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{5,24}\b",
+            0.7,
+        ),
     ]
     CONTEXT = ["mrn", "record", "chart", "patient", "encounter"]
 
@@ -65,6 +75,19 @@ class EnglishAgeRecognizer(TablePatternRecognizer):
             0.85,
         ),
         ("age_sex", r"(?-i:\b\d{1,3}(?=\s?(?:M|F|yo[MF])\b))", 0.5),
+        # "died at 63", "alive at 88", "diagnosed at age 40" (family history reads this way)
+        (
+            "age_at_event",
+            r"(?<=\b(?:died|passed\s+away|deceased|alive|diagnosed|dx'?d?|death)\s+(?:at|@)\s+(?:age\s+)?)\d{1,3}\b"
+            r"(?!\s*(?:%|am|pm|mg|:|weeks?|days?|hours?|months?))",
+            0.7,
+        ),
+        # "Mrs. Vaughn-Pierce, 71, was seen": the number set off after an honorific and name
+        (
+            "age_apposition",
+            r"(?<=\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+(?:[A-Z][\p{L}'’-]+\s+){0,2}[A-Z][\p{L}'’-]+,\s*)\d{1,3}(?=\s*,)",
+            0.6,
+        ),
         # spelled out, as dictated notes write them: "a ninety-two-year-old", "aged eighty-seven"
         (
             "age_words",
@@ -197,7 +220,8 @@ class ResidencePlaceRecognizer(TablePatternRecognizer):
     _VERB = (
         r"(?:lives?|living|lived|resides?|residing|resided|moved(?:\s+(?:here|back))?|relocated|born|grew\s+up|"
         r"raised|flew|flown|travell?ed|travell?ing|visiting|visited|vacationing|vacationed|originally|emigrated|"
-        r"immigrated|based|located|headquartered|hometown\s+(?:is|of))"
+        r"immigrated|based|located|headquartered|hometown\s+(?:is|of)|native|resident|citizen|"
+        r"(?-i:M|F)|male|female|man|woman|gentleman|lady|boy|girl)"
     )
     _PLACE = (
         r"\p{Lu}[\p{L}'’-]+(?:[ \t]+(?:(?:de|la|del|do|da|upon|am)[ \t]+){0,2}\p{Lu}[\p{L}'’-]+){0,2}"
@@ -208,7 +232,7 @@ class ResidencePlaceRecognizer(TablePatternRecognizer):
             "verb_preposition_place",
             r"(?<=\b(?i:"
             + _VERB
-            + r")[ \t]+(?i:in|to|from|at|near|outside(?:[ \t]+of)?)[ \t]+(?:the[ \t]+)?)"
+            + r")[ \t]+(?i:in|to|from|at|near|of|outside(?:[ \t]+of)?)[ \t]+(?:the[ \t]+)?)"
             + _PLACE,
             0.6,
         ),
@@ -328,8 +352,42 @@ class ClinicalDateRecognizer(TablePatternRecognizer):
         ("iso", r"\b" + _YEAR + r"[-/.](?:1[0-2]|0?[1-9])[-/.](?:3[01]|[12]\d|0?[1-9])\b", 0.85),
         (
             "month_day_numeric",
-            r"(?<=\b(?:on|since|from|until|dated|DOB|DOS|seen)\s*:?\s*)(?:1[0-2]|0?[1-9])/"
-            r"(?:3[01]|[12]\d|0?[1-9])\b",
+            r"(?<=\b(?:on|since|from|until|dated|DOB|DOS|seen|appt|appointment|scheduled|due|by|before|after|through|"
+            r"thru|till|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?)\s*:?\s*)"
+            r"(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])\b",
+            0.6,
+        ),
+        # "Friday the 13th", "admitted on the 14th"
+        (
+            "day_ordinal",
+            r"(?<=\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?|on|since|until|by)\s+the\s+)"
+            r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b(?![ \t]+(?:doses?|days?|weeks?|months?|years?|times?|attempts?|"
+            r"cycles?|rounds?|trimester|visits?|lines?|degree|floor|percentile|grade|postoperative|post-op|of\s+(?:the|\d)))",
+            0.6,
+        ),
+        # "HbA1c in 2/88": month/year after a preposition; x/10 is a pain score
+        (
+            "month_year_numeric",
+            r"(?<=\b(?:in|on|since|from|until|till|by|of|dated?|during|before|after)\s+)(?:1[0-2]|0?[1-9])/"
+            r"(?!10\b)(?:\d{4}|\d{2})(?![\d/])",
+            0.6,
+        ),
+        # a year where the words say it is one: "in 2065", "Fall 2090", "since '92", "mid-2089"
+        (
+            "year_in_context",
+            r"(?<=\b(?:in|since|from|until|till|by|during|before|after|circa|around|early|mid|late|spring|summer|"
+            r"fall|autumn|winter|class\s+of)[\s-]+)(?:(?:19|20)\d{2}|['’]\d{2})(?![\d./-])"
+            r"(?!\s*(?:mg|mcg|units?|ml|cc|g|kg|%|calories|kcal)\b)",
+            0.6,
+        ),
+        # holidays date an event as well as a number does (i2b2 marks them)
+        (
+            "holiday",
+            r"\b(?:Christmas(?:\s+Eve)?|Thanksgiving|Easter|New\s+Year['’]?s(?:\s+(?:Day|Eve))?|Halloween|"
+            r"Memorial\s+Day|Labor\s+Day|Independence\s+Day|Fourth\s+of\s+July|Valentine['’]?s\s+Day|"
+            r"Mother['’]?s\s+Day|Father['’]?s\s+Day|Veterans\s+Day|Passover|Hanukkah|Chanukah|Rosh\s+Hashanah|"
+            r"Yom\s+Kippur|Ramadan|Diwali|(?:Lunar|Chinese)\s+New\s+Year|Good\s+Friday|Martin\s+Luther\s+King\s+Day|"
+            r"Presidents['’]?\s+Day|Columbus\s+Day|St\.?\s+Patrick['’]?s\s+Day)\b",
             0.6,
         ),
     ]
@@ -476,9 +534,15 @@ class DriverLicenseRecognizer(TablePatternRecognizer):
             r"(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{4,15}\b",
             0.85,
         ),
+        # logins name their owner ("Username: jsmith3"): HIPAA's "any other unique identifying number"
+        (
+            "username",
+            r"(?<=\b(?:user\s*name|user\s*id|login(?:\s+id)?)\s*[:#]\s*)[A-Za-z][A-Za-z0-9._-]{2,31}\b",
+            0.7,
+        ),
         (
             "ssn_labelled",
-            r"(?<=\b(?:SSN|social\s+security\s+(?:no\.?|number|#)?)\s*[:#]?\s*)"
+            r"(?<=\b(?:SSN|social\s+security\s+(?:no\.?|number|#)?)\s*[:#]?\s*(?:(?:is|was|of)\s+)?)"
             r"\d{3}[- ]?\d{2}[- ]?\d{4}\b",
             0.9,
         ),
@@ -517,8 +581,18 @@ class EnglishPersonNameRecognizer(TablePatternRecognizer):
         ("dictation_initials", r"^[A-Z]{2,4}/[a-z]{2,4}(?=[ \t]+(?:DD|DT|D|T|cc)\s*:|[ \t]*$)", 0.6),
         (
             "name_is",
-            r"(?<=\b(?i:my\s+name\s+is|maiden\s+name\s+is|name\s+is|called|named|known\s+as)\s+)"
+            r"(?<=\b(?i:my\s+name\s+is|maiden\s+name\s+is|name\s+is|known\s+as)\s+)"
             r"(?i:[a-z][\p{L}'’-]+(?:\s+[a-z]\.)?(?:\s+(?!and\b|is\b|was\b)[a-z][\p{L}'’-]+)?)",
+            0.6,
+        ),
+        # "called"/"named" only before a capital: "Pam called at 4pm" is a phone call
+        (
+            "called_name",
+            r"(?<=\b(?:called|named)\s+(?:(?:him|her|them)\s+)?)"
+            + NAME_WORD
+            + r"(?:[ \t]"
+            + NAME_WORD
+            + r")?",
             0.6,
         ),
     ]

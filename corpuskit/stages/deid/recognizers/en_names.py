@@ -123,6 +123,10 @@ class LexiconNameRecognizer(LocalRecognizer):
         r"[Cc]ousin|[Aa]unt|[Uu]ncle|[Gg]randmother|[Gg]randfather|[Ss]tep(?:son|daughter)|[Cc]alls?\s+me|[Dd]ear|"
         r"[Hh]i|[Hh]ello),?[ \t]+(\p{Lu}[\p{Ll}'’]+)(?![\p{L}])"
     )
+    # "ZUNIGA, PAUL", "Smith, John A": surname first, as lists, headers and HL7 exports write it
+    _surname_first = regex.compile(
+        r"(?<![\p{L}])(\p{Lu}[\p{L}'’-]+),[ \t]*(\p{Lu}[\p{L}'’-]+)(?:[ \t]\p{Lu}\.?)?(?![\p{L}])"
+    )
     _lower_line = regex.compile(r"^[^\n\p{Lu}]+$", regex.MULTILINE)
     # a lower-cased line's "patricia desrosiers", "benjamin a seiler": first name, optional initial, surname
     _lower_pair = regex.compile(
@@ -144,6 +148,10 @@ class LexiconNameRecognizer(LocalRecognizer):
             word = m.group(1)
             if word.capitalize() in first and word.lower() not in _COMMON_LOWER:
                 out.append(make_result(self, self.ENTITY, m.start(1), m.end(1), 0.6))
+        for m in self._surname_first.finditer(text):
+            family, given = m.group(1).capitalize(), m.group(2).capitalize()
+            if family in last and given in first:
+                out.append(make_result(self, self.ENTITY, m.start(), m.end(), 0.6))
         # only where case says nothing: a line with a capital has capitalised names
         for line in self._lower_line.finditer(text):
             for m in self._lower_pair.finditer(text, line.start(), line.end(), overlapped=True):
