@@ -124,7 +124,14 @@ def test_address_block_keeps_other_detections_and_fills_the_gaps():
         _det(text, "64389", "ID"),
     ]
     added = [d for d in extend_address_blocks(text, kept) if d.recognizer == "AddressBlock"]
-    assert _values(text, added) == ["TRONDHEIM", "Norway"]
+    assert _values(text, added) == ["2224", "TRONDHEIM", "Norway"]  # 2224: the house number
+
+
+def test_a_house_number_before_a_found_street_joins_it():
+    text = "> 935 69 Gordon Terrace\nCall 3 45 min later: 12.5 10 Main St"
+    kept = [_det(text, "69 Gordon Terrace", "ADDRESS"), _det(text, "10 Main St", "ADDRESS")]
+    added = [d for d in extend_address_blocks(text, kept) if d.recognizer == "AddressBlock"]
+    assert _values(text, added) == ["935"]  # not the decimal 12.5 before "10 Main St"
 
 
 @pytest.mark.parametrize(

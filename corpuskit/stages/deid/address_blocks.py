@@ -31,6 +31,8 @@ _TOKEN = (
     r"(?:de|la|del|della|di|da|do|dos|du|des|van|von|der|den|y|of|upon|le|am|im)(?=[ \t]+\p{Lu}))"
 )
 _ADDRESS_LINE = regex.compile(r"[ \t>]*(" + _TOKEN + r"(?:,?[ \t]+" + _TOKEN + r"){0,5}),?[ \t]*")
+# a house number in front of the street number a pattern found: the whole run is the address
+_NUMBER_BEFORE = regex.compile(r"(?<![\w.,/-])\d{1,6}[A-Za-z]?([ \t]+)$")
 _LINE_REST = regex.compile(r"[ \t,.]*(?:\n|$)")
 
 
@@ -54,6 +56,10 @@ def _free_pieces(start: int, end: int, kept: list[Detection], text: str) -> list
     return out
 
 
+def _free(start: int, end: int, kept: list[Detection]) -> bool:
+    return all(end <= d.start or start >= d.end for d in kept)
+
+
 def _reads_as_address(line: str) -> bool:
     m = _ADDRESS_LINE.fullmatch(line)
     if not m:
@@ -66,9 +72,14 @@ def _reads_as_address(line: str) -> bool:
 
 
 def extend_address_blocks(text: str, kept: list[Detection]) -> list[Detection]:
-    """`kept` plus ADDRESS spans for the address-like lines right under each ADDRESS span; sorted by start."""
+    """`kept` plus ADDRESS spans for the address-like lines right under each ADDRESS span, and a building
+    number just before one ("935 69 Gordon Terrace"); sorted by start."""
     added: list[Detection] = []
     for d in kept:
+        if d.label == "ADDRESS":
+            m = _NUMBER_BEFORE.search(text, max(0, d.start - 12), d.start)
+            if m and _free(m.start(), m.end(), kept + added):
+                added.append(Detection(m.start(), m.end() - len(m.group(1)), "ADDRESS", SCORE, RECOGNIZER))
         if d.label != "ADDRESS" or not _LINE_REST.match(text, d.end):
             continue
         line_start = text.find("\n", d.end)
