@@ -92,6 +92,9 @@ POSITIVE = [
     (zh_address.ZhOrganizationRecognizer, "开户行为招商银行上海分行", "ORGANIZATION", "招商银行上海分行"),
     (zh_names.ZhPersonNameRecognizer, "姓名：单燕　性别：女", "PERSON", "单燕"),
     (zh_names.ZhPersonNameRecognizer, "患者张伟因胸痛入院", "PERSON", "张伟"),
+    (zh_names.ZhPersonNameRecognizer, "美国国务卿布林肯今天抵达", "PERSON", "布林肯"),
+    (zh_names.ZhPersonNameRecognizer, "克林顿总统发表讲话", "PERSON", "克林顿"),
+    (zh_names.ZhPersonNameRecognizer, "克林顿和叶利钦在莫斯科举行会谈", "PERSON", "克林顿"),
     (zh_names.ZhPersonNameRecognizer, "联系人：欧阳娜娜（家属）", "PERSON", "欧阳娜娜"),
     (zh_names.ZhPersonNameRecognizer, "由李建国主任查房", "PERSON", "李建国"),
     (zh_names.ZhPersonNameRecognizer, "王女士诉头痛", "PERSON", "王"),
@@ -182,6 +185,9 @@ POSITIVE = [
 
 # (recognizer, text, label, value) — the value must NOT be found with that label
 NEGATIVE = [
+    (zh_names.ZhPersonNameRecognizer, "患者有帕金森病史，多普勒超声未见异常", "PERSON", "帕金森"),
+    (zh_names.ZhPersonNameRecognizer, "克林顿和叶利钦在莫斯科举行会谈", "PERSON", "莫斯科"),
+    (zh_names.ZhPersonNameRecognizer, "正在服用阿司匹林、氯吡格雷、华法林", "PERSON", "格雷"),
     # a given name does not take the first character of the verb after it (代诉, 陪同)
     (zh_names.ZhPersonNameRecognizer, "患者之子李明代诉：发热。", "PERSON", "李明代"),
     (zh_names.ZhPersonNameRecognizer, "患者之女王芳陪同。", "PERSON", "王芳陪"),

@@ -262,6 +262,58 @@ TRANSLITERATION_NAME_CHARS = frozenset(
     "特滕提图托瓦万威韦维魏温沃乌伍西希锡夏谢辛休雅亚扬耶伊英尤约泽扎詹兹佐翰茨白赛丝黛娅薇蒂朵汀"
 )
 _TRANSLITERATION_RUN = "".join(sorted(TRANSLITERATION_NAME_CHARS))  # for str.strip
+# a foreign name without its dot (国务卿布林肯, 特朗普总统) reads like a foreign place (莫斯科, 乌克兰)
+# or a clinical eponym (帕金森, 多普勒) to jieba — all `nr`; an office or honorific beside it decides
+_FOREIGN_NAME_TITLES_BEFORE = frozenset(
+    "总统 副总统 总理 首相 国务卿 外长 外交部长 部长 大使 主席 议员 参议员 众议员 州长 市长 国王 女王 王子 公主 "
+    "先生 女士 教授 博士 球星 球员 前锋 后卫 门将 主帅 主教练 教练 导演 演员 歌手 作家 创始人 发言人 夫人 CEO".split()
+)
+_FOREIGN_NAME_TITLES_AFTER = frozenset(
+    "总统 总理 首相 国务卿 外长 先生 女士 教授 博士 夫人 小姐 主席 议员".split()
+)
+
+
+def _beside_name(text: str, start: int, end: int, named: set[tuple[int, int]]) -> bool:
+    """True when a found name follows text[start:end] after a list joiner, or precedes it before one,
+    and the run is a word of its own (氯吡格雷、华法林: 格雷 ends a drug name)."""
+    if start and _HAN.match(text[start - 1]) and text[start - 1] not in _LIST_JOINERS:
+        return False
+    for joiner in _LIST_JOINERS:
+        after, before = end + len(joiner), start - len(joiner)
+        if text.startswith(joiner, end) and any(s == after for s, _ in named):
+            return True
+        if before >= 0 and text.startswith(joiner, before) and any(e == before for _, e in named):
+            return True
+    return False
+
+
+def foreign_name_runs(tokens: list) -> list[tuple[int, int, bool]]:
+    """Runs of adjacent `nr` words written in transliteration characters (布/nr 林肯/nr): (start, end,
+    titled), titled when an office or honorific word stands right before or after the run."""
+    out = []
+    i = 0
+    while i < len(tokens):
+        j = i
+        while (
+            j < len(tokens)
+            and tokens[j].tag_.startswith("nr")
+            and all(c in TRANSLITERATION_NAME_CHARS for c in tokens[j].text)
+            and (j == i or tokens[j].idx == tokens[j - 1].idx + len(tokens[j - 1].text))
+        ):
+            j += 1
+        if j == i:
+            i += 1
+            continue
+        start, end = tokens[i].idx, tokens[j - 1].idx + len(tokens[j - 1].text)
+        before = tokens[i - 1].text if i > 0 else ""
+        after = tokens[j].text if j < len(tokens) else ""
+        if 2 <= end - start <= 8:
+            titled = before in _FOREIGN_NAME_TITLES_BEFORE or after in _FOREIGN_NAME_TITLES_AFTER
+            out.append((start, end, titled))
+        i = j
+    return out
+
+
 _NAME_DOTS = "·・•．‧･"
 
 
@@ -515,6 +567,10 @@ class ZhPersonNameRecognizer(LocalRecognizer):
             tag = word_tags.get(m.start())  # None: the pair straddles two words (中国/国家)
             if tag and is_doubled_name(text, m.start()) and not tag.startswith(("d", "z", "t", "v", "m")):
                 add(m.start(), m.end(), 0.5)
+        foreign = foreign_name_runs(tokens)
+        for start, end, titled in foreign:
+            if titled:
+                add(start, end, 0.6)  # 国务卿布林肯, 特朗普总统
         for m in self._dotted_re.finditer(text):
             span = transliterated_name(text, m.start(), m.end())
             if span:
@@ -581,6 +637,11 @@ class ZhPersonNameRecognizer(LocalRecognizer):
                     )
                     break
         self._names_in_lists(tokens, found, add)
+        # 克林顿和叶利钦: a foreign name joined to a found name by 和/与/、 is one too
+        named = {(s, e) for (s, e), score in found.items() if score >= 0.5}
+        for start, end, _titled in foreign:
+            if _beside_name(text, start, end, named):
+                add(start, end, 0.6)
         return [make_result(self, self.ENTITY, s, e, score) for (s, e), score in found.items()]
 
     @staticmethod
