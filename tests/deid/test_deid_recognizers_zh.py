@@ -66,6 +66,8 @@ POSITIVE = [
         "ADDRESS",
         "浙江省杭州市西湖区文三路90号东部软件园3栋502室",
     ),
+    (zh_address.ZhAddressRecognizer, "于2022年迁居至天津市河西区", "ADDRESS", "天津市河西区"),
+    (zh_address.ZhAddressRecognizer, "邮编：100080", "ADDRESS", "100080"),
     (zh_address.ZhAddressRecognizer, "他在建国路88号上班", "ADDRESS", "建国路88号"),
     (zh_address.ZhAddressRecognizer, "送至阳光花园3栋502室", "ADDRESS", "阳光花园3栋502室"),
     (
@@ -185,6 +187,8 @@ POSITIVE = [
 
 # (recognizer, text, label, value) — the value must NOT be found with that label
 NEGATIVE = [
+    (zh_address.ZhAddressRecognizer, "家住农村，平素体健。", "ADDRESS", "农村"),
+    (zh_address.ZhAddressRecognizer, "于2022年迁居至天津市河西区", "ADDRESS", "至天津市河西区"),
     (zh_names.ZhPersonNameRecognizer, "患者有帕金森病史，多普勒超声未见异常", "PERSON", "帕金森"),
     (zh_names.ZhPersonNameRecognizer, "克林顿和叶利钦在莫斯科举行会谈", "PERSON", "莫斯科"),
     (zh_names.ZhPersonNameRecognizer, "正在服用阿司匹林、氯吡格雷、华法林", "PERSON", "格雷"),

@@ -88,6 +88,7 @@ class ZhAddressRecognizer(TablePatternRecognizer):
             rf"(?:{_HAN}{{1,8}}?{_ESTATE})?(?:{_UNIT_NUMBERS})?",
             0.8,
         ),
+        ("postcode", r"(?<=(?:邮编|邮政编码)[:：\s]*)\d{6}(?!\d)", 0.85),
         # estate + building/room numbers: 阳光花园3栋502室
         (
             "estate_units",
@@ -105,10 +106,18 @@ class ZhAddressRecognizer(TablePatternRecognizer):
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
         for r in results:
-            m = self._LEAD.match(text, r.start, r.end)
-            if m and r.end - m.end() >= 4:
+            # again after a cut: 迁居至天津市 loses 迁居 (住/居 is a lead word) and then 至
+            while (m := self._LEAD.match(text, r.start, r.end)) and r.end - m.end() >= 4:
                 r.start = m.end()
         return results
+
+    # what 家住/现住 are followed by when no address is given: 家住农村, 现住本地
+    _NO_ADDRESS = frozenset(
+        "农村 本地 当地 城市 城里 城镇 县城 乡下 乡村 市区 郊区 附近 外地 本市 本县 家中 家里 山区 牧区".split()
+    )
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        return False if pattern_text in self._NO_ADDRESS else None
 
 
 class ZhPlaceNameRecognizer(TablePatternRecognizer):
