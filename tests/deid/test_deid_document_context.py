@@ -134,6 +134,32 @@ def test_a_house_number_before_a_found_street_joins_it():
     assert _values(text, added) == ["935"]  # not the decimal 12.5 before "10 Main St"
 
 
+def test_letter_head_lines_above_a_street_are_its_addressee():
+    text = "Thanks.\n\n> Mijail C Adomo\n> Asc Partners\n> 69 Gordon Terrace\n> Suite 828"
+    kept = [_det(text, "69 Gordon Terrace", "ADDRESS"), _det(text, "Suite 828", "ADDRESS")]
+    added = [
+        (text[d.start : d.end], d.label)
+        for d in extend_address_blocks(text, kept)
+        if d.recognizer == "AddressBlock"
+    ]
+    assert added == [("Mijail C Adomo", "ORGANIZATION"), ("Asc Partners", "ORGANIZATION")]
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        "DISCHARGE INSTRUCTIONS\n",  # a heading in capitals
+        "Home address:\n",  # a field label
+        "The patient moved last year to\n",  # a sentence
+        "Visit 3 of 4\n",  # numbers: not a name or company line
+    ],
+)
+def test_lines_above_stop_at_headings_labels_and_sentences(above):
+    text = above + "45 Cedar Lane"
+    out = extend_address_blocks(text, [_det(text, "45 Cedar Lane", "ADDRESS")])
+    assert [d for d in out if d.recognizer == "AddressBlock"] == []
+
+
 @pytest.mark.parametrize(
     "after",
     [

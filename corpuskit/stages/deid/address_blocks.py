@@ -72,29 +72,63 @@ def _reads_as_address(line: str) -> bool:
 
 
 def extend_address_blocks(text: str, kept: list[Detection]) -> list[Detection]:
-    """`kept` plus ADDRESS spans for the address-like lines right under each ADDRESS span, and a building
-    number just before one ("935 69 Gordon Terrace"); sorted by start."""
+    """`kept` plus the rest of each street address's block: a house number just before it ("935 69
+    Gordon Terrace"), the town/country/postcode lines under it, and the name and company lines of a
+    letter head right above it; sorted by start."""
     added: list[Detection] = []
     for d in kept:
-        if d.label == "ADDRESS":
-            m = _NUMBER_BEFORE.search(text, max(0, d.start - 12), d.start)
-            if m and _free(m.start(), m.end(), kept + added):
-                added.append(Detection(m.start(), m.end() - len(m.group(1)), "ADDRESS", SCORE, RECOGNIZER))
-        if d.label != "ADDRESS" or not _LINE_REST.match(text, d.end):
+        if d.label != "ADDRESS":
             continue
-        line_start = text.find("\n", d.end)
-        for _ in range(MAX_LINES):
-            if line_start < 0:
-                break
-            line_start += 1
-            line_end = text.find("\n", line_start)
-            line_end = len(text) if line_end < 0 else line_end
-            line = text[line_start:line_end]
-            if not line.strip() or not _reads_as_address(line):
-                break
-            for s, e in _free_pieces(line_start, line_end, kept + added, text):
-                # "Akureyri", "Iceland": a place (its surrogate is a town); "Iceland 80296": an address
-                label = "ADDRESS" if any(c.isdigit() for c in text[s:e]) else "LOCATION"
-                added.append(Detection(s, e, label, SCORE, RECOGNIZER))
-            line_start = line_end if line_end < len(text) else -1
+        m = _NUMBER_BEFORE.search(text, max(0, d.start - 12), d.start)
+        if m and _free(m.start(), m.end(), kept + added):
+            added.append(Detection(m.start(), m.end() - len(m.group(1)), "ADDRESS", SCORE, RECOGNIZER))
+        if _LINE_REST.match(text, d.end):
+            added.extend(_lines_below(text, d.end, kept + added))
+        line_start = text.rfind("\n", 0, d.start) + 1
+        if not text[line_start : d.start].strip(" \t>"):
+            added.extend(_lines_above(text, line_start, kept + added))
     return sorted(kept + added, key=lambda d: d.start)
+
+
+def _lines_below(text: str, end: int, taken: list[Detection]) -> list[Detection]:
+    out: list[Detection] = []
+    line_start = text.find("\n", end)
+    for _ in range(MAX_LINES):
+        if line_start < 0:
+            break
+        line_start += 1
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[line_start:line_end]
+        if not line.strip() or not _reads_as_address(line):
+            break
+        for s, e in _free_pieces(line_start, line_end, taken + out, text):
+            # "Akureyri", "Iceland": a place (its surrogate is a town); "Iceland 80296": an address
+            label = "ADDRESS" if any(c.isdigit() for c in text[s:e]) else "LOCATION"
+            out.append(Detection(s, e, label, SCORE, RECOGNIZER))
+        line_start = line_end if line_end < len(text) else -1
+    return out
+
+
+def _lines_above(text: str, line_start: int, taken: list[Detection]) -> list[Detection]:
+    """A letter head: "Mijail C Adomo⏎Asc Partners⏎935 69 Gordon Terrace". Up to two lines right above
+    the street line, words only, not a heading in capitals ("DISCHARGE INSTRUCTIONS"); what no other
+    detection covers there is the addressee's organisation (or a name no recognizer knew)."""
+    out: list[Detection] = []
+    for _ in range(2):
+        if line_start == 0:
+            break
+        prev_start = text.rfind("\n", 0, line_start - 1) + 1
+        line = text[prev_start : line_start - 1]
+        words = line.strip(" \t>").split()
+        if (
+            not words
+            or any(c.isdigit() for c in line)
+            or (len(words) > 1 and line.isupper())
+            or not _reads_as_address(line)
+        ):
+            break
+        for s, e in _free_pieces(prev_start, line_start - 1, taken + out, text):
+            out.append(Detection(s, e, "ORGANIZATION", SCORE, RECOGNIZER))
+        line_start = prev_start
+    return out
