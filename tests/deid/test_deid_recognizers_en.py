@@ -374,12 +374,15 @@ _GATE_TEXTS = [
     'This Agreement is made by and between Acme Holdings LLC ("Buyer") and Jon Vale ("Seller").',
     "Party A: Northwind Traders Ltd\nParty B: Maria Lopez",
     "The patient (a 45 y/o man) and his wife came in.",
+    "Login from 10.0.12.7 and 192.168.1.254/24 at 14:32:07.",
+    "IPv6 fe80::1ff:fe23:4567:890a, ::ffff:10.1.2.3, 2001:db8:0:0:1:0:0:1 and :: seen.",
+    "Version 1.2.3 released; ratio 3:1; time 09:15.",
 ]
 
 
 @pytest.mark.parametrize("text", _GATE_TEXTS)
 def test_anchor_gates_change_no_result(text, monkeypatch):
-    """The URL and contract-party recognizers skip texts without their anchor; on any text the
+    """The URL, IP and contract-party recognizers skip texts without their anchor; on any text the
     results equal running them ungated."""
     import regex
     from presidio_analyzer.predefined_recognizers import UrlRecognizer
@@ -393,6 +396,12 @@ def test_anchor_gates_change_no_result(text, monkeypatch):
     raw_url, gated_url = UrlRecognizer(), UrlRecognizer()
     analyzer._gate(gated_url, analyzer._URL_SHAPE)
     assert spans(gated_url.analyze(text, ["URL"])) == spans(raw_url.analyze(text, ["URL"]))
+
+    from presidio_analyzer.predefined_recognizers import IpRecognizer
+
+    raw_ip, gated_ip = IpRecognizer(), IpRecognizer()
+    analyzer._gate(gated_ip, analyzer._IP_SHAPE)
+    assert spans(gated_ip.analyze(text, ["IP_ADDRESS"])) == spans(raw_ip.analyze(text, ["IP_ADDRESS"]))
 
     party = ContractPartyRecognizer(supported_language="en")
     gated = spans(party.analyze(text, ["PERSON", "ORGANIZATION"]))
