@@ -60,6 +60,18 @@ def test_propagation_leaves_other_words(text, source, not_marked):
     assert not any(d.start <= at < d.end for d in out if d.recognizer == "NamePropagation")
 
 
+def test_ner_guesses_spread_only_when_they_read_as_full_names():
+    text = "each Subsidiary shall. Equipment Advance is due. Maria Jones called. Subsidiary, Advance, Jones."
+    kept = [
+        Detection(5, 15, "PERSON", 0.85, "SpacyRecognizer"),  # Subsidiary: one word
+        Detection(23, 40, "PERSON", 0.85, "SpacyRecognizer"),  # Equipment Advance: no known name in it
+        Detection(49, 60, "PERSON", 0.85, "SpacyRecognizer"),  # Maria Jones: a full name
+    ]
+    assert [text[d.start : d.end] for d in kept] == ["Subsidiary", "Equipment Advance", "Maria Jones"]
+    added = [text[d.start : d.end] for d in propagate_names(text, kept) if d.recognizer == "NamePropagation"]
+    assert added == ["Jones"]  # the last sentence's; Subsidiary and Advance stay
+
+
 def test_propagation_adds_nothing_over_another_detection():
     text = "Seen by Dr. Ward. Admitted to Ward Memorial Hospital."
     kept = [_det(text, "Ward", "PERSON"), _det(text, "Ward Memorial Hospital", "ORGANIZATION")]

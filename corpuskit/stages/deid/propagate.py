@@ -54,6 +54,21 @@ def common_words() -> frozenset[str]:
     return frozenset(words | {w.capitalize() for w in CLINICAL_DENY if " " not in w})
 
 
+def _is_source(text: str, d: Detection) -> bool:
+    """A name sure enough to spread: a pattern's (score ≥ 0.5), or the NER model's when it reads as a
+    full name — a known first name first or a known surname last. The model tags a contract's defined
+    terms PERSON ("each Subsidiary", "such Equipment Advance"); spread, one guess would become dozens."""
+    if d.label != "PERSON" or d.score < MIN_SOURCE_SCORE:
+        return False
+    if d.recognizer not in NER_RECOGNIZERS:
+        return True
+    from corpuskit.stages.deid.recognizers.en_names import lexicons
+
+    words = text[d.start : d.end].split()
+    first, last = lexicons()
+    return len(words) > 1 and (words[0] in first or regex.sub(r"['’]s$", "", words[-1]) in last)
+
+
 def _needles(text: str, sources: list[Detection]) -> tuple[set[str], set[str]]:
     """What to look for: whole names (Han names, Latin names of several words), and Latin name words."""
     common = common_words()
@@ -111,7 +126,7 @@ def _free(start: int, end: int, kept: list[Detection]) -> bool:
 
 def propagate_names(text: str, kept: list[Detection]) -> list[Detection]:
     """`kept` (non-overlapping) plus PERSON spans for the other mentions of its names; sorted by start."""
-    sources = [d for d in kept if d.label == "PERSON" and d.score >= MIN_SOURCE_SCORE]
+    sources = [d for d in kept if _is_source(text, d)]
     added: list[Detection] = []
     if sources:
         # the NER model's "Ulrich" (ORGANIZATION) is the person found elsewhere: relabel, so the
