@@ -1,4 +1,4 @@
-"""The lines under a street address are the rest of it: town, region, country, postcode.
+"""The lines around a street address are the rest of it: town, region, country, postcode, addressee.
 
 Letters, discharge summaries and customer records write an address as a block:
 
@@ -11,14 +11,16 @@ The street recognizers find the first lines; a town alone on a line (Akureyri, T
 has nothing a pattern or the small NER model can hold on to. Here the lines right under
 an ADDRESS span, up to a blank line, that read like address lines (a few capitalised
 words, numbers, postcodes; no sentence, no field label) become LOCATION (words only) or
-ADDRESS (with a number). Only text no other detection covers is added.
+ADDRESS (with a number). A house number just before the street ("935 69 Gordon Terrace")
+joins it, and up to two word-only lines right above a street line (a letter head's
+addressee and company) become ORGANIZATION. Only text no other detection covers is added.
 """
 
 from __future__ import annotations
 
 import regex
 
-from corpuskit.stages.deid.postprocess import CLINICAL_DENY, Detection
+from corpuskit.stages.deid.postprocess import CLINICAL_DENY, Detection, overlaps_none
 from corpuskit.stages.deid.propagate import common_words
 
 RECOGNIZER = "AddressBlock"
@@ -56,10 +58,6 @@ def _free_pieces(start: int, end: int, kept: list[Detection], text: str) -> list
     return out
 
 
-def _free(start: int, end: int, kept: list[Detection]) -> bool:
-    return all(end <= d.start or start >= d.end for d in kept)
-
-
 def _reads_as_address(line: str) -> bool:
     m = _ADDRESS_LINE.fullmatch(line)
     if not m:
@@ -80,7 +78,7 @@ def extend_address_blocks(text: str, kept: list[Detection]) -> list[Detection]:
         if d.label != "ADDRESS":
             continue
         m = _NUMBER_BEFORE.search(text, max(0, d.start - 12), d.start)
-        if m and _free(m.start(), m.end(), kept + added):
+        if m and overlaps_none(m.start(), m.end(), kept + added):
             added.append(Detection(m.start(), m.end() - len(m.group(1)), "ADDRESS", SCORE, RECOGNIZER))
         if _LINE_REST.match(text, d.end):
             added.extend(_lines_below(text, d.end, kept + added))

@@ -51,6 +51,11 @@ class Detection:
         return {"start": self.start, "end": self.end, "label": self.label, "score": round(self.score, 4)}
 
 
+def overlaps_none(start: int, end: int, detections: list[Detection]) -> bool:
+    """True when [start, end) touches none of `detections`."""
+    return all(end <= d.start or start >= d.end for d in detections)
+
+
 _NUMERIC_DATE = regex.compile(r"\d{1,4}\s*[/.-]\s*\d{1,2}|\d{1,2}(?:st|nd|rd|th)\b")
 
 

@@ -16,12 +16,13 @@ from functools import lru_cache
 
 import regex
 
-from corpuskit.stages.deid.postprocess import CLINICAL_DENY, NER_RECOGNIZERS, Detection
+from corpuskit.stages.deid.postprocess import CLINICAL_DENY, NER_RECOGNIZERS, Detection, overlaps_none
 from corpuskit.stages.deid.recognizers.base import NAME_WORD
+from corpuskit.stages.deid.recognizers.en_names import NOT_FIRST_NAMES, lexicons
 
 RECOGNIZER = "NamePropagation"
 PROPAGATED_SCORE = 0.6
-# a guess of the NER model or a weak pattern is not carried: one wrong "PERSON" would spread
+# a weak pattern's guess is not carried: one wrong "PERSON" would spread (NER guesses: see _is_source)
 MIN_SOURCE_SCORE = 0.5
 _HAN_NAME = regex.compile(r"^\p{Han}{2,4}$")
 _LATIN_WORD = regex.compile(NAME_WORD)
@@ -44,13 +45,11 @@ def common_words() -> frozenset[str]:
     """Capitalised words that are sentence starts, months or clinical terms, never carried alone."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    from corpuskit.stages.deid.recognizers.en_names import _NOT_FIRST
-
     months = (
         "January February March April May June July August September October November December "
         "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
     ).split()
-    words = {w.capitalize() for w in STOP_WORDS} | set(_NOT_FIRST) | set(months) | _HONORIFICS
+    words = {w.capitalize() for w in STOP_WORDS} | set(NOT_FIRST_NAMES) | set(months) | _HONORIFICS
     return frozenset(words | {w.capitalize() for w in CLINICAL_DENY if " " not in w})
 
 
@@ -62,8 +61,6 @@ def _is_source(text: str, d: Detection) -> bool:
         return False
     if d.recognizer not in NER_RECOGNIZERS:
         return True
-    from corpuskit.stages.deid.recognizers.en_names import lexicons
-
     words = text[d.start : d.end].split()
     first, last = lexicons()
     return len(words) > 1 and (words[0] in first or regex.sub(r"['’]s$", "", words[-1]) in last)
@@ -120,10 +117,6 @@ def _free_span(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return all(end <= s or start >= e for s, e in spans)
 
 
-def _free(start: int, end: int, kept: list[Detection]) -> bool:
-    return all(end <= d.start or start >= d.end for d in kept)
-
-
 def propagate_names(text: str, kept: list[Detection]) -> list[Detection]:
     """`kept` (non-overlapping) plus PERSON spans for the other mentions of its names; sorted by start."""
     sources = [d for d in kept if _is_source(text, d)]
@@ -138,7 +131,7 @@ def propagate_names(text: str, kept: list[Detection]) -> list[Detection]:
             if i is not None and kept[i].label in ("ORGANIZATION", "LOCATION"):
                 d = kept[i]
                 kept[i] = Detection(d.start, d.end, "PERSON", d.score, d.recognizer)
-            elif _free(start, end, kept):
+            elif overlaps_none(start, end, kept):
                 added.append(Detection(start, end, "PERSON", PROPAGATED_SCORE, RECOGNIZER))
     kept = kept + added
     return sorted(kept + _listed_names(text, kept), key=lambda d: d.start)
@@ -146,8 +139,6 @@ def propagate_names(text: str, kept: list[Detection]) -> list[Detection]:
 
 def _listed_names(text: str, kept: list[Detection]) -> list[Detection]:
     """Items of a one-word-per-item list with a recognised name in it, or made of known names only."""
-    from corpuskit.stages.deid.recognizers.en_names import lexicons
-
     first, last = lexicons()
     common = common_words()
     out: list[Detection] = []
@@ -159,6 +150,8 @@ def _listed_names(text: str, kept: list[Detection]) -> list[Detection]:
         named = any(d.label == "PERSON" and d.start < e and s < d.end for s, e in items for d in kept)
         if named or all(w in first or w in last for w in words):
             out.extend(
-                Detection(s, e, "PERSON", PROPAGATED_SCORE, RECOGNIZER) for s, e in items if _free(s, e, kept)
+                Detection(s, e, "PERSON", PROPAGATED_SCORE, RECOGNIZER)
+                for s, e in items
+                if overlaps_none(s, e, kept)
             )
     return out

@@ -52,7 +52,7 @@ LATIN_LOCALES = (
     "id_ID",
 )
 # capitalised words that are far more often something else than a first name in clinical and legal text
-_NOT_FIRST = frozenset(
+NOT_FIRST_NAMES = frozenset(
     "Will May June April August Grant Mark Bill Rose Faith Hope Joy Art Guy Sunny Page Chase Chance "
     "Major General Read Bond Case Price Long Young Black White Green Brown Gray Grey Love Son Dean "
     "Baby Patient Doctor Nurse Christian Sharp".split()
@@ -62,7 +62,7 @@ _NOT_FIRST = frozenset(
 def _common_lower() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    return frozenset(STOP_WORDS) | {w.lower() for w in _NOT_FIRST}
+    return frozenset(STOP_WORDS) | {w.lower() for w in NOT_FIRST_NAMES}
 
 
 _COMMON_LOWER = _common_lower()
@@ -87,7 +87,7 @@ def lexicons() -> tuple[frozenset[str], frozenset[str]]:
             _names(loc, "first_names") | _names(loc, "first_names_male") | _names(loc, "first_names_female")
         )
         last |= _names(loc, "last_names")
-    first = {n for n in first if n.isalpha() and n[:1].isupper() and len(n) > 2} - _NOT_FIRST
+    first = {n for n in first if n.isalpha() and n[:1].isupper() and len(n) > 2} - NOT_FIRST_NAMES
     last = {n for n in last if n[:1].isupper() and len(n) > 1}
     return frozenset(first), frozenset(last)
 
