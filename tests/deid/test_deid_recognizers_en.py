@@ -105,6 +105,8 @@ POSITIVE = [
     (en.ClinicalDateRecognizer, "last seen on 10/17 in clinic", "DATE", "10/17"),
     (en.ClinicalDateRecognizer, "Visit on Tuesday 10/3 with Gail", "DATE", "10/3"),
     (en.ClinicalDateRecognizer, "Next appt 01/05 w/ Dr. Fitzgerald.", "DATE", "01/05"),
+    (en.ClinicalDateRecognizer, "Flu shot given 10/2089; PPD neg", "DATE", "10/2089"),
+    (en.EnglishPersonNameRecognizer, "Emergency contact: Rita (sister) 781-555-0142", "PERSON", "Rita"),
     (en.ClinicalDateRecognizer, "Friday the 13th he fell.", "DATE", "13th"),
     (en.ClinicalDateRecognizer, "admitted on the 14th, discharged", "DATE", "14th"),
     (en.EnglishAgeRecognizer, "Father died at 63 of MI", "AGE", "63"),
@@ -209,6 +211,9 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    (en.ClinicalDateRecognizer, "ANA positive at 1/2000 dilution", "DATE", "1/2000"),
+    (en.EnglishPersonNameRecognizer, "Tylenol (PRN) given", "PERSON", "Tylenol"),
+    (en_names.LexiconNameRecognizer, "Per Dr. Nguyen's note", "PERSON", "Per Dr"),
     (en.EnglishAgeRecognizer, "died at 3:40 am", "AGE", "3"),
     (en.EnglishAgeRecognizer, "Mr. Smith, 20 mg daily", "AGE", "20"),
     (en.MedicalRecordNumberRecognizer, "insurance pending", "MRN", "pending"),

@@ -365,6 +365,8 @@ class ClinicalDateRecognizer(TablePatternRecognizer):
             r"cycles?|rounds?|trimester|visits?|lines?|degree|floor|percentile|grade|postoperative|post-op|of\s+(?:the|\d)))",
             0.6,
         ),
+        # month/four-digit year anywhere: "Flu shot given 10/2089" (not a 1/2000 dilution)
+        ("month_year4", r"(?<![\d/.])(?:1[0-2]|0?[1-9])/(?:19|20)\d{2}(?![\d/]|\s*dilution)", 0.6),
         # "HbA1c in 2/88": month/year after a preposition; x/10 is a pain score
         (
             "month_year_numeric",
@@ -583,6 +585,16 @@ class EnglishPersonNameRecognizer(TablePatternRecognizer):
             "name_is",
             r"(?<=\b(?i:my\s+name\s+is|maiden\s+name\s+is|name\s+is|known\s+as)\s+)"
             r"(?i:[a-z][\p{L}'’-]+(?:\s+[a-z]\.)?(?:\s+(?!and\b|is\b|was\b)[a-z][\p{L}'’-]+)?)",
+            0.6,
+        ),
+        # a first name with the relation in brackets: "Emergency contact: Rita (sister)", "wife (Jean)" is above
+        (
+            "kin_in_brackets",
+            NAME_WORD
+            + r"(?:[ \t]"
+            + NAME_WORD
+            + r")?(?=[ \t]*\((?i:sister|brother|son|daughter|wife|husband|spouse|mother|father|mom|dad|niece|"
+            r"nephew|aunt|uncle|cousin|friend|partner|neighbou?r|granddaughter|grandson|guardian|HCP|caregiver)\))",
             0.6,
         ),
         # "called"/"named" only before a capital: "Pam called at 4pm" is a phone call

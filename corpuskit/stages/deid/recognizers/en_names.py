@@ -66,6 +66,7 @@ def _common_lower() -> frozenset[str]:
 
 
 _COMMON_LOWER = _common_lower()
+_TITLES = frozenset("Dr Drs Mr Mrs Ms Miss Mx Prof Sr Jr Rev Hon Sir".split())
 
 
 def _names(locale: str, attr: str) -> set[str]:
@@ -140,7 +141,12 @@ class LexiconNameRecognizer(LocalRecognizer):
         out = []
         for m in self._pair.finditer(text, overlapped=True):
             given, family = m.group(1), m.group(2)
-            if given in first and (family in last or family not in first):
+            if (
+                given in first
+                and (family in last or family not in first)
+                and family not in _TITLES  # "Per Dr. Nguyen's note": Per is a first name, Dr is not a surname
+                and given.lower() not in _COMMON_LOWER
+            ):
                 out.append(
                     make_result(self, self.ENTITY, m.start(), m.end(), 0.75 if family in last else 0.5)
                 )
