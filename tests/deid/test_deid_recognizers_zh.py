@@ -95,6 +95,8 @@ POSITIVE = [
     (zh_names.ZhPersonNameRecognizer, "姓名：单燕　性别：女", "PERSON", "单燕"),
     (zh_names.ZhPersonNameRecognizer, "患者张伟因胸痛入院", "PERSON", "张伟"),
     (zh_names.ZhPersonNameRecognizer, "美国国务卿布林肯今天抵达", "PERSON", "布林肯"),
+    (zh_names.ZhPersonNameRecognizer, "委托李明律师代理", "PERSON", "李明"),
+    (zh_names.ZhPersonNameRecognizer, "患者高敏，女，45岁", "PERSON", "高敏"),
     (zh_names.ZhPersonNameRecognizer, "克林顿总统发表讲话", "PERSON", "克林顿"),
     (zh_names.ZhPersonNameRecognizer, "克林顿和叶利钦在莫斯科举行会谈", "PERSON", "克林顿"),
     (zh_names.ZhPersonNameRecognizer, "联系人：欧阳娜娜（家属）", "PERSON", "欧阳娜娜"),
@@ -187,6 +189,14 @@ POSITIVE = [
 
 # (recognizer, text, label, value) — the value must NOT be found with that label
 NEGATIVE = [
+    # drug brand names, anatomy and findings that jieba tags like names
+    (zh_names.ZhPersonNameRecognizer, "予“安素泰210mg”静滴", "PERSON", "安素泰"),
+    (zh_names.ZhPersonNameRecognizer, "奥美拉唑肠溶胶囊(艾奕)40mg", "PERSON", "艾奕"),
+    (zh_names.ZhPersonNameRecognizer, "心电图:窦性心律,正常心电图", "PERSON", "窦性心"),
+    (zh_names.ZhPersonNameRecognizer, "窦性心动过速", "PERSON", "窦性心"),
+    (zh_names.ZhPersonNameRecognizer, "遂行阴道镜上活检", "PERSON", "阴道镜"),
+    (zh_names.ZhPersonNameRecognizer, "转移,门静脉左干及主干", "PERSON", "门静脉"),
+    (zh_names.ZhPersonNameRecognizer, "肾功、高敏肌钙蛋白正常", "PERSON", "高敏"),
     (zh_address.ZhAddressRecognizer, "家住农村，平素体健。", "ADDRESS", "农村"),
     (zh_address.ZhAddressRecognizer, "于2022年迁居至天津市河西区", "ADDRESS", "至天津市河西区"),
     (zh_names.ZhPersonNameRecognizer, "患者有帕金森病史，多普勒超声未见异常", "PERSON", "帕金森"),

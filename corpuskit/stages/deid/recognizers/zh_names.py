@@ -273,6 +273,33 @@ _FOREIGN_NAME_TITLES_AFTER = frozenset(
 )
 
 
+# a drug's brand name reads like a person's to jieba (安素泰, 艾奕, 甘利欣): a dose right after it, or a
+# generic name's dosage form and a bracket right before it ("奥美拉唑肠溶胶囊(艾奕)40mg"), say it is not
+_DOSE_AFTER = regex.compile(
+    r"[)）”\"'’]?\s*\d+(?:\.\d+)?\s*(?:mg|g|ml|μg|ug|mcg|iu|u|万u|万单位|单位|片|粒|支|袋|瓶|丸|mmol)",
+    regex.IGNORECASE,
+)
+_DRUG_FORM_BEFORE = regex.compile(
+    r"(?:胶囊|注射液|注射剂|片|颗粒|口服液|粉针|混悬液|乳剂|软膏|针剂)[(（“\"]$"
+)
+# anatomy and findings jieba also tags `nr`: 门静脉, 阴道镜, 窦性心(律); no given name ends so
+_CLINICAL_LAST_CHARS = frozenset("镜脉")
+# lab tests a name never precedes: 高敏肌钙蛋白 (high-sensitivity troponin)
+_ANALYTES_AFTER = ("肌钙蛋白", "C反应蛋白", "c反应蛋白")
+
+
+def clinical_term(text: str, start: int, end: int) -> bool:
+    """True when text[start:end], shaped like a name, is a drug, an anatomical term or a test prefix."""
+    return bool(
+        _DOSE_AFTER.match(text, end)
+        or _DRUG_FORM_BEFORE.search(text, max(0, start - 6), start)
+        or text[end - 1] in _CLINICAL_LAST_CHARS
+        or text.startswith("性", start + 1)  # 窦性心动过速, 良性: an adjective, no given name
+        or (text.startswith("律", end) and not text.startswith("律师", end))
+        or text.startswith(_ANALYTES_AFTER, end)
+    )
+
+
 def _beside_name(text: str, start: int, end: int, named: set[tuple[int, int]]) -> bool:
     """True when a found name follows text[start:end] after a list joiner, or precedes it before one,
     and the run is a word of its own (氯吡格雷、华法林: 格雷 ends a drug name)."""
@@ -642,7 +669,11 @@ class ZhPersonNameRecognizer(LocalRecognizer):
         for start, end, _titled in foreign:
             if _beside_name(text, start, end, named):
                 add(start, end, 0.6)
-        return [make_result(self, self.ENTITY, s, e, score) for (s, e), score in found.items()]
+        return [
+            make_result(self, self.ENTITY, s, e, score)
+            for (s, e), score in found.items()
+            if not clinical_term(text, s, e)
+        ]
 
     @staticmethod
     def _names_in_lists(tokens: list, found: dict[tuple[int, int], float], add) -> None:
