@@ -106,6 +106,9 @@ POSITIVE = [
     (en.ClinicalDateRecognizer, "Visit on Tuesday 10/3 with Gail", "DATE", "10/3"),
     (en.ClinicalDateRecognizer, "Next appt 01/05 w/ Dr. Fitzgerald.", "DATE", "01/05"),
     (en.ClinicalDateRecognizer, "Flu shot given 10/2089; PPD neg", "DATE", "10/2089"),
+    (en.DriverLicenseRecognizer, "Lic #: MA 228833", "ID", "228833"),
+    (en.DriverLicenseRecognizer, "License No. RN-44120 (MA)", "ID", "RN-44120"),
+    (en.EnglishPersonNameRecognizer, "Addendum by J. Rivera, RN", "PERSON", "J. Rivera"),
     (en.EnglishPersonNameRecognizer, "Emergency contact: Rita (sister) 781-555-0142", "PERSON", "Rita"),
     (en.ClinicalDateRecognizer, "Friday the 13th he fell.", "DATE", "13th"),
     (en.ClinicalDateRecognizer, "admitted on the 14th, discharged", "DATE", "14th"),
@@ -211,6 +214,8 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    (en.DriverLicenseRecognizer, "license plate 7HDE688", "ID", "plate"),
+    (en.DriverLicenseRecognizer, "licensed practical nurse", "ID", "practical"),
     (en.ClinicalDateRecognizer, "ANA positive at 1/2000 dilution", "DATE", "1/2000"),
     (en.EnglishPersonNameRecognizer, "Tylenol (PRN) given", "PERSON", "Tylenol"),
     (en_names.LexiconNameRecognizer, "Per Dr. Nguyen's note", "PERSON", "Per Dr"),

@@ -536,6 +536,13 @@ class DriverLicenseRecognizer(TablePatternRecognizer):
             r"(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{4,15}\b",
             0.85,
         ),
+        # professional and other licences: "Lic #: MA 228833", "License No. RN-44120"
+        (
+            "license_labelled",
+            r"(?<=\b(?:lic|license|licence)\.?\s*(?:no\.?|number|#)?\s*[:#]?\s*(?:[A-Z]{2}[ \t]+)?)"
+            r"(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{3,15}\b",
+            0.7,
+        ),
         # logins name their owner ("Username: jsmith3"): HIPAA's "any other unique identifying number"
         (
             "username",
@@ -579,6 +586,14 @@ class EnglishPersonNameRecognizer(TablePatternRecognizer):
             0.75,
         ),
         ("credential", _NAME + r"(?=,?[ \t]+(?:MD|M\.D\.|DO|RN|NP|PA-C|PA|DVM|PhD|DDS|FACS|FACP)\b)", 0.8),
+        # "J. Rivera, RN": initials before the surname
+        (
+            "initials_credential",
+            r"\b(?:[A-Z]\.[ \t]?){1,2}"
+            + NAME_WORD
+            + r"(?=,?[ \t]+(?:MD|M\.D\.|DO|RN|NP|PA-C|PA|DVM|PhD|DDS|FACS|FACP)\b)",
+            0.8,
+        ),
         # dictation initials (author/typist) at the start of a sign-off line: "QR/ab  DD: 04/12/69"
         ("dictation_initials", r"^[A-Z]{2,4}/[a-z]{2,4}(?=[ \t]+(?:DD|DT|D|T|cc)\s*:|[ \t]*$)", 0.6),
         (
