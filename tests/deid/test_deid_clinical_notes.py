@@ -132,3 +132,39 @@ def test_clinical_note(engine, text, lang, phi, clinical):
         if w in text and any(d.start < text.find(w) + len(w) and d.end > text.find(w) for d in spans)
     ]
     assert hit == []
+
+
+# one-line phrasings from dictated notes, letters and EHR exports, each with the identifiers in it
+# and words that must stay (the last element), run through the whole engine in one batch
+EN_PHRASES = [
+    ("Seen in clinic in Jan 2069 and again on Tuesday 10/3.", ["Jan 2069", "10/3"], ["clinic"]),
+    ("Over Christmas he had chest pain; CABG in '92.", ["Christmas", "'92"], ["chest pain"]),
+    ("Her HbA1c in 2/88 was 7.1; flu shot given 10/2089.", ["2/88", "10/2089"], ["7.1"]),
+    (
+        "EDVISIT^58126334^ZUNIGA, PAUL^06/29/82^MCGRATH, RYAN",
+        ["58126334", "ZUNIGA, PAUL", "MCGRATH, RYAN"],
+        [],
+    ),
+    ("Father died at 63 of MI; mother alive at 88.", ["63", "88"], ["MI"]),
+    (
+        "Mrs. Vaughn-Pierce, 71, was seen by Dr Yeager and NP Ulloa.",
+        ["Vaughn-Pierce", "71", "Yeager", "Ulloa"],
+        [],
+    ),
+    ("92 yo F from Dorchester presenting with SOB.", ["92", "Dorchester"], ["SOB"]),
+    ("Health plan: BCBS #XGH449812001; Username: jsmith3", ["XGH449812001", "jsmith3"], []),
+    ("Emergency contact: Rita (sister) 781-555-0142", ["Rita", "781-555-0142"], []),
+    ("Mr Hess's wife Pam called at 4pm.", ["Hess", "Pam"], ["called at"]),
+    ("Mr. Ulrich is a 58 yo man.\nUlrich tolerated the procedure.", ["Ulrich", "58"], ["procedure"]),
+    ("45 Cedar Lane\nPlainville\n\nPlan: diuresis", ["45 Cedar Lane", "Plainville"], ["Plan", "diuresis"]),
+    ("Addendum by J. Rivera, RN; Lic #: MA 228833", ["J. Rivera", "228833"], ["Addendum"]),
+    ("Per Dr. Nguyen's note of 8/14/2087, no changes.", ["Nguyen", "8/14/2087"], ["Per"]),
+]
+
+
+@pytest.mark.parametrize("text,phi,clinical", EN_PHRASES, ids=[p[0][:30] for p in EN_PHRASES])
+def test_clinical_phrasing(engine, text, phi, clinical):
+    spans = engine.detect([text], ["en"])[0]
+    assert [v for v in phi if not covered(text, spans, v)] == []
+    found = [text[d.start : d.end] for d in spans]
+    assert [w for w in clinical if any(w in f or f in w for f in found)] == []

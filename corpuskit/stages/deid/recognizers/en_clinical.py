@@ -378,7 +378,7 @@ class ClinicalDateRecognizer(TablePatternRecognizer):
         (
             "year_in_context",
             r"(?<=\b(?:in|since|from|until|till|by|during|before|after|circa|around|early|mid|late|spring|summer|"
-            r"fall|autumn|winter|class\s+of)[\s-]+)(?:(?:19|20)\d{2}|['’]\d{2})(?![\d./-])"
+            r"fall|autumn|winter|class\s+of)[\s-]+)(?:(?:19|20)\d{2}|['’]\d{2})(?![\d/-]|\.\d)"
             r"(?!\s*(?:mg|mcg|units?|ml|cc|g|kg|%|calories|kcal)\b)",
             0.6,
         ),
