@@ -254,6 +254,44 @@ class ResidencePlaceRecognizer(TablePatternRecognizer):
         return None
 
 
+class EmployerRecognizer(TablePatternRecognizer):
+    """Where someone works, as social histories say it: 'works for the MBTA', 'a cashier at Stop & Shop'."""
+
+    ENTITY = "ORGANIZATION"
+    LANGUAGES = ("en",)
+    _WORD = r"\p{Lu}[\p{L}'’-]*(?:\.\p{Lu}[\p{L}'’-]*)*"  # IBM, Stop, U.S; a sentence's full stop stays out
+    _ORG = _WORD + r"(?:[ \t]+(?:of[ \t]+|&[ \t]+)?" + _WORD + r"){0,3}(?![\p{L}])"
+    PATTERNS = [
+        (
+            "works_at",
+            r"(?<=\b(?i:works?|worked|working|employed|retired|teaches|taught|volunteers?|volunteered)[ \t]+"
+            r"(?i:at|for|by|from|with)[ \t]+(?:the[ \t]+)?)" + _ORG,
+            0.6,
+        ),
+        # "a nurse at BIDMC", "an engineer at Raytheon": a job word, then where
+        (
+            "job_at",
+            r"(?<=\b(?:a|an|as\s+an?)[ \t]+[a-z]{3,20}(?:[ \t][a-z]{3,20})?[ \t]+(?:at|for|with)[ \t]+(?:the[ \t]+)?)"
+            + _ORG,
+            0.5,
+        ),
+    ]
+
+    _NOT_EMPLOYERS = frozenset(
+        "home night nights times present baseline rest work school clinic hospital".split()
+    )
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        from corpuskit.stages.deid.postprocess import CLINICAL_DENY
+
+        first = pattern_text.split()[0].lower()
+        if first in STOP_WORDS or first in CLINICAL_DENY or first in self._NOT_EMPLOYERS:
+            return False  # "works at Home", "for The company", "a follow up at Cardiology clinic"
+        return None
+
+
 class HealthcareFacilityRecognizer(TablePatternRecognizer):
     """Hospitals and clinics by name: 'Massachusetts General Hospital', 'St. Mary's Medical Center'."""
 
