@@ -159,6 +159,8 @@ EN_PHRASES = [
     ("45 Cedar Lane\nPlainville\n\nPlan: diuresis", ["45 Cedar Lane", "Plainville"], ["Plan", "diuresis"]),
     ("Addendum by J. Rivera, RN; Lic #: MA 228833", ["J. Rivera", "228833"], ["Addendum"]),
     ("Per Dr. Nguyen's note of 8/14/2087, no changes.", ["Nguyen", "8/14/2087"], ["Per"]),
+    ("JOHN SMITH MD\nPt: Doe, Jane  Rm 512B  JN: 4421", ["JOHN SMITH", "Doe, Jane", "512B", "4421"], []),
+    ("she reports her sister gloria helps; seen by dr. patel", ["gloria", "patel"], ["helps"]),
 ]
 
 

@@ -107,6 +107,12 @@ POSITIVE = [
     (en.ClinicalDateRecognizer, "Next appt 01/05 w/ Dr. Fitzgerald.", "DATE", "01/05"),
     (en.ClinicalDateRecognizer, "Flu shot given 10/2089; PPD neg", "DATE", "10/2089"),
     (en.DriverLicenseRecognizer, "Lic #: MA 228833", "ID", "228833"),
+    (en.EnglishPersonNameRecognizer, "JOHN SMITH MD\nCardiology", "PERSON", "JOHN SMITH"),
+    (en.StreetAddressRecognizer, "Pt: Doe, Jane  Rm 512B", "ADDRESS", "Rm 512B"),
+    (en.MedicalRecordNumberRecognizer, "D: 03/04/91  T: 03/05/91  JN: 4421", "MRN", "4421"),
+    (en_names.LexiconNameRecognizer, "she reports her sister gloria helps", "PERSON", "gloria"),
+    (en_names.LexiconNameRecognizer, "Seen by dr. patel today", "PERSON", "patel"),
+    (en_names.LexiconNameRecognizer, "SIGNED: MARGARET O'NEILL", "PERSON", "MARGARET O'NEILL"),
     (en.DriverLicenseRecognizer, "License No. RN-44120 (MA)", "ID", "RN-44120"),
     (en.EnglishPersonNameRecognizer, "Addendum by J. Rivera, RN", "PERSON", "J. Rivera"),
     (en.EnglishPersonNameRecognizer, "Emergency contact: Rita (sister) 781-555-0142", "PERSON", "Rita"),
@@ -216,6 +222,11 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    (en.EnglishPersonNameRecognizer, "on 1/3 at 14:00 called Dr. Yu", "PERSON", "Dr"),
+    (en.StreetAddressRecognizer, "on room air", "ADDRESS", "room air"),
+    (en_names.LexiconNameRecognizer, "his son will drive", "PERSON", "will"),
+    (en_names.LexiconNameRecognizer, "seen by dr. office staff", "PERSON", "office"),
+    (en_names.LexiconNameRecognizer, "HISTORY OF PRESENT ILLNESS", "PERSON", "HISTORY OF"),
     (en.DriverLicenseRecognizer, "license plate 7HDE688", "ID", "plate"),
     (en.DriverLicenseRecognizer, "licensed practical nurse", "ID", "practical"),
     (en.ClinicalDateRecognizer, "ANA positive at 1/2000 dilution", "DATE", "1/2000"),

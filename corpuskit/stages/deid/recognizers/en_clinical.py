@@ -28,7 +28,7 @@ class MedicalRecordNumberRecognizer(TablePatternRecognizer):
         r"Unit\s+(?:No\.?|Number)|Encounter\s+(?:ID|No\.?|Number|#)|Visit\s+(?:ID|No\.?|#)|"
         r"Admission\s+(?:ID|No\.?|#)|Accession\s+(?:No\.?|Number|#)|Specimen\s+(?:ID|No\.?|#)|"
         r"Case\s+(?:No\.?|Number|#)|Hospital\s+(?:No\.?|Number|#)|NHS\s+(?:No\.?|Number)|Health\s+Card\s+No\.?|"
-        r"(?:Dictation|Transcription|Job|Document)\s+(?:ID|No\.?|Number|#))"
+        r"(?:Dictation|Transcription|Job|Document)\s+(?:ID|No\.?|Number|#)|JN)"
     )
     PATTERNS = [
         (
@@ -153,7 +153,7 @@ class StreetAddressRecognizer(TablePatternRecognizer):
             r"\s+\d{5}\b",
             0.85,
         ),
-        ("unit", r"\b(?:Apt|Apartment|Suite|Ste|Unit)\.?\s*#?\d{1,5}[A-Z]?\b", 0.6),
+        ("unit", r"\b(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm)\.?\s*#?\d{1,5}[A-Z]?\b", 0.6),
         (
             "intl_street",
             r"\b(?:Rue|Via|Viale|Calle|Avenida|Av\.|Rua|Piazza|Ulica|ul\.|Chemin|Strada|Carrer|Paseo)\s+"
@@ -624,6 +624,13 @@ class EnglishPersonNameRecognizer(TablePatternRecognizer):
             0.75,
         ),
         ("credential", _NAME + r"(?=,?[ \t]+(?:MD|M\.D\.|DO|RN|NP|PA-C|PA|DVM|PhD|DDS|FACS|FACP)\b)", 0.8),
+        # "JOHN SMITH MD": a signature in capitals
+        (
+            "capitals_credential",
+            r"\b[A-Z][A-Z'’-]+(?:[ \t][A-Z]\.?)?(?:[ \t][A-Z][A-Z'’-]+){1,2}"
+            r"(?=,?[ \t]+(?:MD|M\.D\.|DO|RN|NP|PA-C|DVM|PhD|DDS)\b)",
+            0.7,
+        ),
         # "J. Rivera, RN": initials before the surname
         (
             "initials_credential",
@@ -653,7 +660,7 @@ class EnglishPersonNameRecognizer(TablePatternRecognizer):
         # "called"/"named" only before a capital: "Pam called at 4pm" is a phone call
         (
             "called_name",
-            r"(?<=\b(?:called|named)\s+(?:(?:him|her|them)\s+)?)"
+            r"(?<=\b(?:called|named)\s+(?:(?:him|her|them)\s+)?)(?!(?:Dr|Mr|Mrs|Ms|Miss|Prof)\b)"
             + NAME_WORD
             + r"(?:[ \t]"
             + NAME_WORD

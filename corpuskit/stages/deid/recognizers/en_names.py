@@ -124,6 +124,16 @@ class LexiconNameRecognizer(LocalRecognizer):
         r"[Cc]ousin|[Aa]unt|[Uu]ncle|[Gg]randmother|[Gg]randfather|[Ss]tep(?:son|daughter)|[Cc]alls?\s+me|[Dd]ear|"
         r"[Hh]i|[Hh]ello),?[ \t]+(\p{Lu}[\p{Ll}'’]+)(?![\p{L}])"
     )
+    # lower-cased notes: "her sister gloria helps", "seen by dr. patel"
+    _lower_after_kin = regex.compile(
+        r"\b(?:son|daughter|wife|husband|brother|sister|mother|father|mom|dad|grandson|granddaughter|niece|"
+        r"nephew|cousin|aunt|uncle|partner|boyfriend|girlfriend|friend|dr\.|mr\.|mrs\.|ms\.)[ \t]+"
+        r"(\p{Ll}[\p{Ll}'’]+)(?![\p{L}])"
+    )
+    # "JOHN SMITH", "ZUNIGA PAUL J": a line of capitals holding a known first name and surname
+    _capitals_pair = regex.compile(
+        r"(?<![\p{L}])(\p{Lu}{2,})(?:[ \t]\p{Lu}\.?)?[ \t](\p{Lu}[\p{Lu}'’-]+)(?![\p{L}])"
+    )
     # "ZUNIGA, PAUL", "Smith, John A": surname first, as lists, headers and HL7 exports write it
     _surname_first = regex.compile(
         r"(?<![\p{L}])(\p{Lu}[\p{L}'’-]+),[ \t]*(\p{Lu}[\p{L}'’-]+)(?:[ \t]\p{Lu}\.?)?(?![\p{L}])"
@@ -154,6 +164,17 @@ class LexiconNameRecognizer(LocalRecognizer):
             word = m.group(1)
             if word.capitalize() in first and word.lower() not in _COMMON_LOWER:
                 out.append(make_result(self, self.ENTITY, m.start(1), m.end(1), 0.6))
+        for m in self._lower_after_kin.finditer(text):
+            word = m.group(1)
+            known = word.capitalize() in first or (
+                m.group().startswith(("dr", "mr", "mrs", "ms")) and word.capitalize() in last
+            )
+            if known and word not in _COMMON_LOWER:
+                out.append(make_result(self, self.ENTITY, m.start(1), m.end(1), 0.55))
+        for m in self._capitals_pair.finditer(text, overlapped=True):
+            given, family = m.group(1).capitalize(), m.group(2).title()  # title(): O'NEILL → O'Neill
+            if given in first and family in last and given.lower() not in _COMMON_LOWER:
+                out.append(make_result(self, self.ENTITY, m.start(), m.end(), 0.6))
         for m in self._surname_first.finditer(text):
             family, given = m.group(1).capitalize(), m.group(2).capitalize()
             if family in last and given in first:
