@@ -66,6 +66,9 @@ POSITIVE = [
         "ADDRESS",
         "浙江省杭州市西湖区文三路90号东部软件园3栋502室",
     ),
+    (zh.ZhMedicalRecordRecognizer, "病案号为A2019-0045", "MRN", "A2019-0045"),
+    (zh.ZhAnchoredIdRecognizer, "身份证号是110101199003071235", "ID", "110101199003071235"),
+    (zh.ZhAnchoredIdRecognizer, "统一社会信用代码：91330100MA28XXXX0L", "ID", "91330100MA28XXXX0L"),
     (zh_address.ZhAddressRecognizer, "于2022年迁居至天津市河西区", "ADDRESS", "天津市河西区"),
     (zh_address.ZhAddressRecognizer, "邮编：100080", "ADDRESS", "100080"),
     (zh_address.ZhAddressRecognizer, "他在建国路88号上班", "ADDRESS", "建国路88号"),
@@ -189,6 +192,7 @@ POSITIVE = [
 
 # (recognizer, text, label, value) — the value must NOT be found with that label
 NEGATIVE = [
+    (zh.ZhAnchoredIdRecognizer, "注册号码共有多少位数", "ID", "码共有多少位数"),
     # drug brand names, anatomy and findings that jieba tags like names
     (zh_names.ZhPersonNameRecognizer, "予“安素泰210mg”静滴", "PERSON", "安素泰"),
     (zh_names.ZhPersonNameRecognizer, "奥美拉唑肠溶胶囊(艾奕)40mg", "PERSON", "艾奕"),

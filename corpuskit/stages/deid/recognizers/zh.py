@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from corpuskit.stages.deid.recognizers.base import TablePatternRecognizer, luhn_ok, only_digits
 
-_SEP = r"[:：\s]*"  # between a field label and its value
+_SEP = r"[:：\s]*(?:为|是)?[:：\s]*"  # between a field label and its value: "病案号：", "身份证号为"
 _NOT_DIGIT_BEFORE, _NOT_DIGIT_AFTER = r"(?<![0-9])", r"(?![0-9])"
 
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -56,6 +56,14 @@ class ZhAnchoredIdRecognizer(TablePatternRecognizer):
             r"(?<=(?:居民身份证号码|居民身份证号|身份证号码|身份证号|身份证|公民身份号码|证件号码|证件号)"
             + _SEP
             + r")(?:\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])",
+            0.85,
+        ),
+        # a company's 统一社会信用代码 (or old 营业执照注册号) after its label, check character or not
+        (
+            "anchored_credit_code",
+            r"(?<=(?:统一社会信用代码|社会信用代码|信用代码|营业执照注册号|营业执照号码|营业执照号|注册号)"
+            + _SEP
+            + r")[0-9A-Z]{15,18}(?![0-9A-Za-z])",
             0.85,
         ),
         # staff and student numbers name one person in one institution: 工号：10234, 学号 S2021001
