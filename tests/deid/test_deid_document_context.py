@@ -139,6 +139,30 @@ def test_address_block_keeps_other_detections_and_fills_the_gaps():
     assert _values(text, added) == ["2224", "TRONDHEIM", "Norway"]  # 2224: the house number
 
 
+@pytest.mark.parametrize(
+    "text, town",
+    [
+        ("My address: 5049 Harjukuja 54, SEINÄJOKI\n\nThanks", "SEINÄJOKI"),
+        ("lives at 846 Rue Al Bakri, Cite Merzgui.", "Cite Merzgui"),
+    ],
+)
+def test_a_town_after_a_comma_ending_the_street_line_joins_it(text, town):
+    street = text[text.index(next(c for c in text if c.isdigit())) : text.index(",")]
+    out = extend_address_blocks(text, [_det(text, street, "ADDRESS")])
+    assert [(text[d.start : d.end], d.label) for d in out if d.recognizer == "AddressBlock"] == [
+        (town, "LOCATION")
+    ]
+
+
+@pytest.mark.parametrize(
+    "after", [", With wife and son.", ", apt pending\n", ", then moved on to other things."]
+)
+def test_a_comma_after_the_street_that_starts_a_clause_adds_nothing(after):
+    text = "lives at 45 Cedar Lane" + after
+    out = extend_address_blocks(text, [_det(text, "45 Cedar Lane", "ADDRESS")])
+    assert [d for d in out if d.recognizer == "AddressBlock"] == []
+
+
 def test_a_house_number_before_a_found_street_joins_it():
     text = "> 935 69 Gordon Terrace\nCall 3 45 min later: 12.5 10 Main St"
     kept = [_det(text, "69 Gordon Terrace", "ADDRESS"), _det(text, "10 Main St", "ADDRESS")]
@@ -215,6 +239,13 @@ def test_address_block_stops_where_the_address_does(after):
         (en.EmployerRecognizer, "She is a cashier at Stop & Shop.", "ORGANIZATION", "Stop & Shop"),
         (en.EmployerRecognizer, "his son, a nurse at BIDMC, visits", "ORGANIZATION", "BIDMC"),
         (en.EmployerRecognizer, "retired from General Electric in 2060", "ORGANIZATION", "General Electric"),
+        (
+            en.EmployerRecognizer,
+            "journalism at the University of VIERHÖF.",
+            "ORGANIZATION",
+            "University of VIERHÖF",
+        ),
+        (en.ResidencePlaceRecognizer, "She is staying in Tromsø this week", "LOCATION", "Tromsø"),
         (en_names.LexiconNameRecognizer, "Nicole: Remember the milk", "PERSON", "Nicole"),
         (en_names.LexiconNameRecognizer, 'mika: "who are you?"', "PERSON", "mika"),
         (en_names.LexiconNameRecognizer, "remove my kid Mario from the will", "PERSON", "Mario"),
@@ -241,6 +272,7 @@ def test_context_recognizers_find(recognize, cls, text, label, value):
         (en.ResidencePlaceRecognizer, "was born in March 1950", "LOCATION", "March"),
         (en.ResidencePlaceRecognizer, "transferred to Step Down unit", "LOCATION", "Step Down"),
         (en.ResidencePlaceRecognizer, "a 60 yo man from Rehab", "LOCATION", "Rehab"),
+        (en.ResidencePlaceRecognizer, "arrived at OSH with chest pain", "LOCATION", "OSH"),
         (en.EmployerRecognizer, "works at Home most days", "ORGANIZATION", "Home"),
         (en.EmployerRecognizer, "she worked for The company", "ORGANIZATION", "The"),
         (en.EmployerRecognizer, "a follow up at Cardiology clinic", "ORGANIZATION", "Cardiology"),

@@ -11,7 +11,7 @@ The street recognizers find the first lines; a town alone on a line (Akureyri, T
 has nothing a pattern or the small NER model can hold on to. Here the lines right under
 an ADDRESS span, up to a blank line, that read like address lines (a few capitalised
 words, numbers, postcodes; no sentence, no field label) become LOCATION (words only) or
-ADDRESS (with a number). A house number just before the street ("935 69 Gordon Terrace")
+ADDRESS (with a number), as does a town after a comma ending the street's line. A house number just before the street ("935 69 Gordon Terrace")
 joins it, and up to two word-only lines right above a street line (a letter head's
 addressee and company) become ORGANIZATION. Only text no other detection covers is added.
 """
@@ -35,6 +35,13 @@ _TOKEN = (
 _ADDRESS_LINE = regex.compile(r"[ \t>]*(" + _TOKEN + r"(?:,?[ \t]+" + _TOKEN + r"){0,5}),?[ \t]*")
 # a house number in front of the street number a pattern found: the whole run is the address
 _NUMBER_BEFORE = regex.compile(r"(?<![\w.,/-])\d{1,6}[A-Za-z]?([ \t]+)$")
+_TOWN_AFTER = regex.compile(
+    r",[ \t]*("
+    + _TOKEN
+    + r"(?:[ \t]+"
+    + _TOKEN
+    + r"){0,3})(?=[ \t]*(?:[.;]?[ \t]*\n|[.;]?[ \t]*$|[.;][ \t]))"
+)
 _LINE_REST = regex.compile(r"[ \t,.]*(?:\n|$)")
 
 
@@ -80,8 +87,16 @@ def extend_address_blocks(text: str, kept: list[Detection]) -> list[Detection]:
         m = _NUMBER_BEFORE.search(text, max(0, d.start - 12), d.start)
         if m and overlaps_none(m.start(), m.end(), kept + added):
             added.append(Detection(m.start(), m.end() - len(m.group(1)), "ADDRESS", SCORE, RECOGNIZER))
-        if _LINE_REST.match(text, d.end):
-            added.extend(_lines_below(text, d.end, kept + added))
+        street_end = d.end
+        tail = _TOWN_AFTER.match(text, d.end)
+        if tail and _reads_as_address(tail.group(1)):
+            # "5049 Harjukuja 54, SEINÄJOKI": the town after a comma, ending the line or sentence
+            start, end = tail.start(1), tail.start(1) + len(tail.group(1).rstrip("."))
+            if overlaps_none(start, end, kept + added):
+                added.append(Detection(start, end, "LOCATION", SCORE, RECOGNIZER))
+            street_end = tail.end()
+        if _LINE_REST.match(text, street_end):
+            added.extend(_lines_below(text, street_end, kept + added))
         line_start = text.rfind("\n", 0, d.start) + 1
         if not text[line_start : d.start].strip(" \t>"):
             added.extend(_lines_above(text, line_start, kept + added))

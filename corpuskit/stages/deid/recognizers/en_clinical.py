@@ -220,7 +220,8 @@ class ResidencePlaceRecognizer(TablePatternRecognizer):
     _VERB = (
         r"(?:lives?|living|lived|resides?|residing|resided|moved(?:\s+(?:here|back))?|relocated|born|grew\s+up|"
         r"raised|flew|flown|travell?ed|travell?ing|visiting|visited|vacationing|vacationed|originally|emigrated|"
-        r"immigrated|based|located|headquartered|hometown\s+(?:is|of)|native|resident|citizen|"
+        r"immigrated|based|located|headquartered|hometown\s+(?:is|of)|native|resident|citizen|arrived|arriving|"
+        r"staying|stayed|"
         r"(?-i:M|F)|male|female|man|woman|gentleman|lady|boy|girl)"
     )
     _PLACE = (
@@ -242,7 +243,7 @@ class ResidencePlaceRecognizer(TablePatternRecognizer):
         "icu ccu micu sicu nicu picu pacu ed er or ob nursing assisted skilled rehab group hospice home "
         "floor ward unit step telemetry tele medicine surgery oncology cardiology neurology psychiatry "
         "pediatrics emergency labor recovery intensive observation general inpatient outpatient right left "
-        "upper lower term".split()
+        "upper lower term osh".split()
     )
 
     def validate_result(self, pattern_text: str) -> bool | None:
@@ -268,6 +269,8 @@ class EmployerRecognizer(TablePatternRecognizer):
             r"(?i:at|for|by|from|with)[ \t]+(?:the[ \t]+)?)" + _ORG,
             0.6,
         ),
+        # universities and colleges are named after their town: "University of VIERHÖF"
+        ("university", r"\b(?:University|College|Institute)[ \t]+of[ \t]+(?:the[ \t]+)?" + _ORG, 0.6),
         # "a nurse at BIDMC", "an engineer at Raytheon": a job word, then where
         (
             "job_at",
