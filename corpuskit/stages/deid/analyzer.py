@@ -90,7 +90,9 @@ class EngineConfig(BaseModel):
         True, description="mark every other mention of a found person name, and the names listed beside it"
     )
     address_blocks: bool = Field(
-        True, description="mark the town/country/postcode lines right under a found street address"
+        True,
+        description="complete a found street address: house number before it, town after its comma, "
+        "town/country/postcode lines under it, a letter head's addressee lines above it",
     )
     zh_traditional: bool = Field(
         True, description="read zh text through a length-preserving Traditional→Simplified mapping"

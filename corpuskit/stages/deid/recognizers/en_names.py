@@ -95,8 +95,9 @@ def lexicons() -> tuple[frozenset[str], frozenset[str]]:
 
 class LexiconNameRecognizer(LocalRecognizer):
     """'First [I.] Last' where First is a known first name and Last a capitalised word (known surname scores
-    higher); a known first name alone as a speaker ("Nicole:") or after a kin word or greeting ("his wife
-    Ruth", "Dear Maria"); "first [i.] surname" on a line written all in lower case."""
+    higher); "JOHN SMITH" and "ZUNIGA, PAUL" when both words are known names; a known first name alone as a
+    speaker ("Nicole:") or after a kin word or greeting ("his wife Ruth", "Dear Maria", lower-cased "her
+    sister gloria", "dr. patel"); "first [i.] surname" on a line written all in lower case."""
 
     ENTITY: ClassVar[str] = "PERSON"
     LANGUAGES: ClassVar[tuple[str, ...]] = ("en",)
