@@ -168,3 +168,32 @@ def test_identifiers_in_meta_and_section_are_replaced_like_the_text(run):
     assert meta["visit"]["date"] == "[DATE_1]" and row["source"]["section"] == "[ORGANIZATION_1]入院记录"
     assert row["text"].startswith("[ORGANIZATION_1]入院记录")  # same placeholder as in the text
     assert row["source"]["path"] == "medical/zh/pt101.txt" and "deid" in meta
+
+
+def test_detector_code_is_part_of_the_version_fingerprint(tmp_path, monkeypatch):
+    """A changed pattern or word list between releases writes other spans: it must give another version id."""
+    import shutil
+
+    from corpuskit.stages.deid import stage as deid_stage
+
+    copy = tmp_path / "deid"
+    shutil.copytree(deid_stage._DEID_DIR, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(deid_stage, "_DEID_DIR", copy)
+
+    def digest() -> str:
+        deid_stage.detector_digest.cache_clear()
+        return deid_stage.detector_digest()
+
+    try:
+        before = digest()
+        assert before == digest()  # same files, same digest
+        (copy / "__pycache__").mkdir(exist_ok=True)
+        (copy / "__pycache__" / "x.pyc").write_bytes(b"compiled")
+        assert digest() == before  # byte-code caches do not count
+        deny = copy / "clinical_deny.txt"
+        deny.write_text(deny.read_text(encoding="utf-8") + "lasix\n", encoding="utf-8")
+        assert digest() != before
+    finally:
+        deid_stage.detector_digest.cache_clear()
+    params = deid_stage.DeidStage({}).fingerprint_params()
+    assert params["detector"] == deid_stage.detector_digest()

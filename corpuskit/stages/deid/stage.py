@@ -14,6 +14,8 @@ id (a hash) enters the fingerprint, so a new key means a new version.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
 import logging
 import os
@@ -33,6 +35,8 @@ from corpuskit.stages.deid.engine import DeidEngine, EngineConfig
 from corpuskit.stages.deid.labels import CANONICAL_LABELS
 from corpuskit.stages.deid.operators import KEYED_OPERATORS, DocumentRewriter, OffsetMap, parse_operators
 from corpuskit.stages.deid.surrogates import KeyedReplacer, key_id
+
+_DEID_DIR = Path(__file__).parent
 
 log = logging.getLogger(__name__)
 
@@ -110,6 +114,8 @@ class DeidStage(Stage):
         if self.params.engine.recognizers is None:
             # "all registered" means whatever plugins are installed: name them, so a new plugin is a new version
             p["engine"]["recognizers"] = registry.recognizers.names()
+        # the detector's own code and lists: a changed pattern finds other spans, so it is another version
+        p["detector"] = detector_digest()
         return p
 
     def _missing_key_message(self) -> str:
@@ -292,3 +298,18 @@ class DeidStage(Stage):
             ctx.stat(self.name, f"residual.{label}", n)
         if residual:
             ctx.stat(self.name, "records_with_residual")
+
+
+@functools.lru_cache(maxsize=1)
+def detector_digest() -> str:
+    """sha256 (16 hex) over this package's sources and word lists, in path order.
+
+    Version ids hash the pipeline config and corpuskit's version; without this a new recognizer pattern
+    between releases would write different spans under the same id. Recognizers from other packages are
+    covered by their registry names only.
+    """
+    digest = hashlib.sha256()
+    for path in sorted(_DEID_DIR.rglob("*")):
+        if path.suffix in (".py", ".txt") and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(_DEID_DIR).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
