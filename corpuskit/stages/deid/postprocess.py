@@ -199,7 +199,7 @@ def resolve_overlaps(cands: list[Detection], text: str | None = None) -> list[De
             if (
                 (start, end) != (t.start, t.end)
                 and (d.score >= t.score or in_line)
-                and all(end <= o.start or start >= o.end for j, o in enumerate(taken) if j != hit[0])
+                and overlaps_none(start, end, taken[: hit[0]] + taken[hit[0] + 1 :])
             ):
                 taken[hit[0]] = Detection(start, end, t.label, t.score, t.recognizer)
     return sorted(taken, key=lambda d: d.start)

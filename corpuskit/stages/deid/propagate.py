@@ -18,7 +18,7 @@ import regex
 
 from corpuskit.stages.deid.postprocess import CLINICAL_DENY, NER_RECOGNIZERS, Detection, overlaps_none
 from corpuskit.stages.deid.recognizers.base import NAME_WORD
-from corpuskit.stages.deid.recognizers.en_names import NOT_FIRST_NAMES, lexicons
+from corpuskit.stages.deid.recognizers.en_names import COMMON_LOWER, lexicons
 
 RECOGNIZER = "NamePropagation"
 PROPAGATED_SCORE = 0.6
@@ -43,13 +43,11 @@ _HONORIFICS = frozenset("Mr Mrs Ms Miss Dr Drs Prof Sir Madam Mister Doctor Pati
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     """Capitalised words that are sentence starts, months or clinical terms, never carried alone."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
     months = (
         "January February March April May June July August September October November December "
         "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
     ).split()
-    words = {w.capitalize() for w in STOP_WORDS} | set(NOT_FIRST_NAMES) | set(months) | _HONORIFICS
+    words = {w.capitalize() for w in COMMON_LOWER} | set(months) | _HONORIFICS
     return frozenset(words | {w.capitalize() for w in CLINICAL_DENY if " " not in w})
 
 

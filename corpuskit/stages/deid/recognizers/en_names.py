@@ -65,7 +65,8 @@ def _common_lower() -> frozenset[str]:
     return frozenset(STOP_WORDS) | {w.lower() for w in NOT_FIRST_NAMES}
 
 
-_COMMON_LOWER = _common_lower()
+# lower-cased English stop words and the words NOT_FIRST_NAMES lists: never a name on their own
+COMMON_LOWER = _common_lower()
 _TITLES = frozenset("Dr Drs Mr Mrs Ms Miss Mx Prof Sr Jr Rev Hon Sir".split())
 
 
@@ -156,25 +157,25 @@ class LexiconNameRecognizer(LocalRecognizer):
                 given in first
                 and (family in last or family not in first)
                 and family not in _TITLES  # "Per Dr. Nguyen's note": Per is a first name, Dr is not a surname
-                and given.lower() not in _COMMON_LOWER
+                and given.lower() not in COMMON_LOWER
             ):
                 out.append(
                     make_result(self, self.ENTITY, m.start(), m.end(), 0.75 if family in last else 0.5)
                 )
         for m in itertools.chain(self._speaker.finditer(text), self._after_kin.finditer(text)):
             word = m.group(1)
-            if word.capitalize() in first and word.lower() not in _COMMON_LOWER:
+            if word.capitalize() in first and word.lower() not in COMMON_LOWER:
                 out.append(make_result(self, self.ENTITY, m.start(1), m.end(1), 0.6))
         for m in self._lower_after_kin.finditer(text):
             word = m.group(1)
             known = word.capitalize() in first or (
                 m.group().startswith(("dr", "mr", "mrs", "ms")) and word.capitalize() in last
             )
-            if known and word not in _COMMON_LOWER:
+            if known and word not in COMMON_LOWER:
                 out.append(make_result(self, self.ENTITY, m.start(1), m.end(1), 0.55))
         for m in self._capitals_pair.finditer(text, overlapped=True):
             given, family = m.group(1).capitalize(), m.group(2).title()  # title(): O'NEILL → O'Neill
-            if given in first and family in last and given.lower() not in _COMMON_LOWER:
+            if given in first and family in last and given.lower() not in COMMON_LOWER:
                 out.append(make_result(self, self.ENTITY, m.start(), m.end(), 0.6))
         for m in self._surname_first.finditer(text):
             family, given = m.group(1).capitalize(), m.group(2).capitalize()
@@ -187,8 +188,8 @@ class LexiconNameRecognizer(LocalRecognizer):
                 if (
                     given in first
                     and (family in last or m.end(1) + 1 < m.start(2))  # a middle initial makes a name
-                    and m.group(1) not in _COMMON_LOWER
-                    and m.group(2) not in _COMMON_LOWER
+                    and m.group(1) not in COMMON_LOWER
+                    and m.group(2) not in COMMON_LOWER
                 ):
                     out.append(make_result(self, self.ENTITY, m.start(), m.end(), 0.5))
         return out
