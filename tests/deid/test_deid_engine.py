@@ -94,3 +94,43 @@ def test_worker_processes_give_the_same_detections(engine):
     engine.close()
     assert one == two
     assert all(doc for doc in one)
+
+
+def test_worker_jobs_are_equal_and_cover_every_text():
+    from corpuskit.stages.deid.engine import balanced_jobs
+
+    for n, n_process, batch in [(60, 2, 7), (1, 2, 7), (3, 2, 32), (100, 2, 32), (257, 3, 16), (64, 2, 32)]:
+        jobs = balanced_jobs(n, n_process, batch)
+        assert jobs[0][0] == 0 and jobs[-1][1] == n
+        assert all(a < b and b == c for (a, b), (c, _) in zip(jobs, jobs[1:] + [(n, n)]))
+        sizes = [b - a for a, b in jobs]
+        assert max(sizes) <= batch and max(sizes) - min(sizes) <= 1
+        assert len(jobs) % n_process == 0 or len(jobs) == n
+    # the uneven split this replaced: 8 jobs of 7 and one of 4
+    assert [b - a for a, b in balanced_jobs(60, 2, 7)] == [6] * 10
+
+
+def test_context_keywords_equal_presidio_keyword_list(engine):
+    """The artifact's keyword set is Presidio's keyword list (set_keywords over the lemmas), as a set."""
+    from presidio_analyzer.nlp_engine import NlpArtifacts
+
+    nlp_engine = engine.analyzer.nlp_engine
+    texts = {
+        "en": "Seen by Dr. Smith at 10:30: MRN is 00455192; phone (617) 555-1234. The patient is well and was seen!",
+        "zh": "患者张伟，男，45岁。住院号：ZY20230315，联系电话13812345678，地址：北京市海淀区中关村大街1号。",
+    }
+    for lang, text in texts.items():
+        artifacts = nlp_engine.process_text(text, lang)
+        expected = set(NlpArtifacts.set_keywords(nlp_engine, artifacts.lemmas, lang))
+        assert artifacts.keywords == expected
+        assert expected and not {"the", "is", "be", ":", "，"} & expected
+
+
+def test_every_pattern_is_compiled_when_the_engine_is_built():
+    """Forked workers inherit compiled patterns; Presidio would compile the gated URL/IP ones in each worker."""
+    analyzer = DeidEngine(EngineConfig(languages=["en", "zh"])).analyzer
+    patterns = [p for r in analyzer.registry.recognizers for p in getattr(r, "patterns", None) or []]
+    assert len(patterns) > 50
+    assert all(p.compiled_regex is not None for p in patterns)
+    url = next(r for r in analyzer.registry.recognizers if r.name == "UrlRecognizer")
+    assert all(p.compiled_with_flags == url.global_regex_flags for p in url.patterns)

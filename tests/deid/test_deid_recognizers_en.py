@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from corpuskit.stages.deid.postprocess import keep_ner_result
 from corpuskit.stages.deid.recognizers import en_clinical as en
@@ -401,6 +403,8 @@ _GATE_TEXTS = [
     "Login from 10.0.12.7 and 192.168.1.254/24 at 14:32:07.",
     "IPv6 fe80::1ff:fe23:4567:890a, ::ffff:10.1.2.3, 2001:db8:0:0:1:0:0:1 and :: seen.",
     "Version 1.2.3 released; ratio 3:1; time 09:15.",
+    "www.a.com www.b.org\u3000'c.net'\twww.d.co.uk/p?q=1 e.f.gov",
+    'see:x.com/a(b)c"d.org" end.com',
 ]
 
 
@@ -418,19 +422,51 @@ def test_anchor_gates_change_no_result(text, monkeypatch):
         return sorted((r.entity_type, r.start, r.end, r.score) for r in results)
 
     raw_url, gated_url = UrlRecognizer(), UrlRecognizer()
-    analyzer._gate(gated_url, analyzer._URL_SHAPE)
+    analyzer._gate_chunks(gated_url, analyzer._URL_SHAPE)
     assert spans(gated_url.analyze(text, ["URL"])) == spans(raw_url.analyze(text, ["URL"]))
 
     from presidio_analyzer.predefined_recognizers import IpRecognizer
 
     raw_ip, gated_ip = IpRecognizer(), IpRecognizer()
-    analyzer._gate(gated_ip, analyzer._IP_SHAPE)
+    analyzer._gate_chunks(gated_ip, analyzer._IP_SHAPE)
     assert spans(gated_ip.analyze(text, ["IP_ADDRESS"])) == spans(raw_ip.analyze(text, ["IP_ADDRESS"]))
 
     party = ContractPartyRecognizer(supported_language="en")
     gated = spans(party.analyze(text, ["PERSON", "ORGANIZATION"]))
     monkeypatch.setattr(ContractPartyRecognizer, "_en_triggers", [regex.compile("")] * 4)
     assert gated == spans(party.analyze(text, ["PERSON", "ORGANIZATION"]))
+
+
+# fragments of URL- and IP-like words, with white space: "\u3000" is \\s to `regex`, "\x1c" (str.isspace) is not
+_URL_PIECES = ["www", ".", "com", "org", "co", "uk", "a", "Bx", "9", "-", "/", "?q=", '"', "'", "(", ")", " ", "\n", "\u3000", "\x1c", "http://", "https://", "health", "é"]  # fmt: skip
+_IP_PIECES = ["1", "25", "255", "0", "10", ".", ":", "::", "ffff", "fe80", "a", "G", "/24", "%eth0", " ", "\n", "\u3000", "\x1c", "-", "x"]  # fmt: skip
+
+
+def _gated_equals_whole_text(recognizer_cls, shape_name, entity, text):
+    from corpuskit.stages.deid import analyzer
+
+    raw, gated = recognizer_cls(), recognizer_cls()
+    analyzer._gate_chunks(gated, getattr(analyzer, shape_name))
+    spans = lambda rs: sorted((r.start, r.end, r.score) for r in rs)  # noqa: E731
+    assert spans(gated.analyze(text, [entity])) == spans(raw.analyze(text, [entity]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_URL_PIECES), max_size=40).map("".join))
+def test_url_chunk_gate_equals_whole_text_search(text):
+    """Searching only the white-space-free chunks that hold a TLD shape finds the URLs the whole-text search finds."""
+    from presidio_analyzer.predefined_recognizers import UrlRecognizer
+
+    _gated_equals_whole_text(UrlRecognizer, "_URL_SHAPE", "URL", text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_IP_PIECES), max_size=40).map("".join))
+def test_ip_chunk_gate_equals_whole_text_search(text):
+    """The same for IP addresses: only chunks with dotted quads or two colons are searched, same matches."""
+    from presidio_analyzer.predefined_recognizers import IpRecognizer
+
+    _gated_equals_whole_text(IpRecognizer, "_IP_SHAPE", "IP_ADDRESS", text)
 
 
 def _det(start, end, label, score, recognizer="Pattern"):

@@ -16,10 +16,11 @@ from typing import Any
 
 import regex
 from presidio_analyzer import AnalyzerEngine, RecognizerRegistry, RecognizerResult
+from presidio_analyzer import pattern_recognizer as presidio_patterns
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts, NlpEngineProvider, SpacyNlpEngine
 from pydantic import BaseModel, ConfigDict, Field
-from spacy.attrs import IDX, LOWER
+from spacy.attrs import IDX, IS_PUNCT, IS_STOP, LOWER
 
 from corpuskit import registry
 
@@ -116,25 +117,46 @@ class CorpuskitNlpEngine(SpacyNlpEngine):
             self.nlp[lang] = load_ner_only(name)
 
     def _doc_to_nlp_artifact(self, doc, language: str) -> NlpArtifacts:
-        """Like Presidio's, in two array reads instead of three passes over Token objects.
+        """Like Presidio's, from one array read instead of passes over Token objects.
 
         Lemmas are lower-cased token texts: the tagger and lemmatizer are not run, and
-        Presidio's context match is a substring test on lower-case words anyway.
+        Presidio's context match is a substring test on lower-case words anyway. The context
+        keywords are Presidio's (lemmas that are neither stop words nor punctuation, split at
+        ':') as a set: its context window tests each word against them, and a list made that
+        a scan of the whole document per word.
         """
-        arr = doc.to_array([IDX, LOWER])
+        arr = doc.to_array([IDX, LOWER, IS_STOP, IS_PUNCT])
         strings = doc.vocab.strings
+        lemmas = [strings[int(h)] for h in arr[:, 1]]
         entities, scores = self._get_updated_entities(
             self._get_entities(doc), self._get_scores_for_entities(doc)
         )
-        return NlpArtifacts(
+        artifacts = NlpArtifacts(
             entities=entities,
             tokens=doc,
             tokens_indices=arr[:, 0].tolist(),
-            lemmas=[strings[int(h)] for h in arr[:, 1]],
-            nlp_engine=self,
+            lemmas=lemmas,
+            nlp_engine=None,  # None: Presidio would build its keyword list word by word
             language=language,
             scores=scores,
         )
+        artifacts.nlp_engine = self
+        artifacts.keywords = context_keywords(lemmas, arr[:, 2].tolist(), arr[:, 3].tolist())
+        return artifacts
+
+
+def context_keywords(lemmas: list[str], is_stop: list[int], is_punct: list[int]) -> frozenset[str]:
+    """Presidio's `NlpArtifacts.set_keywords` for lower-case lemmas, as a set.
+
+    spaCy decides stop words and punctuation on the lower-cased string, so the token's own
+    flags equal those of the lemma Presidio looks up in the vocabulary.
+    """
+    return frozenset(
+        part
+        for lemma, stop, punct in zip(lemmas, is_stop, is_punct)
+        if not stop and not punct and lemma != "be"
+        for part in lemma.split(":")
+    )
 
 
 def load_ner_only(name: str):
@@ -232,6 +254,7 @@ def build_analyzer(config: EngineConfig) -> AnalyzerEngine:
     nlp_engine = provider.create_engine()
     reg = RecognizerRegistry(supported_languages=list(config.languages))
     for rec in _corpuskit_recognizers(config) + _stock_recognizers(config):
+        _compile_patterns(rec)
         reg.add_recognizer(rec)
     return AnalyzerEngine(
         registry=reg,
@@ -240,6 +263,20 @@ def build_analyzer(config: EngineConfig) -> AnalyzerEngine:
         default_score_threshold=config.score_threshold,
         context_aware_enhancer=FastContextEnhancer(),
     )
+
+
+def _compile_patterns(recognizer) -> None:
+    """Compile a pattern recognizer's regexes now, as Presidio would on first use.
+
+    Presidio compiles lazily, inside the first analyze() that reaches a pattern: every forked
+    worker then compiled for itself whatever the parent had not met yet (the URL and IP
+    patterns behind their shape gates: ~0.3 s a worker). Compiled here, workers inherit them.
+    """
+    flags = getattr(recognizer, "global_regex_flags", None)
+    for pattern in getattr(recognizer, "patterns", None) or []:
+        if pattern.compiled_regex is None or pattern.compiled_with_flags != flags:
+            pattern.compiled_regex = presidio_patterns.re.compile(pattern.regex, flags=flags)
+            pattern.compiled_with_flags = flags
 
 
 def _corpuskit_recognizers(config: EngineConfig) -> list:
@@ -269,20 +306,24 @@ def _stock_recognizers(config: EngineConfig) -> list:
     ]
     for rec in recognizers:
         if rec.name == "UrlRecognizer":
-            _gate(rec, _URL_SHAPE)
+            _gate_chunks(rec, _URL_SHAPE)
         elif rec.name == "IpRecognizer":
-            _gate(rec, _IP_SHAPE)
+            _gate_chunks(rec, _IP_SHAPE)
     return recognizers
 
 
 # Every pattern of Presidio's UrlRecognizer needs "<letter, digit, dot or hyphen>.<TLD>", and each of its
 # ~700 TLDs starts with two letters: a text without that shape cannot match, so its 6 KB TLD
-# alternations are not tried at every position (~1.5 ms of a 3 KB note, most notes have no URL)
+# alternations are not tried at every position (~1.5 ms of a 3 KB note, most notes have no URL).
+# No URL pattern matches white space either, so only the words holding that shape are searched.
 _URL_SHAPE = regex.compile(r"(?i)[a-z0-9.\-]\.[a-z]{2}")
 
 
 # Every IpRecognizer pattern needs four dotted numbers (IPv4) or two colons with at most four hex
-# digits between them (every IPv6 form, "::" included): notes without either skip its ~0.7 ms
+# digits between them (every IPv6 form, "::" included): notes without either skip its ~0.7 ms, and
+# in notes with times ("14:32:07") only the words holding the shape are searched. Its look-arounds
+# are negative ones over word characters, colons and dots, or \b: they read white space and the
+# end of a string alike, so a white-space-free chunk gives the matches the whole text gives.
 _IP_SHAPE = regex.compile(r"\d\.\d{1,3}\.\d{1,3}\.\d|:[0-9A-Fa-f]{0,4}:")
 
 
@@ -292,5 +333,34 @@ def _gate(recognizer, shape: regex.Pattern) -> None:
 
     def gated(text, entities, nlp_artifacts=None, regex_flags=None):
         return analyze(text, entities, nlp_artifacts, regex_flags) if shape.search(text) else []
+
+    recognizer.analyze = gated
+
+
+_WORD_BACK = regex.compile(r"(?r)\S*")
+_WORD_ON = regex.compile(r"\S*")
+
+
+def _gate_chunks(recognizer, shape: regex.Pattern) -> None:
+    """Run `recognizer` only on the white-space-free chunks of a text that hold `shape`.
+
+    For recognizers whose every match holds `shape` and no white space, and whose patterns'
+    look-arounds cannot tell white space from the end of the text: each match then lies inside
+    one such chunk, and searching chunk by chunk finds the same matches as the whole text.
+    """
+    analyze = recognizer.analyze
+
+    def gated(text, entities, nlp_artifacts=None, regex_flags=None):
+        results, done = [], 0
+        for m in shape.finditer(text):
+            if m.start() < done:
+                continue
+            start = _WORD_BACK.match(text, done, m.start()).start()
+            done = _WORD_ON.match(text, m.end()).end()
+            for r in analyze(text[start:done], entities, nlp_artifacts, regex_flags):
+                r.start += start
+                r.end += start
+                results.append(r)
+        return results
 
     recognizer.analyze = gated

@@ -66,6 +66,8 @@ _YEAR = regex.compile(r"\b(?:19|20)\d{2}\b")
 _REPORT_HEADING = regex.compile(
     r"(?i)^(?:management['’]s\s+discussion\s+and\s+analysis|quantitative\s+and\s+qualitative\s+disclosures)\b"
 )
+_LEADING_THE = regex.compile(r"(?i)^the\s+")
+_QUOTES = regex.compile(r"[()'\"’]")
 _LAYOUT = regex.compile(r"[\n\t|;]+|:\s")
 _LAYOUT_GAP = regex.compile(r"[\n\t]| {2,}")
 
@@ -87,13 +89,13 @@ def ner_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def keep_ner_result(text: str, label: str) -> bool:
     """False for NER output that is a known clinical (or contract boilerplate) false positive."""
     value = text.strip()
-    bare = regex.sub(r"(?i)^the\s+", "", value).strip("'’s ")
+    bare = _LEADING_THE.sub("", value).strip("'’s ")
     if value.lower() in CLINICAL_DENY or bare.lower() in CLINICAL_DENY or len(value) < 2:
         return False
     if _REPORT_HEADING.match(value):
         return False  # "Management's Discussion and Analysis of Financial Condition…": a 10-K item title
     if label == "DATE":
-        cleaned = regex.sub(r"[()'\"’]", "", value)
+        cleaned = _QUOTES.sub("", value)
         if _DURATION.match(cleaned):
             return False
         # 'yesterday', 'the weekend', '10 mg daily' are not dates; a year is (i2b2 marks years)

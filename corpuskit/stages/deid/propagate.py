@@ -26,6 +26,7 @@ PROPAGATED_SCORE = 0.6
 MIN_SOURCE_SCORE = 0.5
 _HAN_NAME = regex.compile(r"^\p{Han}{2,4}$")
 _LATIN_WORD = regex.compile(NAME_WORD)
+_POSSESSIVE = regex.compile(r"['’]s$")
 # one word per item: a capitalised word just before or after ("Chris Hernandez, and Chief Financial
 # Officer") means the items are longer phrases, not a list of names
 _LIST = regex.compile(
@@ -61,7 +62,7 @@ def _is_source(text: str, d: Detection) -> bool:
         return True
     words = text[d.start : d.end].split()
     first, last = lexicons()
-    return len(words) > 1 and (words[0] in first or regex.sub(r"['’]s$", "", words[-1]) in last)
+    return len(words) > 1 and (words[0] in first or _POSSESSIVE.sub("", words[-1]) in last)
 
 
 def _needles(text: str, sources: list[Detection]) -> tuple[set[str], set[str]]:

@@ -490,7 +490,15 @@ class ContextPhoneRecognizer(TablePatternRecognizer):
             r"answering\s+at|messages?\s+to|dial(?:led)?)\s+)" + _NUMBER,
             0.7,
         ),
-        ("phone_before_kind", _NUMBER + r"(?=[\s-]{0,2}(?:office|fax|mobile|cell|home|work)\b)", 0.7),
+        (
+            "phone_before_kind",
+            # starts where a number starts, and the look-ahead is implied by the rest (a number is at
+            # most 32 of these characters): digit groups are not split every way at every digit
+            r"(?<![\d+(])(?=[\d(+])(?=[\d\s().+-]{1,40}?(?:office|fax|mobile|cell|home|work)\b)"
+            + _NUMBER
+            + r"(?=[\s-]{0,2}(?:office|fax|mobile|cell|home|work)\b)",
+            0.7,
+        ),
     ]
     CONTEXT = ["phone", "call", "fax", "mobile", "office"]
 
