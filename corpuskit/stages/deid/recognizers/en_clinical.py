@@ -78,7 +78,9 @@ class EnglishAgeRecognizer(TablePatternRecognizer):
         # "died at 63", "alive at 88", "diagnosed at age 40" (family history reads this way)
         (
             "age_at_event",
-            r"(?<=\b(?:died|passed\s+away|deceased|alive|diagnosed|dx'?d?|death)\s+(?:at|@)\s+(?:age\s+)?)\d{1,3}\b"
+            # the cause may come between: "died of MI at 52", "diagnosed with breast cancer at 45"
+            r"(?<=\b(?:died|passed\s+away|deceased|alive|diagnosed|dx'?d?|death)"
+            r"(?:\s+(?:of|from|with)(?:\s+[\w'-]+){1,4}?)?\s+(?:at|@)\s+(?:age\s+)?)\d{1,3}\b"
             r"(?!\s*(?:%|am|pm|mg|:|weeks?|days?|hours?|months?))",
             0.7,
         ),
@@ -295,6 +297,14 @@ class EmployerRecognizer(TablePatternRecognizer):
         return None
 
 
+# an all-capitals hospital acronym: MGH, BWH, BMC, BIDMC, UMMC, NEBH — not "outside hospital", long-term
+# acute care, or findings and hormones that end the same way (ICH, SAH, LVH, BPH, TSH …)
+_ACRONYM = (
+    r"(?!(?:OSH|LTACH|LTCH|ACH|ICH|SAH|IVH|SDH|EDH|BPH|LVH|RVH|PPH|NPH|TSH|FSH|ACTH|PTH|GH|LH|DH|MH)\b)"
+    r"[A-Z]{1,5}(?:H|MC|HC)\b"
+)
+
+
 class HealthcareFacilityRecognizer(TablePatternRecognizer):
     """Hospitals and clinics by name: 'Massachusetts General Hospital', 'St. Mary's Medical Center'."""
 
@@ -348,6 +358,19 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
             r"\b(?:University\s+)?(?:Hospital|Clinic|Infirmary)\s+of\s+(?:[A-Z][A-Za-z]+\s?){1,4}",
             0.75,
         ),
+        # a hospital's acronym where a patient goes or comes from: "transferred to MGH", "followed at
+        # BIDMC". Only acronyms ending as hospitals' do (…H, …MC, …HC): the clinical ones after these
+        # verbs end otherwise (MICU, ED, OR, SNF) but for "outside hospital" and "long-term acute care"
+        (
+            "facility_acronym",
+            r"(?<=\b(?i:admitted|readmitted|transferred|transfer|presented|presents|seen|followed|treated|"
+            r"evaluated|discharged|sent|brought|taken|transported|airlifted|flown|came|returned|delivered|"
+            r"born|works?|worked|employed|hospitali[sz]ed)[ \t]+(?i:to|at|from|in|by)[ \t]+(?:the[ \t]+)?)"
+            + _ACRONYM,
+            0.6,
+        ),
+        # ... and before a unit of it: "BMC ED", "MGH Emergency Department"
+        ("facility_acronym_unit", r"\b" + _ACRONYM + r"(?=[ \t](?:ED|ER|ICU|CCU|Emergency|campus)\b)", 0.6),
     ]
     CONTEXT = ["admitted", "transferred", "hospital", "clinic", "seen at"]
     # capitalised department and service words: a heading made only of them names no place
@@ -363,8 +386,9 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
     )
 
     def validate_result(self, pattern_text: str) -> bool | None:
-        """A capitals heading made only of generic words ("OUTPATIENT CLINIC") is no facility name."""
-        if not pattern_text.isupper():
+        """A capitals heading made only of generic words ("OUTPATIENT CLINIC") is no facility name
+        (an acronym, one word, is checked by its pattern)."""
+        if not pattern_text.isupper() or " " not in pattern_text.strip():
             return None
         words = pattern_text.split()
         kind_words = 2 if words[-1] in ("CENTER", "CENTRE", "HOME") else 1

@@ -118,13 +118,14 @@ class LexiconNameRecognizer(LocalRecognizer):
         lexicons()
 
     # one known first name where only a person fits: a speaker at the start of a line ("Nicole: Remember",
-    # 'tracy:"i'm…'), after a kin word ("his wife Ruth", "my kid Lukas") or a greeting ("Dear Maria,")
+    # 'tracy:"i'm…'), after a kin word ("his wife Ruth", "my kid Lukas", "Daughter (Alicia)") or a greeting
+    # ("Dear Maria,")
     _speaker = regex.compile(r"^[ \t>]*(\p{L}[\p{Ll}'’]+)(?=[ \t]*:)", regex.MULTILINE)
     _after_kin = regex.compile(
         r"\b(?:[Kk]id|[Ss]on|[Dd]aughter|[Ww]ife|[Hh]usband|[Bb]rother|[Ss]ister|[Mm]other|[Ff]ather|[Mm]om|[Dd]ad|"
         r"[Gg]randson|[Gg]randdaughter|[Nn]iece|[Nn]ephew|[Ff]ianc[eé]e?|[Pp]artner|[Bb]oyfriend|[Gg]irlfriend|"
         r"[Cc]ousin|[Aa]unt|[Uu]ncle|[Gg]randmother|[Gg]randfather|[Ss]tep(?:son|daughter)|[Cc]alls?\s+me|[Dd]ear|"
-        r"[Hh]i|[Hh]ello),?[ \t]+(\p{Lu}[\p{Ll}'’]+)(?![\p{L}])"
+        r"[Hh]i|[Hh]ello)(?:,?[ \t]+|[ \t]*\()(\p{Lu}[\p{Ll}'’]+)(?![\p{L}])"
     )
     # lower-cased notes: "her sister gloria helps", "seen by dr. patel"
     _lower_after_kin = regex.compile(
