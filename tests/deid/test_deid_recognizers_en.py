@@ -102,6 +102,11 @@ POSITIVE = [
     (en.EnglishAgeRecognizer, "His brother died of MI at 52.", "AGE", "52"),
     (en.EnglishAgeRecognizer, "mother diagnosed with breast cancer at age 45", "AGE", "45"),
     (en_names.LexiconNameRecognizer, "Daughter (Alicia) is HCP", "PERSON", "Alicia"),
+    (en.EnglishAgeRecognizer, "Her mother is 94 and lives in Florida.", "AGE", "94"),
+    (en.EnglishAgeRecognizer, "He is now 67.", "AGE", "67"),
+    (en.MedicalRecordNumberRecognizer, "MR# 7731904 / Unit # 332-19-44", "MRN", "332-19-44"),
+    (en.ClinicalDateRecognizer, "Last seen Sept. 9th; next visit 10/15.", "DATE", "10/15"),
+    (en.ClinicalDateRecognizer, "RTC 3/2 for labs", "DATE", "3/2"),
     (en.ClinicalDateRecognizer, "signed on Thursday, April 14", "DATE", "Thursday"),
     (en.PhoneWithExtensionRecognizer, "Call x4411 with questions", "PHONE", "x4411"),
     (en.PhoneWithExtensionRecognizer, "please page ext. 5520", "PHONE", "ext. 5520"),
@@ -231,6 +236,11 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    (en.EnglishAgeRecognizer, "He is 5 days post-op", "AGE", "5"),
+    (en.EnglishAgeRecognizer, "She is 2.5 cm from the margin", "AGE", "2"),
+    (en.EnglishAgeRecognizer, "Patient is 100% compliant", "AGE", "100"),
+    (en.EnglishAgeRecognizer, "Pt was 3 weeks late", "AGE", "3"),
+    (en.ClinicalDateRecognizer, "visit 1/2 of the dose", "DATE", "1/2"),
     (en.EnglishAgeRecognizer, "died of sepsis at 4 am", "AGE", "4"),
     (en.EnglishAgeRecognizer, "diagnosed with DM at 10:30 visit", "AGE", "10"),
     (en.HealthcareFacilityRecognizer, "transferred from OSH for further care", "ORGANIZATION", "OSH"),

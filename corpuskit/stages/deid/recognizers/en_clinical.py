@@ -25,7 +25,7 @@ class MedicalRecordNumberRecognizer(TablePatternRecognizer):
     _LABEL = (
         r"(?:MRN|MR\s?#|MR\s?No\.?|Med(?:ical)?\.?\s+Rec(?:ord)?\.?(?:\s+(?:No\.?|Number|Num|#))?|"
         r"(?:Patient|Pt\.?)\s+(?:ID|No\.?|Number|#)|Chart\s+(?:No\.?|Number|#)|Record\s+(?:No\.?|Number|#)|"
-        r"Unit\s+(?:No\.?|Number)|Encounter\s+(?:ID|No\.?|Number|#)|Visit\s+(?:ID|No\.?|#)|"
+        r"Unit\s+(?:No\.?|Number|#)|Encounter\s+(?:ID|No\.?|Number|#)|Visit\s+(?:ID|No\.?|#)|"
         r"Admission\s+(?:ID|No\.?|#)|Accession\s+(?:No\.?|Number|#)|Specimen\s+(?:ID|No\.?|#)|"
         r"Case\s+(?:No\.?|Number|#)|Hospital\s+(?:No\.?|Number|#)|NHS\s+(?:No\.?|Number)|Health\s+Card\s+No\.?|"
         r"(?:Dictation|Transcription|Job|Document)\s+(?:ID|No\.?|Number|#)|JN)"
@@ -83,6 +83,15 @@ class EnglishAgeRecognizer(TablePatternRecognizer):
             r"(?:\s+(?:of|from|with)(?:\s+[\w'-]+){1,4}?)?\s+(?:at|@)\s+(?:age\s+)?)\d{1,3}\b"
             r"(?!\s*(?:%|am|pm|mg|:|weeks?|days?|hours?|months?))",
             0.7,
+        ),
+        # "Her mother is 94 and lives alone", "He is now 67.": a person's age after is/was, where the
+        # number ends the clause ("He is 5 days post-op", "BP is 120/80" are not ages)
+        (
+            "age_is",
+            r"(?<=\b(?:he|she|patient|pt|mother|father|mom|dad|wife|husband|son|daughter|brother|sister|"
+            r"grandmother|grandfather|partner|spouse)\s+(?:is|was)\s+(?:now\s+|only\s+)?)\d{1,3}"
+            r"(?=\s*(?:years?|yrs?|y/?o)\b|\s*[,;]|\.(?!\d)|\s+(?:and|now|today)\b|\s*$)",
+            0.6,
         ),
         # "Mrs. Vaughn-Pierce, 71, was seen": the number set off after an honorific and name
         (
@@ -418,8 +427,9 @@ class ClinicalDateRecognizer(TablePatternRecognizer):
         (
             "month_day_numeric",
             r"(?<=\b(?:on|since|from|until|dated|DOB|DOS|seen|appt|appointment|scheduled|due|by|before|after|through|"
-            r"thru|till|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?)\s*:?\s*)"
-            r"(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])\b",
+            r"thru|till|visit|f/u|follow[- ]?up|RTC|admitted|discharged|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?)"
+            r"\s*:?\s*)"
+            r"(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])\b(?![ \t]+of\b)",  # "visit 1/2 of the dose": a fraction
             0.6,
         ),
         # "Friday the 13th", "admitted on the 14th"
