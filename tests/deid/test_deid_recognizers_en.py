@@ -107,6 +107,21 @@ POSITIVE = [
     (en.MedicalRecordNumberRecognizer, "MR# 7731904 / Unit # 332-19-44", "MRN", "332-19-44"),
     (en.ClinicalDateRecognizer, "Last seen Sept. 9th; next visit 10/15.", "DATE", "10/15"),
     (en.ClinicalDateRecognizer, "RTC 3/2 for labs", "DATE", "3/2"),
+    (en.EnglishAgeRecognizer, "Brother Sven (61) has DM.", "AGE", "61"),
+    (en.EnglishAgeRecognizer, "daughter (34) lives nearby", "AGE", "34"),
+    (
+        en.EnglishPersonNameRecognizer,
+        "Patient Name: HALVERSON, GRETA J   MRN",
+        "PERSON",
+        "HALVERSON, GRETA J",
+    ),
+    (en.EnglishPersonNameRecognizer, "Attending: MARK ABERNATHY", "PERSON", "MARK ABERNATHY"),
+    (
+        en.EmployerRecognizer,
+        "Works part-time at\nthe Morse Institute Library.",
+        "ORGANIZATION",
+        "Morse Institute Library",
+    ),
     (en.ClinicalDateRecognizer, "signed on Thursday, April 14", "DATE", "Thursday"),
     (en.PhoneWithExtensionRecognizer, "Call x4411 with questions", "PHONE", "x4411"),
     (en.PhoneWithExtensionRecognizer, "please page ext. 5520", "PHONE", "ext. 5520"),
@@ -236,6 +251,8 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    (en.EnglishPersonNameRecognizer, "Provider: ED ATTENDING", "PERSON", "ED ATTENDING"),
+    (en.EnglishAgeRecognizer, "Mother (HCP) aware", "AGE", "HCP"),
     (en.EnglishAgeRecognizer, "He is 5 days post-op", "AGE", "5"),
     (en.EnglishAgeRecognizer, "She is 2.5 cm from the margin", "AGE", "2"),
     (en.EnglishAgeRecognizer, "Patient is 100% compliant", "AGE", "100"),

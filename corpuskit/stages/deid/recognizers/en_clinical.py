@@ -84,6 +84,13 @@ class EnglishAgeRecognizer(TablePatternRecognizer):
             r"(?!\s*(?:%|am|pm|mg|:|weeks?|days?|hours?|months?))",
             0.7,
         ),
+        # "Brother Sven (61) has DM": the age in brackets after a relative's name
+        (
+            "age_kin_brackets",
+            r"(?<=\b(?i:mother|father|mom|dad|wife|husband|son|daughter|brother|sister|grandmother|grandfather|"
+            r"partner|spouse|aunt|uncle|cousin)[ \t]+(?:\p{Lu}[\p{Ll}'’-]+[ \t]+){0,2}\()\d{1,3}(?=\))",
+            0.6,
+        ),
         # "Her mother is 94 and lives alone", "He is now 67.": a person's age after is/was, where the
         # number ends the clause ("He is 5 days post-op", "BP is 120/80" are not ages)
         (
@@ -276,8 +283,10 @@ class EmployerRecognizer(TablePatternRecognizer):
     PATTERNS = [
         (
             "works_at",
-            r"(?<=\b(?i:works?|worked|working|employed|retired|teaches|taught|volunteers?|volunteered)[ \t]+"
-            r"(?i:at|for|by|from|with)[ \t]+(?:the[ \t]+)?)" + _ORG,
+            # "works part-time at⏎the Morse Institute Library": a how-much word, and a line break, may come between
+            r"(?<=\b(?i:works?|worked|working|employed|retired|teaches|taught|volunteers?|volunteered)"
+            r"(?:[ \t]+(?i:part[- ]time|full[- ]time|currently|now|still|also))?\s+"
+            r"(?i:at|for|by|from|with)\s+(?:the\s+)?)" + _ORG,
             0.6,
         ),
         # universities and colleges are named after their town: "University of VIERHÖF"
@@ -659,6 +668,13 @@ class EnglishPersonNameRecognizer(TablePatternRecognizer):
             r"(?<=\b" + _LABEL + r"\s*[:：]?[ \t]*(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?[ \t]+)?)" + _NAME,
             0.7,
         ),
+        # after a colon, in capitals as registration systems print it: "Patient Name: HALVERSON, GRETA J"
+        (
+            "labelled_name_capitals",
+            r"(?<=\b" + _LABEL + r"\s*[:：][ \t]*)"
+            r"[A-Z][A-Z'’-]+(?:,[ \t]*|[ \t]+)[A-Z][A-Z'’-]+(?:[ \t][A-Z]\b\.?)?(?![\p{L}])",
+            0.7,
+        ),
         (
             "honorific",
             r"(?<=\b(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?[ \t]+)"
@@ -713,3 +729,18 @@ class EnglishPersonNameRecognizer(TablePatternRecognizer):
             0.6,
         ),
     ]
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        """A run of capitals is a name only when no word of it is a clinical term, stop word or service
+        heading: "Provider: ED ATTENDING" is a role, "MARK ABERNATHY MD" a signature."""
+        if not pattern_text.isupper():
+            return None
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        from corpuskit.stages.deid.postprocess import CLINICAL_DENY
+
+        words = [w.strip(",.'’-").lower() for w in pattern_text.split()]
+        generic = {w.lower() for w in HealthcareFacilityRecognizer._GENERIC_CAPS}
+        if any(len(w) > 1 and (w in CLINICAL_DENY or w in STOP_WORDS or w in generic) for w in words):
+            return False
+        return None
