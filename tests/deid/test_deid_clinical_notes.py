@@ -107,6 +107,67 @@ ZH_CLINICAL = [
 ]
 
 
+# eponyms, drug brands and lab names that the NER model reads as people and companies, beside real identifiers
+EN_EPONYM_NOTE = """DISCHARGE SUMMARY
+
+Name: Oduya, Chidi                 Unit No: 881-20-47
+Admit: 9/3/2094   Discharge: 9/9/2094
+Service: Medicine        PCP: Dr. Helen Vasquez-Moore (Charles River Medical Associates)
+
+History: 58M with Parkinson's disease, Crohn's disease and Graves' disease admitted with Gram negative
+bacteremia. Foley catheter placed in the ED. Seen by ID (Dr. Feinberg) and GI. Hoehn and Yahr stage 2.
+Babinski negative. Murphy's sign negative. Bell's palsy in 2090. Glasgow Coma Scale 15.
+Followed by Dr. Okafor at the Lahey Clinic in Burlington.
+
+Meds on discharge: Sinemet 25/100 TID, Humira 40 mg q2wk, Tylenol PRN, Coumadin per Anticoagulation
+Clinic (Ms. Pruitt, RN, x4471).
+
+Labs 9/8: WBC 7.2, Hgb 11.9, INR 2.3.
+
+Dispo: home with VNA. Wife Adaeze (cell 617-555-0142) will drive. Address: 19 Brook Road, Apt 2,
+Waltham, MA 02451.
+"""
+EN_EPONYM_PHI = [
+    "Oduya, Chidi",
+    "881-20-47",
+    "9/3/2094",
+    "9/9/2094",
+    "Helen Vasquez-Moore",
+    "58",
+    "Feinberg",
+    "2090",
+    "Okafor",
+    "Lahey Clinic",
+    "Burlington",
+    "Pruitt",
+    "x4471",
+    "9/8",
+    "Adaeze",
+    "617-555-0142",
+    "19 Brook Road",
+    "Waltham, MA 02451",
+]
+EN_EPONYM_CLINICAL = [
+    "Parkinson",
+    "Crohn",
+    "Graves",
+    "Gram",
+    "Foley",
+    "Hoehn",
+    "Yahr",
+    "Babinski",
+    "Murphy",
+    "Bell",
+    "Glasgow",
+    "Sinemet",
+    "Humira",
+    "Tylenol",
+    "Coumadin",
+    "INR",
+    "Dispo",
+]
+
+
 def covered(text: str, spans, value: str) -> bool:
     start = 0
     while (i := text.find(value, start)) >= 0:
@@ -119,8 +180,12 @@ def covered(text: str, spans, value: str) -> bool:
 
 @pytest.mark.parametrize(
     "text,lang,phi,clinical",
-    [(EN_NOTE, "en", EN_PHI, EN_CLINICAL), (ZH_NOTE, "zh", ZH_PHI, ZH_CLINICAL)],
-    ids=["en", "zh"],
+    [
+        (EN_NOTE, "en", EN_PHI, EN_CLINICAL),
+        (EN_EPONYM_NOTE, "en", EN_EPONYM_PHI, EN_EPONYM_CLINICAL),
+        (ZH_NOTE, "zh", ZH_PHI, ZH_CLINICAL),
+    ],
+    ids=["en", "en-eponyms", "zh"],
 )
 def test_clinical_note(engine, text, lang, phi, clinical):
     spans = engine.detect([text], [lang])[0]

@@ -116,6 +116,8 @@ POSITIVE = [
         "HALVERSON, GRETA J",
     ),
     (en.EnglishPersonNameRecognizer, "Attending: MARK ABERNATHY", "PERSON", "MARK ABERNATHY"),
+    (en.EnglishPersonNameRecognizer, "Name: Oduya, Chidi     Unit No", "PERSON", "Oduya, Chidi"),
+    (en.EnglishPersonNameRecognizer, "Patient: Lopez, Maria E.", "PERSON", "Lopez, Maria E."),
     (
         en.EmployerRecognizer,
         "Works part-time at\nthe Morse Institute Library.",
@@ -414,6 +416,12 @@ def test_en_recognizer_rejects(recognize, cls, text, label, value):
         ("BP 126/74", "ORGANIZATION", False),
         ("Lisinopril", "PERSON", False),
         ("Daughter", "PERSON", False),
+        ("Glasgow Coma Scale", "PERSON", False),
+        ("Tylenol PRN", "ORGANIZATION", False),
+        ("INR 2.3", "ORGANIZATION", False),
+        ("Coumadin per Anticoagulation", "PERSON", False),
+        ("Ludwig van Beethoven", "PERSON", True),
+        ("Dispo", "PERSON", False),
         ("NSTEMI", "ORGANIZATION", False),
         ("the Receiving Party", "ORGANIZATION", False),
         ("Tender RUQ", "PERSON", False),
@@ -432,6 +440,29 @@ def test_en_recognizer_rejects(recognize, cls, text, label, value):
 )
 def test_ner_false_positive_filter(value, label, kept):
     assert keep_ner_result(value, label) is kept
+
+
+@pytest.mark.parametrize(
+    "text,value,label,clinical",
+    [
+        ("with Crohn's disease and", "Crohn", "ORGANIZATION", True),
+        ("Graves' disease", "Graves", "PERSON", True),
+        ("Gram negative rods", "Gram", "ORGANIZATION", True),
+        ("Foley catheter placed", "Foley", "PERSON", True),
+        ("Hoehn and Yahr stage 2", "Yahr", "PERSON", True),
+        ("Humira 40 mg q2wk", "Humira", "ORGANIZATION", True),
+        ("Sinemet 25/100 TID", "Sinemet", "PERSON", True),
+        ("Tylenol PRN", "Tylenol", "ORGANIZATION", True),
+        ("Seen by Dr. Foley today", "Foley", "PERSON", False),
+        ("Dr. Smith 5/6 note", "Smith", "PERSON", False),
+        ("Patient: John Smith 1234567", "John Smith", "PERSON", False),
+        ("Crohn's disease", "Crohn", "DATE", False),
+    ],
+)
+def test_ner_span_followed_by_an_eponym_noun_or_a_dose_is_clinical(text, value, label, clinical):
+    from corpuskit.stages.deid.postprocess import clinical_context
+
+    assert clinical_context(text, text.index(value) + len(value), label) is clinical
 
 
 _GATE_TEXTS = [

@@ -68,12 +68,12 @@ _REPORT_HEADING = regex.compile(
 )
 _LEADING_THE = regex.compile(r"(?i)^the\s+")
 _QUOTES = regex.compile(r"[()'\"’]")
-_LAYOUT = regex.compile(r"[\n\t|;]+|:\s")
+_LAYOUT = regex.compile(r"[\n\t|;]+|:\s| {2,}")
 _LAYOUT_GAP = regex.compile(r"[\n\t]| {2,}")
 
 
 def ner_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """An NER span cut at line breaks, tabs and field separators ("Labs/Imaging: Alk" → two pieces).
+    """An NER span cut at line breaks, tabs, runs of spaces and field separators ("Labs/Imaging: Alk" → two pieces).
 
     The small model often runs an entity across layout; the pieces are judged one by one
     so a real name on the next line survives while the field label does not.
@@ -113,9 +113,46 @@ def keep_ner_result(text: str, label: str) -> bool:
         return False  # 'Tender RUQ': a finding with an abbreviation, not a name
     if " " not in value and _CLINICAL_WORD.match(value):
         return False
+    if label in ("PERSON", "ORGANIZATION") and (_CLINICAL_LAST_WORD.search(value) or _DECIMAL.search(value)):
+        return False  # 'Glasgow Coma Scale', 'Tylenol PRN', 'INR 2.3'
+    if label == "PERSON" and any(w[:1].islower() and w not in _NAME_PARTICLES for w in value.split()[1:-1]):
+        return False  # 'Coumadin per Anticoagulation'; not 'Ludwig van Beethoven'
+
     if label in ("PERSON", "ORGANIZATION") and value[:1].islower():
         return False
     return True
+
+
+# what follows an eponym (Crohn's disease, Foley catheter, Gram negative, Hoehn and Yahr stage) or a
+# drug's brand name (Humira 40 mg, Sinemet 25/100 TID): the NER model reads both as people or companies
+_EPONYM_NOUN = (
+    r"(?:disease|syndrome|sign|palsy|sarcoma|lymphoma|tumou?r|test|maneuver|manoeuvre|catheter|stain|negative|"
+    r"positive|scale|score|stage|classification|criteria|reflex|procedure|operation|repair|fracture|ulcer|node|"
+    r"phenomenon|triad|equation|formula|tube|drain|needle|forceps|incision|cannula|shunt|filter|valve|stent|"
+    r"solution|hernia|cyst|gland|duct|canal|cells?|virus|aneurysm|anomaly|deformity|contracture|splint|"
+    r"dressing|protocol|regimen|block|curve|index|coma|esophagus|diverticulum|thyroiditis|encephalopathy)"
+)
+_FREQUENCY = r"(?:PRN|prn|BID|bid|TID|tid|QID|qid|QD|qd|QHS|qhs|q\d+h|daily|nightly|PO|po|SC|SQ|subq)"
+_CLINICAL_NEXT = regex.compile(
+    r"(?:['’]s?)?[ \t]+(?i:" + _EPONYM_NOUN + r")\b"
+    r"|[ \t]+\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?[ \t]*(?:mg|mcg|g|units?|ml|mL|mEq|meq)\b"
+    r"|[ \t]+(?:\d+(?:/\d+)?[ \t]+)?" + _FREQUENCY + r"\b"
+)
+_CLINICAL_LAST_WORD = regex.compile(
+    r"(?i)(?:^|\s)(?:disease|syndrome|scale|sign|palsy|catheter|stain|criteria|classification)$"
+    r"|(?:^|\s)" + _FREQUENCY + r"$"
+)
+_DECIMAL = regex.compile(r"\d\.\d")
+_NAME_PARTICLES = frozenset(
+    "van von der den de del della di da dos das du la le bin ibn bint al el y e ter ten op zu".split()
+)
+
+
+def clinical_context(text: str, end: int, label: str) -> bool:
+    """True for a person or organisation span that is an eponym or a drug by what follows or ends it."""
+    if label not in ("PERSON", "ORGANIZATION"):
+        return False
+    return bool(_CLINICAL_NEXT.match(text, end))
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -142,7 +179,7 @@ def finalize(text: str, results, label_map: dict[str, str | None] | None = None)
             if label != "DATE" and _MEASURE.search(text[start:end]):
                 continue  # 'LDL 162 mg/dL.\nTest\tResult': a lab table read as one entity
             for s, e in ner_pieces(text, start, end):
-                if keep_ner_result(text[s:e], label):
+                if keep_ner_result(text[s:e], label) and not clinical_context(text, e, label):
                     fixed = "ID" if label == "DATE" and _LONG_NUMBER.fullmatch(text[s:e]) else label
                     cands.append(Detection(s, e, fixed, float(r.score), name))
             continue

@@ -436,7 +436,8 @@ class ClinicalDateRecognizer(TablePatternRecognizer):
         (
             "month_day_numeric",
             r"(?<=\b(?:on|since|from|until|dated|DOB|DOS|seen|appt|appointment|scheduled|due|by|before|after|through|"
-            r"thru|till|visit|f/u|follow[- ]?up|RTC|admitted|discharged|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?)"
+            r"thru|till|visit|f/u|follow[- ]?up|RTC|admitted|discharged|labs?|echo|TTE|TEE|EKG|ECG|CXR|CT|MRI|"
+            r"cath|colonoscopy|EGD|biopsy|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?)"
             r"\s*:?\s*)"
             r"(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])\b(?![ \t]+of\b)",  # "visit 1/2 of the dose": a fraction
             0.6,
@@ -511,6 +512,13 @@ class PhoneWithExtensionRecognizer(TablePatternRecognizer):
             "extension_alone",
             r"(?i:(?<=\b(?:call|page|pager|phone|tel|reach|contact|beep)\s+(?:me\s+|us\s+)?(?:at\s+|on\s+)?))"
             r"(?:x|ext\.?\s?)\d{3,5}\b",
+            0.65,
+        ),
+        # ... or after a clinician's credential: "(Ms. Pruitt, RN, x4471)", "Dr. Lyle MD ext 2231"
+        (
+            "extension_after_credential",
+            r"(?<=\b(?:MD|M\.D\.|RN|NP|PA|PA-C|DO|PhD|LICSW|LCSW|PT|OT|RD|CNM|CRNA)[ \t]*[,;]?[ \t]*)"
+            r"(?:x|ext\.?[ \t]?)\d{3,5}\b",
             0.65,
         ),
     ]
@@ -666,6 +674,18 @@ class EnglishPersonNameRecognizer(TablePatternRecognizer):
         (
             "labelled_name",
             r"(?<=\b" + _LABEL + r"\s*[:：]?[ \t]*(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?[ \t]+)?)" + _NAME,
+            0.7,
+        ),
+        # surname first after the label: "Name: Oduya, Chidi", "Patient: Lopez, Maria E."
+        (
+            "labelled_name_surname_first",
+            r"(?<=\b"
+            + _LABEL
+            + r"\s*[:：][ \t]*)"
+            + NAME_WORD
+            + r",[ \t]*"
+            + NAME_WORD
+            + r"(?:[ \t][A-Z]\b\.?)?",
             0.7,
         ),
         # after a colon, in capitals as registration systems print it: "Patient Name: HALVERSON, GRETA J"

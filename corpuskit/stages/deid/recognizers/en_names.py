@@ -70,6 +70,19 @@ COMMON_LOWER = _common_lower()
 _TITLES = frozenset("Dr Drs Mr Mrs Ms Miss Mx Prof Sr Jr Rev Hon Sir".split())
 
 
+@lru_cache(maxsize=1)
+def _kin_not_names() -> frozenset[str]:
+    """Words that follow a relative without naming one: verbs of reporting and clinical terms."""
+    from corpuskit.stages.deid.postprocess import CLINICAL_DENY
+
+    verbs = (
+        "reports reported states stated says said notes noted called calls visited visits present aware agrees "
+        "agreed declined declines requests requested brought drove lives lived died passed deceased alive "
+        "involved updated informed concerned available unavailable provides provided helps helped assists"
+    ).split()
+    return frozenset(verbs) | CLINICAL_DENY
+
+
 def _names(locale: str, attr: str) -> set[str]:
     try:
         provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
@@ -127,6 +140,11 @@ class LexiconNameRecognizer(LocalRecognizer):
         r"[Cc]ousin|[Aa]unt|[Uu]ncle|[Gg]randmother|[Gg]randfather|[Ss]tep(?:son|daughter)|[Cc]alls?\s+me|[Dd]ear|"
         r"[Hh]i|[Hh]ello)(?:,?[ \t]+|[ \t]*\()(\p{Lu}[\p{Ll}'’]+)(?![\p{L}])"
     )
+    _kin_unknown = regex.compile(
+        r"\b(?:[Ss]on|[Dd]aughter|[Ww]ife|[Hh]usband|[Bb]rother|[Ss]ister|[Mm]other|[Ff]ather|[Gg]randson|"
+        r"[Gg]randdaughter|[Nn]iece|[Nn]ephew|[Ff]ianc[eé]e?|[Bb]oyfriend|[Gg]irlfriend|[Cc]ousin|[Aa]unt|[Uu]ncle)"
+        r"(?:,?[ \t]+|[ \t]*\()(\p{Lu}\p{Ll}{2,}[\p{Ll}'’-]*)(?![\p{L}])"
+    )
     # lower-cased notes: "her sister gloria helps", "seen by dr. patel"
     _lower_after_kin = regex.compile(
         r"\b(?:son|daughter|wife|husband|brother|sister|mother|father|mom|dad|grandson|granddaughter|niece|"
@@ -167,6 +185,13 @@ class LexiconNameRecognizer(LocalRecognizer):
             word = m.group(1)
             if word.capitalize() in first and word.lower() not in COMMON_LOWER:
                 out.append(make_result(self, self.ENTITY, m.start(1), m.end(1), 0.6))
+        # a capitalised word right after a relative is a name even when no list knows it ("Wife Adaeze
+        # (cell …)", "son Oluwaseun"), unless it is a common or clinical word ("Wife Reports", "son Aware")
+        for m in self._kin_unknown.finditer(text):
+            word = m.group(1)
+            low = word.lower()
+            if word.capitalize() not in first and low not in COMMON_LOWER and low not in _kin_not_names():
+                out.append(make_result(self, self.ENTITY, m.start(1), m.end(1), 0.5))
         for m in self._lower_after_kin.finditer(text):
             word = m.group(1)
             known = word.capitalize() in first or (
