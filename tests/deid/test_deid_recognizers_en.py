@@ -109,6 +109,9 @@ POSITIVE = [
     (en.ClinicalDateRecognizer, "RTC 3/2 for labs", "DATE", "3/2"),
     (en.EnglishAgeRecognizer, "Brother Sven (61) has DM.", "AGE", "61"),
     (en.EnglishAgeRecognizer, "daughter (34) lives nearby", "AGE", "34"),
+    (en.EnglishAgeRecognizer, "His mother\n(Ursula, 61) lives in", "AGE", "61"),
+    (en.DriverLicenseRecognizer, "Twitter handle @tobigrun; email", "ID", "@tobigrun"),
+    (en.EnglishPersonNameRecognizer, "Ordering: LEE, SOOJIN MD", "PERSON", "LEE, SOOJIN"),
     (
         en.EnglishPersonNameRecognizer,
         "Patient Name: HALVERSON, GRETA J   MRN",
@@ -253,6 +256,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    (en.DriverLicenseRecognizer, "d/c @home with VNA", "ID", "@home"),
     (en.EnglishPersonNameRecognizer, "Provider: ED ATTENDING", "PERSON", "ED ATTENDING"),
     (en.EnglishAgeRecognizer, "Mother (HCP) aware", "AGE", "HCP"),
     (en.EnglishAgeRecognizer, "He is 5 days post-op", "AGE", "5"),

@@ -87,8 +87,10 @@ class EnglishAgeRecognizer(TablePatternRecognizer):
         # "Brother Sven (61) has DM": the age in brackets after a relative's name
         (
             "age_kin_brackets",
+            # also with the name inside: "His mother (Ursula, 61)"
             r"(?<=\b(?i:mother|father|mom|dad|wife|husband|son|daughter|brother|sister|grandmother|grandfather|"
-            r"partner|spouse|aunt|uncle|cousin)[ \t]+(?:\p{Lu}[\p{Ll}'’-]+[ \t]+){0,2}\()\d{1,3}(?=\))",
+            r"partner|spouse|aunt|uncle|cousin)\s+(?:\p{Lu}[\p{Ll}'’-]+[ \t]+){0,2}\((?:\p{Lu}[\p{Ll}'’-]+,?[ \t]+)?)"
+            r"\d{1,3}(?=\))",
             0.6,
         ),
         # "Her mother is 94 and lives alone", "He is now 67.": a person's age after is/was, where the
@@ -649,6 +651,14 @@ class DriverLicenseRecognizer(TablePatternRecognizer):
             r"(?<=\b(?:user\s*name|user\s*id|login(?:\s+id)?)\s*[:#]\s*)[A-Za-z][A-Za-z0-9._-]{2,31}\b",
             0.7,
         ),
+        # social media handles where the words say so: "Twitter handle @tobigrun", "IG: @kiki_b" ("@home"
+        # alone is shorthand for "at home")
+        (
+            "social_handle",
+            r"(?<=\b(?i:handle|twitter|instagram|insta|IG|tiktok|snapchat|facebook|FB|threads|bluesky|telegram|"
+            r"on\s+X)(?:\s+(?i:handle|account|name|is))?\s*[:#]?\s*)@[A-Za-z0-9_.]{2,30}\b",
+            0.7,
+        ),
         (
             "ssn_labelled",
             r"(?<=\b(?:SSN|social\s+security\s+(?:no\.?|number|#)?)\s*[:#]?\s*(?:(?:is|was|of)\s+)?)"
@@ -668,7 +678,8 @@ class EnglishPersonNameRecognizer(TablePatternRecognizer):
         r"(?:Patient|Patient\s+Name|Pt\.?|Name|Attending|Attending\s+Physician|Physician|Provider|Doctor|Surgeon|"
         r"Resident|Nurse|Referring(?:\s+Physician)?|PCP|Primary\s+Care(?:\s+Physician)?|Contact|Emergency\s+Contact|"
         r"Next\s+of\s+Kin|Guardian|Spouse|Mother|Father|Son|Daughter|Dictated\s+by|Transcribed\s+by|"
-        r"Electronically\s+signed\s+by|Signed\s+by|Seen\s+by|Reviewed\s+by|cc)"
+        r"Electronically\s+signed\s+by|Signed\s+by|Seen\s+by|Reviewed\s+by|Ordering(?:\s+(?:Physician|Provider))?|"
+        r"Ordered\s+by|Requested\s+by|Referred\s+by|Author|cc)"
     )
     PATTERNS = [
         (
