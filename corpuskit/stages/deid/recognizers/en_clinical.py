@@ -319,9 +319,10 @@ class EmployerRecognizer(TablePatternRecognizer):
 
 # an all-capitals hospital acronym: MGH, BWH, BMC, BIDMC, UMMC, NEBH — not "outside hospital", long-term
 # acute care, or findings and hormones that end the same way (ICH, SAH, LVH, BPH, TSH …)
+# (the exclusions are a look-behind after the word: checked on a candidate, not at every word start)
 _ACRONYM = (
-    r"(?!(?:OSH|LTACH|LTCH|ACH|ICH|SAH|IVH|SDH|EDH|BPH|LVH|RVH|PPH|NPH|TSH|FSH|ACTH|PTH|GH|LH|DH|MH)\b)"
-    r"[A-Z]{1,5}(?:H|MC|HC)\b"
+    r"(?<!\w)[A-Z]{1,5}(?:H|MC|HC)\b"
+    r"(?<!\b(?:OSH|LTACH|LTCH|ACH|ICH|SAH|IVH|SDH|EDH|BPH|LVH|RVH|PPH|NPH|TSH|FSH|ACTH|PTH|GH|LH|DH|MH))"
 )
 
 
@@ -390,7 +391,7 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
             0.6,
         ),
         # ... and before a unit of it: "BMC ED", "MGH Emergency Department"
-        ("facility_acronym_unit", r"\b" + _ACRONYM + r"(?=[ \t](?:ED|ER|ICU|CCU|Emergency|campus)\b)", 0.6),
+        ("facility_acronym_unit", _ACRONYM + r"(?=[ \t](?:ED|ER|ICU|CCU|Emergency|campus)\b)", 0.6),
     ]
     CONTEXT = ["admitted", "transferred", "hospital", "clinic", "seen at"]
     # capitalised department and service words: a heading made only of them names no place
