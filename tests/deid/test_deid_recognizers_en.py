@@ -109,6 +109,11 @@ POSITIVE = [
     (en.ClinicalDateRecognizer, "RTC 3/2 for labs", "DATE", "3/2"),
     (en.EnglishAgeRecognizer, "Brother Sven (61) has DM.", "AGE", "61"),
     (en.EnglishAgeRecognizer, "daughter (34) lives nearby", "AGE", "34"),
+    (en.ResidencePlaceRecognizer, "bib EMS from home in Revere c/o CP", "LOCATION", "Revere"),
+    (en.ResidencePlaceRecognizer, "she was at Logan airport when", "LOCATION", "Logan airport"),
+    (en.ResidencePlaceRecognizer, "At Fenway Park last week", "LOCATION", "Fenway Park"),
+    (en.EnglishPersonNameRecognizer, "RN: K. Delgado\n", "PERSON", "K. Delgado"),
+    (en.ClinicalDateRecognizer, "Nursing note 4/2 1900-0700", "DATE", "4/2"),
     (en.EnglishAgeRecognizer, "His mother\n(Ursula, 61) lives in", "AGE", "61"),
     (en.DriverLicenseRecognizer, "Twitter handle @tobigrun; email", "ID", "@tobigrun"),
     (en.EnglishPersonNameRecognizer, "Ordering: LEE, SOOJIN MD", "PERSON", "LEE, SOOJIN"),
@@ -256,6 +261,9 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    (en.ResidencePlaceRecognizer, "Will park the car", "LOCATION", "Will park"),
+    (en.ResidencePlaceRecognizer, "Met at Nurses Station", "LOCATION", "Nurses Station"),
+    (en.ResidencePlaceRecognizer, "discharged home in stable condition", "LOCATION", "stable"),
     (en.DriverLicenseRecognizer, "d/c @home with VNA", "ID", "@home"),
     (en.EnglishPersonNameRecognizer, "Provider: ED ATTENDING", "PERSON", "ED ATTENDING"),
     (en.EnglishAgeRecognizer, "Mother (HCP) aware", "AGE", "HCP"),
@@ -426,6 +434,9 @@ def test_en_recognizer_rejects(recognize, cls, text, label, value):
         ("Coumadin per Anticoagulation", "PERSON", False),
         ("Ludwig van Beethoven", "PERSON", True),
         ("Dispo", "PERSON", False),
+        ("1900-0700", "DATE", False),
+        ("ED TRIAGE", "ORGANIZATION", False),
+        ("North", "LOCATION", False),
         ("NSTEMI", "ORGANIZATION", False),
         ("the Receiving Party", "ORGANIZATION", False),
         ("Tender RUQ", "PERSON", False),

@@ -94,7 +94,11 @@ def keep_ner_result(text: str, label: str) -> bool:
         return False
     if _REPORT_HEADING.match(value):
         return False  # "Management's Discussion and Analysis of Financial Condition…": a 10-K item title
+    if label == "LOCATION" and value.lower() in ("north", "south", "east", "west"):
+        return False  # a ward, '6 North'
     if label == "DATE":
+        if _TIME_RANGE.match(value):
+            return False  # a shift, '1900-0700'
         cleaned = _QUOTES.sub("", value)
         if _DURATION.match(cleaned):
             return False
@@ -143,6 +147,7 @@ _CLINICAL_LAST_WORD = regex.compile(
     r"|(?:^|\s)" + _FREQUENCY + r"$"
 )
 _DECIMAL = regex.compile(r"\d\.\d")
+_TIME_RANGE = regex.compile(r"^(?:[01]\d|2[0-3]):?[0-5]\d\s*-\s*(?:[01]\d|2[0-3]):?[0-5]\d$")
 _NAME_PARTICLES = frozenset(
     "van von der den de del della di da dos das du la le bin ibn bint al el y e ter ten op zu".split()
 )

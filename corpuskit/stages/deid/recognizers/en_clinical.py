@@ -257,13 +257,28 @@ class ResidencePlaceRecognizer(TablePatternRecognizer):
             + _PLACE,
             0.6,
         ),
+        # "from home in Revere", "her apartment in Quincy"
+        (
+            "home_in_place",
+            r"(?<=\b(?i:home|house|apartment|condo|flat|farm)[ \t]+(?i:in|near|outside(?:[ \t]+of)?)[ \t]+)"
+            + _PLACE,
+            0.6,
+        ),
+        # landmarks name where a person was: "at Logan Airport", "near South Station", "Fenway Park"
+        (
+            "landmark",
+            r"\b(?!(?i:the|at|in|on|to|from|near|by|and|or|of|an?|via|past|behind)\b)(?:\p{Lu}[\p{L}'’.-]+[ \t]+){1,3}"
+            r"(?:(?=\p{Lu})(?i:station|park|stadium|mall|beach|bridge|harbou?r)|(?i:airport))\b"
+            r"(?![ \t]+(?:St|Street|Rd|Road|Ave|Avenue|Blvd|Boulevard|Dr|Drive|Lane|Ln|Way|Pl|Place)\b)",  # a street's name
+            0.5,
+        ),
     ]
     # hospital units and care settings a patient is "moved to" or "lives in" are not places
     _NOT_PLACES = frozenset(
         "icu ccu micu sicu nicu picu pacu ed er or ob nursing assisted skilled rehab group hospice home "
         "floor ward unit step telemetry tele medicine surgery oncology cardiology neurology psychiatry "
         "pediatrics emergency labor recovery intensive observation general inpatient outpatient right left "
-        "upper lower term osh".split()
+        "upper lower term osh nurses nurse charge dialysis work docking gas police fire service".split()
     )
 
     def validate_result(self, pattern_text: str) -> bool | None:
@@ -439,7 +454,7 @@ class ClinicalDateRecognizer(TablePatternRecognizer):
         (
             "month_day_numeric",
             r"(?<=\b(?:on|since|from|until|dated|DOB|DOS|seen|appt|appointment|scheduled|due|by|before|after|through|"
-            r"thru|till|visit|f/u|follow[- ]?up|RTC|admitted|discharged|labs?|echo|TTE|TEE|EKG|ECG|CXR|CT|MRI|"
+            r"thru|till|visit|note|f/u|follow[- ]?up|RTC|admitted|discharged|labs?|echo|TTE|TEE|EKG|ECG|CXR|CT|MRI|"
             r"cath|colonoscopy|EGD|biopsy|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?)"
             r"\s*:?\s*)"
             r"(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])\b(?![ \t]+of\b)",  # "visit 1/2 of the dose": a fraction
@@ -680,12 +695,19 @@ class EnglishPersonNameRecognizer(TablePatternRecognizer):
         r"Resident|Nurse|Referring(?:\s+Physician)?|PCP|Primary\s+Care(?:\s+Physician)?|Contact|Emergency\s+Contact|"
         r"Next\s+of\s+Kin|Guardian|Spouse|Mother|Father|Son|Daughter|Dictated\s+by|Transcribed\s+by|"
         r"Electronically\s+signed\s+by|Signed\s+by|Seen\s+by|Reviewed\s+by|Ordering(?:\s+(?:Physician|Provider))?|"
-        r"Ordered\s+by|Requested\s+by|Referred\s+by|Author|cc)"
+        r"Ordered\s+by|Requested\s+by|Referred\s+by|Author|cc|(?-i:RN|NP|LPN|CNA|PA))"
     )
     PATTERNS = [
         (
             "labelled_name",
-            r"(?<=\b" + _LABEL + r"\s*[:：]?[ \t]*(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?[ \t]+)?)" + _NAME,
+            r"(?<=\b"
+            + _LABEL
+            + r"\s*[:：]?[ \t]*(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?[ \t]+)?)"
+            + r"(?:(?:[A-Z]\.[ \t]?){1,2}"
+            + NAME_WORD
+            + r"|"
+            + _NAME
+            + r")",
             0.7,
         ),
         # surname first after the label: "Name: Oduya, Chidi", "Patient: Lopez, Maria E."
