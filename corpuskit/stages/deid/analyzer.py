@@ -327,16 +327,6 @@ _URL_SHAPE = regex.compile(r"(?i)[a-z0-9.\-]\.[a-z]{2}")
 _IP_SHAPE = regex.compile(r"\d\.\d{1,3}\.\d{1,3}\.\d|:[0-9A-Fa-f]{0,4}:")
 
 
-def _gate(recognizer, shape: regex.Pattern) -> None:
-    """Run `recognizer` only on texts where `shape` occurs (same results, by the argument above)."""
-    analyze = recognizer.analyze
-
-    def gated(text, entities, nlp_artifacts=None, regex_flags=None):
-        return analyze(text, entities, nlp_artifacts, regex_flags) if shape.search(text) else []
-
-    recognizer.analyze = gated
-
-
 _WORD_BACK = regex.compile(r"(?r)\S*")
 _WORD_ON = regex.compile(r"\S*")
 
