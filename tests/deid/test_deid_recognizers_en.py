@@ -261,6 +261,8 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    (en_names.LexiconNameRecognizer, "shares held by its Sister Companies", "PERSON", "Companies"),
+    (en_names.LexiconNameRecognizer, "Wife Reports that he fell", "PERSON", "Reports"),
     (en.ResidencePlaceRecognizer, "Will park the car", "LOCATION", "Will park"),
     (en.ResidencePlaceRecognizer, "Met at Nurses Station", "LOCATION", "Nurses Station"),
     (en.ResidencePlaceRecognizer, "discharged home in stable condition", "LOCATION", "stable"),

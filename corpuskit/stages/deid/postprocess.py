@@ -121,7 +121,6 @@ def keep_ner_result(text: str, label: str) -> bool:
         return False  # 'Glasgow Coma Scale', 'Tylenol PRN', 'INR 2.3'
     if label == "PERSON" and any(w[:1].islower() and w not in _NAME_PARTICLES for w in value.split()[1:-1]):
         return False  # 'Coumadin per Anticoagulation'; not 'Ludwig van Beethoven'
-
     if label in ("PERSON", "ORGANIZATION") and value[:1].islower():
         return False
     return True

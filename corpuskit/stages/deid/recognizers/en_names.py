@@ -80,7 +80,13 @@ def _kin_not_names() -> frozenset[str]:
         "agreed declined declines requests requested brought drove lives lived died passed deceased alive "
         "involved updated informed concerned available unavailable provides provided helps helped assists"
     ).split()
-    return frozenset(verbs) | CLINICAL_DENY
+    # "Sister Company", "Mother Nature", "Father Time": a relation word used of things
+    nouns = (
+        "company companies corporation corporations entity entities fund funds bank banks subsidiary "
+        "subsidiaries concern concerns institution institutions organization organisation site sites city "
+        "cities church ship ships brand brands board nature superior earth time tongue land"
+    ).split()
+    return frozenset(verbs) | frozenset(nouns) | CLINICAL_DENY
 
 
 def _names(locale: str, attr: str) -> set[str]:
