@@ -261,6 +261,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    (en.EnglishPersonNameRecognizer, "Pittsburgh, PA Medical Center", "PERSON", "Medical Center"),
     (en_names.LexiconNameRecognizer, "shares held by its Sister Companies", "PERSON", "Companies"),
     (en_names.LexiconNameRecognizer, "Wife Reports that he fell", "PERSON", "Reports"),
     (en.ResidencePlaceRecognizer, "Will park the car", "LOCATION", "Will park"),

@@ -695,7 +695,7 @@ class EnglishPersonNameRecognizer(TablePatternRecognizer):
         r"Resident|Nurse|Referring(?:\s+Physician)?|PCP|Primary\s+Care(?:\s+Physician)?|Contact|Emergency\s+Contact|"
         r"Next\s+of\s+Kin|Guardian|Spouse|Mother|Father|Son|Daughter|Dictated\s+by|Transcribed\s+by|"
         r"Electronically\s+signed\s+by|Signed\s+by|Seen\s+by|Reviewed\s+by|Ordering(?:\s+(?:Physician|Provider))?|"
-        r"Ordered\s+by|Requested\s+by|Referred\s+by|Author|cc|(?-i:RN|NP|LPN|CNA|PA))"
+        r"Ordered\s+by|Requested\s+by|Referred\s+by|Author|cc|(?-i:RN|NP|LPN|CNA|PA)(?=\s*[:：]))"  # credentials: as labels only
     )
     PATTERNS = [
         (
