@@ -109,6 +109,10 @@ POSITIVE = [
     (en.ClinicalDateRecognizer, "RTC 3/2 for labs", "DATE", "3/2"),
     (en.EnglishAgeRecognizer, "Brother Sven (61) has DM.", "AGE", "61"),
     (en.EnglishAgeRecognizer, "daughter (34) lives nearby", "AGE", "34"),
+    (en.ClinicalDateRecognizer, "volunteers at the library on Tuesdays.", "DATE", "Tuesdays"),
+    (en.ClinicalDateRecognizer, "RTC in 2 wks (1/26). Case", "DATE", "1/26"),
+    (en.EnglishPersonNameRecognizer, "tumor board with Drs. Chen and\nAbboud. Note", "PERSON", "Abboud"),
+    (en.EnglishPersonNameRecognizer, "Drs. Chen, Ortiz and Abboud agree", "PERSON", "Chen"),
     (en.ResidencePlaceRecognizer, "bib EMS from home in Revere c/o CP", "LOCATION", "Revere"),
     (en.ResidencePlaceRecognizer, "she was at Logan airport when", "LOCATION", "Logan airport"),
     (en.ResidencePlaceRecognizer, "At Fenway Park last week", "LOCATION", "Fenway Park"),
@@ -261,6 +265,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    (en.ClinicalDateRecognizer, "Strength 5/5 (4/5) in the left arm", "DATE", "4/5"),
     (en.EnglishPersonNameRecognizer, "Pittsburgh, PA Medical Center", "PERSON", "Medical Center"),
     (en_names.LexiconNameRecognizer, "shares held by its Sister Companies", "PERSON", "Companies"),
     (en_names.LexiconNameRecognizer, "Wife Reports that he fell", "PERSON", "Reports"),

@@ -447,7 +447,11 @@ class ClinicalDateRecognizer(TablePatternRecognizer):
         ("mon_d", r"\b" + _MONTH + r"\s+" + _DAY + r"\b", 0.6),
         ("d_mon", r"\b" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r"(?=\W)", 0.6),
         ("mon_y", r"\b" + _MONTH + r",?\s+" + _YEAR + r"\b", 0.7),
-        ("weekday", r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", 0.6),  # "signed on Thursday"
+        (
+            "weekday",
+            r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b",
+            0.6,
+        ),  # "signed on Thursday", "on Tuesdays"
         ("numeric", r"\b(?:1[0-2]|0?[1-9])[/-](?:3[01]|[12]\d|0?[1-9])[/-](?:" + _YEAR + r"|\d{2})\b", 0.8),
         ("numeric_dmy", r"\b(?:3[01]|[12]\d|0?[1-9])[/.](?:1[0-2]|0?[1-9])[/.]" + _YEAR + r"\b", 0.7),
         ("iso", r"\b" + _YEAR + r"[-/.](?:1[0-2]|0?[1-9])[-/.](?:3[01]|[12]\d|0?[1-9])\b", 0.85),
@@ -455,7 +459,8 @@ class ClinicalDateRecognizer(TablePatternRecognizer):
             "month_day_numeric",
             r"(?<=\b(?:on|since|from|until|dated|DOB|DOS|seen|appt|appointment|scheduled|due|by|before|after|through|"
             r"thru|till|visit|note|f/u|follow[- ]?up|RTC|admitted|discharged|labs?|echo|TTE|TEE|EKG|ECG|CXR|CT|MRI|"
-            r"cath|colonoscopy|EGD|biopsy|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?)"
+            r"cath|colonoscopy|EGD|biopsy|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?|"
+            r"\d+\s*(?:wks?|weeks?|days?|mos?|months?)\s*\()"  # "RTC in 2 wks (1/26)"
             r"\s*:?\s*)"
             r"(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])\b(?![ \t]+of\b)",  # "visit 1/2 of the dose": a fraction
             0.6,
@@ -731,12 +736,18 @@ class EnglishPersonNameRecognizer(TablePatternRecognizer):
         ),
         (
             "honorific",
-            r"(?<=\b(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?[ \t]+)"
+            r"(?<=\b(?:Dr|Drs|Mr|Mrs|Ms|Miss|Prof)\.?[ \t]+)"
             + NAME_WORD
             + r"(?:[ \t][A-Z]\.)?(?:[ \t]"
             + NAME_WORD
             + ")?",
             0.75,
+        ),
+        # the later names of "Drs. Chen, Ortiz and⏎Abboud"
+        (
+            "doctors_listed",
+            r"(?<=\bDrs\.?[ \t]+(?:" + NAME_WORD + r",?[ \t]+){1,3}(?:and|&)\s+)" + NAME_WORD,
+            0.7,
         ),
         ("credential", _NAME + r"(?=,?[ \t]+(?:MD|M\.D\.|DO|RN|NP|PA-C|PA|DVM|PhD|DDS|FACS|FACP)\b)", 0.8),
         # "JOHN SMITH MD": a signature in capitals
