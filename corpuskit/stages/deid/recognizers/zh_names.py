@@ -284,19 +284,50 @@ _DRUG_FORM_BEFORE = regex.compile(
 )
 # anatomy and findings jieba also tags `nr`: 门静脉, 阴道镜, 窦性心(律); no given name ends so
 _CLINICAL_LAST_CHARS = frozenset("镜脉")
-# lab tests a name never precedes: 高敏肌钙蛋白 (high-sensitivity troponin)
-_ANALYTES_AFTER = ("肌钙蛋白", "C反应蛋白", "c反应蛋白")
+# lab tests a name never precedes: 高敏肌钙蛋白 (high-sensitivity troponin); 高敏体质 (an allergic constitution)
+_ANALYTES_AFTER = ("肌钙蛋白", "C反应蛋白", "c反应蛋白", "体质")
+# a drug's place in a sentence: after a verb of taking or giving (口服华法林, 否认服用“华法林”), before the
+# class it belongs to (华法林抗凝治疗, 华法林等抗凝药)
+_DRUG_VERB_BEFORE = regex.compile(r"(?:口服|服用|予以?|加用|停用|改用|换用|静滴|静推|含服|外用|联用)[“\"]?$")
+_DRUG_CLASS_AFTER = regex.compile(
+    r"[”\"]?(?:等)?(?:抗凝|抗血小板|保肝|抑酸|护胃|降压|降糖|降脂|镇痛|止痛|抗感染|抗病毒|化疗|羊膜腔)"
+)
+# criteria and scores named after a place or person (鹿特丹标准, Glasgow评分) name nobody in the record
+_EPONYM_AFTER = ("标准", "评分", "分级", "分期", "综合征", "量表", "指数", "试验")
+# drugs and herbs whose names start with a surname character: 华法林 (warfarin), 甘利欣, 利凡诺 (rivanol),
+# 诺和锐 (NovoRapid), 他莫昔芬 (tamoxifen), 黄芩/黄芪/黄连 (herbs) …
+_DRUG_NAMES = regex.compile(
+    "华法林|甘利欣|利凡诺|诺和锐|诺和灵|他莫昔芬|来曲唑|阿那曲唑|黄芩|黄芪|黄连|黄柏|黄精|白术|白芍|白芷|柴胡|甘草|"
+    "丁香|石斛|杜仲|陈皮|连翘|钩藤|党参|丹参|当归|何首乌|柏子仁|桂枝|葛根|金银花|牛黄|安宫牛黄|云南白药"
+)
+# 阴道炎, 宫颈炎, 关节炎: an organ's inflammation, read as surname + given name
+_INFLAMMATION = regex.compile(r"[道颈腺管膜囊节肠胃肝肺肾鼻耳眼皮周体窦咽喉舌龈唇]炎$")
+# roles and findings that jieba's surname reading turns into names: 原主诊(教授), 张力高
+_NOT_NAME_PARTS = regex.compile(r"主诊|主治|主管|值班|^张力")
+# 于 the preposition before a time of day: 患者于晨起时 (a patient named 于晨 stays one: 患者于晨，女)
+_PREPOSITION_TIME = regex.compile(r"于[晨晚夜早午凌](?:起|间|时|饭|餐|练)")
 
 
 def clinical_term(text: str, start: int, end: int) -> bool:
     """True when text[start:end], shaped like a name, is a drug, an anatomical term or a test prefix."""
+    word = text[start:end]
     return bool(
         _DOSE_AFTER.match(text, end)
         or _DRUG_FORM_BEFORE.search(text, max(0, start - 6), start)
+        or _DRUG_VERB_BEFORE.search(text, max(0, start - 4), start)
+        or _DRUG_CLASS_AFTER.match(text, end)
         or text[end - 1] in _CLINICAL_LAST_CHARS
         or text.startswith("性", start + 1)  # 窦性心动过速, 良性: an adjective, no given name
         or (text.startswith("律", end) and not text.startswith("律师", end))
         or text.startswith(_ANALYTES_AFTER, end)
+        or text.startswith(_EPONYM_AFTER, end)
+        or _INFLAMMATION.search(word)
+        or _NOT_NAME_PARTS.search(word)
+        or _PREPOSITION_TIME.match(text, start)
+        or any(
+            m.start() < end and start < m.end()
+            for m in _DRUG_NAMES.finditer(text, max(0, start - 4), end + 4)
+        )
     )
 
 
