@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from corpuskit.stages.deid.recognizers import legal_finance as lf
 from corpuskit.stages.deid.recognizers import zh, zh_address, zh_names
 from corpuskit.stages.deid.recognizers.zh import credit_code_ok, resident_id_ok
 
@@ -159,6 +160,7 @@ POSITIVE = [
     (zh.ZhSocialAccountRecognizer, "微信号：zhang_san88，", "ACCOUNT", "zhang_san88"),
     (zh.ZhSocialAccountRecognizer, "加QQ 123456789 联系", "ACCOUNT", "123456789"),
     (zh.ZhAnchoredIdRecognizer, "主治医生：王磊（工号：10234）", "ID", "10234"),
+    (lf.ContractPartyRecognizer, "甲方（盖章）：          乙方（签字）：欧阳晓雯", "PERSON", "欧阳晓雯"),
     (
         zh_address.ZhAddressRecognizer,
         "房屋坐落于上海市徐汇区漕溪北路88号圣爱大厦1502室。",
@@ -196,6 +198,7 @@ POSITIVE = [
 
 # (recognizer, text, label, value) — the value must NOT be found with that label
 NEGATIVE = [
+    (lf.ContractPartyRecognizer, "甲方（盖章）：          乙方（签字）：欧阳晓雯", "ORGANIZATION", "乙方"),
     (zh.ZhAnchoredIdRecognizer, "注册号码共有多少位数", "ID", "码共有多少位数"),
     # drug brand names, anatomy and findings that jieba tags like names
     (zh_names.ZhPersonNameRecognizer, "予“安素泰210mg”静滴", "PERSON", "安素泰"),

@@ -82,7 +82,9 @@ class ContractPartyRecognizer(LocalRecognizer):
     LANGUAGES: ClassVar[tuple[str, ...]] = ("zh", "en")
     _zh = regex.compile(
         r"(?<=(?:" + "|".join(sorted(_ZH_ROLES, key=len, reverse=True)) + r")\s*(?:[（(][^）)]{1,8}[）)])?"
-        r"\s*[:：]\s*)[^\s，。；,;:：（(\n]{2,40}"
+        r"\s*[:：]\s*)(?!(?:"
+        + "|".join(_ZH_ROLES)
+        + r"))[^\s，。；,;:：（(\n]{2,40}"  # a signature row's next label is no party
     )
     _en = [
         regex.compile(r"(?<=\b" + _EN_ROLES + r"\s*:\s*)" + _EN_NAME),
