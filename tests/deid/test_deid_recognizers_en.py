@@ -488,6 +488,20 @@ def test_ner_span_followed_by_an_eponym_noun_or_a_dose_is_clinical(text, value, 
     assert clinical_context(text, text.index(value) + len(value), label) is clinical
 
 
+# fragments of URL- and IP-like words, with white space: "\u3000" is \\s to `regex`, "\x1c" (str.isspace) is not
+_URL_PIECES = ["www", ".", "com", "org", "co", "uk", "a", "Bx", "9", "-", "/", "?q=", '"', "'", "(", ")", " ", "\n", "\u3000", "\x1c", "http://", "https://", "health", "é"]  # fmt: skip
+_IP_PIECES = ["1", "25", "255", "0", "10", ".", ":", "::", "ffff", "fe80", "a", "G", "/24", "%eth0", " ", "\n", "\u3000", "\x1c", "-", "x"]  # fmt: skip
+
+
+def _gated_equals_whole_text(recognizer_cls, shape_name, entity, text):
+    from corpuskit.stages.deid import analyzer
+
+    raw, gated = recognizer_cls(), recognizer_cls()
+    analyzer._gate_chunks(gated, getattr(analyzer, shape_name))
+    spans = lambda rs: sorted((r.start, r.end, r.score) for r in rs)  # noqa: E731
+    assert spans(gated.analyze(text, [entity])) == spans(raw.analyze(text, [entity]))
+
+
 _GATE_TEXTS = [
     "Seen at www.example.org/clinic?id=4 on 3/4.",
     'Visit "https://portal.mgh.harvard.edu" or call.',
@@ -509,42 +523,20 @@ def test_anchor_gates_change_no_result(text, monkeypatch):
     """The URL, IP and contract-party recognizers skip texts without their anchor; on any text the
     results equal running them ungated."""
     import regex
-    from presidio_analyzer.predefined_recognizers import UrlRecognizer
+    from presidio_analyzer.predefined_recognizers import IpRecognizer, UrlRecognizer
 
-    from corpuskit.stages.deid import analyzer
     from corpuskit.stages.deid.recognizers.legal_finance import ContractPartyRecognizer
 
     def spans(results):
         return sorted((r.entity_type, r.start, r.end, r.score) for r in results)
 
-    raw_url, gated_url = UrlRecognizer(), UrlRecognizer()
-    analyzer._gate_chunks(gated_url, analyzer._URL_SHAPE)
-    assert spans(gated_url.analyze(text, ["URL"])) == spans(raw_url.analyze(text, ["URL"]))
-
-    from presidio_analyzer.predefined_recognizers import IpRecognizer
-
-    raw_ip, gated_ip = IpRecognizer(), IpRecognizer()
-    analyzer._gate_chunks(gated_ip, analyzer._IP_SHAPE)
-    assert spans(gated_ip.analyze(text, ["IP_ADDRESS"])) == spans(raw_ip.analyze(text, ["IP_ADDRESS"]))
+    _gated_equals_whole_text(UrlRecognizer, "_URL_SHAPE", "URL", text)
+    _gated_equals_whole_text(IpRecognizer, "_IP_SHAPE", "IP_ADDRESS", text)
 
     party = ContractPartyRecognizer(supported_language="en")
     gated = spans(party.analyze(text, ["PERSON", "ORGANIZATION"]))
     monkeypatch.setattr(ContractPartyRecognizer, "_en_triggers", [regex.compile("")] * 4)
     assert gated == spans(party.analyze(text, ["PERSON", "ORGANIZATION"]))
-
-
-# fragments of URL- and IP-like words, with white space: "\u3000" is \\s to `regex`, "\x1c" (str.isspace) is not
-_URL_PIECES = ["www", ".", "com", "org", "co", "uk", "a", "Bx", "9", "-", "/", "?q=", '"', "'", "(", ")", " ", "\n", "\u3000", "\x1c", "http://", "https://", "health", "é"]  # fmt: skip
-_IP_PIECES = ["1", "25", "255", "0", "10", ".", ":", "::", "ffff", "fe80", "a", "G", "/24", "%eth0", " ", "\n", "\u3000", "\x1c", "-", "x"]  # fmt: skip
-
-
-def _gated_equals_whole_text(recognizer_cls, shape_name, entity, text):
-    from corpuskit.stages.deid import analyzer
-
-    raw, gated = recognizer_cls(), recognizer_cls()
-    analyzer._gate_chunks(gated, getattr(analyzer, shape_name))
-    spans = lambda rs: sorted((r.start, r.end, r.score) for r in rs)  # noqa: E731
-    assert spans(gated.analyze(text, [entity])) == spans(raw.analyze(text, [entity]))
 
 
 @settings(max_examples=300, deadline=None)

@@ -6,6 +6,8 @@ tests/deid/test_deid_recognizers_en.py.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from corpuskit.stages.deid.recognizers.base import NAME_WORD, TablePatternRecognizer
 
 _MONTH = (
@@ -800,12 +802,18 @@ class EnglishPersonNameRecognizer(TablePatternRecognizer):
         heading: "Provider: ED ATTENDING" is a role, "MARK ABERNATHY MD" a signature."""
         if not pattern_text.isupper():
             return None
-        from spacy.lang.en.stop_words import STOP_WORDS
-
-        from corpuskit.stages.deid.postprocess import CLINICAL_DENY
-
         words = [w.strip(",.'’-").lower() for w in pattern_text.split()]
-        generic = {w.lower() for w in HealthcareFacilityRecognizer._GENERIC_CAPS}
-        if any(len(w) > 1 and (w in CLINICAL_DENY or w in STOP_WORDS or w in generic) for w in words):
+        if any(len(w) > 1 and w in _capitals_not_names() for w in words):
             return False
         return None
+
+
+@lru_cache(maxsize=1)
+def _capitals_not_names() -> frozenset[str]:
+    """Lower-cased clinical terms, stop words and service headings: no word of a name in capitals."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from corpuskit.stages.deid.postprocess import CLINICAL_DENY
+
+    generic = {w.lower() for w in HealthcareFacilityRecognizer._GENERIC_CAPS}
+    return frozenset(CLINICAL_DENY | STOP_WORDS | generic)
