@@ -188,6 +188,37 @@ POSITIVE = [
     ),
     (zh_names.ZhPersonNameRecognizer, "由其女儿林佩珊陪同就医", "PERSON", "林佩珊"),
     (zh_names.ZhPersonNameRecognizer, "联络人：张家豪（儿子）", "PERSON", "张家豪"),
+    # a label spaced out to the column width of a form or résumé
+    (zh_names.ZhPersonNameRecognizer, "姓    名：司马若彤            性    别：女", "PERSON", "司马若彤"),
+    (zh_names.ZhPersonNameRecognizer, "联 系 人：钱晓东", "PERSON", "钱晓东"),
+    # bylines and a judgment's signature block: role, spaces, name
+    (zh_names.ZhPersonNameRecognizer, "（记者 骆家辉 通讯员 甘露）昨天上午", "PERSON", "甘露"),
+    (zh_names.ZhPersonNameRecognizer, "审判员 邬佳琪\n书记员 覃一鸣", "PERSON", "邬佳琪"),
+    (zh_names.ZhPersonNameRecognizer, "审判员 邬佳琪\n书记员 覃一鸣", "PERSON", "覃一鸣"),
+    # a role, 为/是 and a name that ends the clause
+    (zh_names.ZhPersonNameRecognizer, "伤者送医院救治，接诊医生为施敏。", "PERSON", "施敏"),
+    # jieba read the surname as a verb (谢/v 志远/nrfg)
+    (zh_names.ZhPersonNameRecognizer, "老人的儿子谢志远告诉记者", "PERSON", "谢志远"),
+    # a family name after a kin word, an honorific after a surname
+    (zh_names.ZhPersonNameRecognizer, "患者外孙女小雅来探视", "PERSON", "小雅"),
+    (zh_names.ZhPersonNameRecognizer, "要求联系其老伴朱大爷", "PERSON", "朱"),
+    (zh_names.ZhPersonNameRecognizer, "邻居王大妈送来饭菜", "PERSON", "王"),
+    # a rare surname: the lexicon (贲) or a labelled, never-seen value (滑蕾)
+    (zh_names.ZhPersonNameRecognizer, "复诊找贲立平主任", "PERSON", "贲立平"),
+    (zh_names.ZhPersonNameRecognizer, "记录医师：商文杰    审核医师：滑蕾", "PERSON", "滑蕾"),
+    (zh_names.ZhPersonNameRecognizer, "参会人员：闵浩然、钟离春、吕思琪", "PERSON", "钟离春"),
+    # parties of judgments and claims
+    (zh_names.ZhPersonNameRecognizer, "被告人蔺海涛以非法占有为目的", "PERSON", "蔺海涛"),
+    (zh_names.ZhPersonNameRecognizer, "现授权龙宇航代为办理", "PERSON", "龙宇航"),
+    (zh_names.ZhPersonNameRecognizer, "缺席：戚志强（出差）", "PERSON", "戚志强"),
+    # foreign heads of state, whatever jieba tags them (德国总理/nr 朔/j 尔茨/nrt)
+    (zh_names.ZhPersonNameRecognizer, "德国总理朔尔茨在柏林会见", "PERSON", "朔尔茨"),
+    (zh_names.ZhPersonNameRecognizer, "英国首相苏纳克也表示支持", "PERSON", "苏纳克"),
+    (zh.ZhDateRecognizer, "出生年月：1996.08  籍贯", "DATE", "1996.08"),
+    (zh.ZhDateRecognizer, "教育背景：2014.09-2018.06 山东大学", "DATE", "2014.09-2018.06"),
+    (zh.ZhDateRecognizer, "2018.07至今 中山医院", "DATE", "2018.07至今"),
+    (zh.ZhAnchoredIdRecognizer, "被保险人：阎雪飞，保单号：P2023118800456", "ID", "P2023118800456"),
+    (zh.ZhAnchoredIdRecognizer, "客户编号 C0012345", "ID", "C0012345"),
     (
         zh_address.ZhAddressRecognizer,
         "地址：内蒙古自治区关岭市上街区刘街947号\n",
@@ -291,6 +322,18 @@ NEGATIVE = [
     (zh_names.ZhPersonNameRecognizer, "他当选为国家主席", "PERSON", "国家"),
     (zh_names.ZhPersonNameRecognizer, "医生和护士查房", "PERSON", "护士"),
     (zh_names.ZhPersonNameRecognizer, "血压和血糖平稳", "PERSON", "血糖"),
+    (zh_names.ZhPersonNameRecognizer, "上级医师 查房记录 如下", "PERSON", "查房"),
+    (zh_names.ZhPersonNameRecognizer, "上级医师 查房记录 如下", "PERSON", "查房记录"),
+    (zh_names.ZhPersonNameRecognizer, "原告为个人，被告为公司。", "PERSON", "公司"),
+    (zh_names.ZhPersonNameRecognizer, "审核医师：同意", "PERSON", "同意"),
+    (zh_names.ZhPersonNameRecognizer, "卫视主持人:哈哈哈哈哈！", "PERSON", "哈哈哈"),
+    (zh_names.ZhPersonNameRecognizer, "孙子孙女均体健", "PERSON", "孙子"),
+    (zh_names.ZhPersonNameRecognizer, "国家卫健委副主任", "PERSON", "卫健委"),
+    (zh_names.ZhPersonNameRecognizer, "被告人认罪认罚，报警人称其手机被盗", "PERSON", "认罪"),
+    (zh_names.ZhPersonNameRecognizer, "邻居王大妈送来饭菜", "PERSON", "居王"),
+    (zh_names.ZhPersonNameRecognizer, "总统府发言人表示", "PERSON", "府发"),
+    (zh.ZhDateRecognizer, "增长率为2019.12%", "DATE", "2019.12"),
+    (zh.ZhDateRecognizer, "营业收入1996.08万元", "DATE", "1996.08"),
     (zh.ZhMobilePhoneRecognizer, "剂量0.5 1234", "PHONE", "0.5 1234"),
     (zh.ZhSocialAccountRecognizer, "微信支付成功", "ACCOUNT", "支付成功"),
     (zh.ZhSocialAccountRecognizer, "QQ群：12", "ACCOUNT", "12"),

@@ -66,6 +66,15 @@ class ZhAnchoredIdRecognizer(TablePatternRecognizer):
             + r")[0-9A-Z]{15,18}(?![0-9A-Za-z])",
             0.85,
         ),
+        # insurance, customer and vehicle numbers name one person's policy, account or car:
+        # 保单号：P2023118800456, 客户编号 C00123, 车架号 LSVAM4187C2184847
+        (
+            "policy_number",
+            r"(?<=(?:投保单号|保险单号|保单号|客户编号|客户号|会员卡号|会员号|理赔号|报案号|车架号|发动机号)(?:码)?"
+            + _SEP
+            + r")[A-Za-z0-9][A-Za-z0-9-]{4,24}(?![0-9A-Za-z])",
+            0.85,
+        ),
         # staff and student numbers name one person in one institution: 工号：10234, 学号 S2021001
         (
             "staff_number",
@@ -353,7 +362,8 @@ class UrlRecognizerCjk(TablePatternRecognizer):
 
 
 class ZhDateRecognizer(TablePatternRecognizer):
-    """Dates: 2023年3月5日, 2023年3月, 3月5日, 2023-03-05, 2023/3/5, 二〇二三年三月五日."""
+    """Dates: 2023年3月5日, 2023年3月, 3月5日, 2023-03-05, 2023/3/5, 二〇二三年三月五日, 出生年月：1996.08,
+    2014.09-2018.06."""
 
     ENTITY = "DATE"
     LANGUAGES = ("zh",)
@@ -369,6 +379,23 @@ class ZhDateRecognizer(TablePatternRecognizer):
             0.85,
         ),
         ("han_ymd", f"[{_CN}]{{4}}年[{_CN}]{{1,2}}月(?:[{_CN}]{{1,3}}[日号])?", 0.8),
+        # year and month alone, as forms and résumés write them: "出生年月：1996.08" (a bare 1996.08
+        # may be an amount, so only after a date label), "2014.09-2018.06" and "2018.07至今" (periods)
+        (
+            "ym_labelled",
+            r"(?<=(?:出生年月|出生日期|出生|生日|年月|日期|时间)"
+            + _SEP
+            + r")(?:19|20)\d{2}[-/.](?:1[0-2]|0?[1-9])"
+            + r"(?![0-9]|[-/.][0-9])",
+            0.85,
+        ),
+        (
+            "ym_period",
+            _NOT_DIGIT_BEFORE
+            + r"(?:19|20)\d{2}[/.](?:1[0-2]|0[1-9])\s*[-–—~～至到]\s*"
+            + r"(?:(?:19|20)\d{2}[/.](?:1[0-2]|0[1-9])(?![0-9]|[/.][0-9])|至今|今)",
+            0.8,
+        ),
     ]
     CONTEXT = ["日期", "时间", "出生", "入院", "出院", "就诊", "签订", "生日"]
 

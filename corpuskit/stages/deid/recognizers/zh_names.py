@@ -23,6 +23,7 @@ SINGLE_SURNAMES = frozenset(
     "石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂"
     "章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶"
     "解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇"
+    "贲宓"
     "桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠"
     "豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹"
     "诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由萧洪习"
@@ -34,7 +35,8 @@ TOP_SURNAMES = frozenset(
     "范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 )
 COMPOUND_SURNAMES = frozenset(
-    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 端木 独孤 南宫 西门 百里 呼延 万俟 澹台 公冶 申屠".split()
+    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 端木 独孤 南宫 西门 百里 呼延 万俟 澹台 公冶 申屠 "
+    "钟离 闻人 赫连 拓跋 完颜 宗政 濮阳 公羊 左丘 闾丘 梁丘".split()
 )
 # compound surnames that are not also everyday words (东方 east, 西门 west gate, 百里, 南宫, 长孙
 # are): written as their own jieba word, they and the short word after them are one name (欧阳/娜娜)
@@ -117,6 +119,36 @@ _CONTEXT_WORDS = (
     "原告",
     "被告",
     "证人",
+    # parties a judgment, a police report or an insurance claim names
+    "被告人",
+    "犯罪嫌疑人",
+    "嫌疑人",
+    "被害人",
+    "受害人",
+    "辩护人",
+    "上诉人",
+    "被上诉人",
+    "当事人",
+    "第三人",
+    "报案人",
+    "报警人",
+    "见证人",
+    "保证人",
+    "债务人",
+    "债权人",
+    "投保人",
+    "被保险人",
+    "受益人",
+    "授权人",
+    "被授权人",
+    "病史陈述者",
+    "陈述者",
+    "参会人员",
+    "与会人员",
+    "参加人员",
+    "出席人员",
+    "主持人",
+    "缺席",
     "借款人",
     "出借人",
     "担保人",
@@ -189,6 +221,28 @@ _CONTEXT_WORDS = (
     "表姐",
     "表弟",
     "表妹",
+    "哥哥",
+    "姐姐",
+    "弟弟",
+    "妹妹",
+    "孙子",
+    "孙女",
+    "外孙",
+    "外孙女",
+    "儿媳",
+    "女婿",
+    "侄子",
+    "侄女",
+    "外甥",
+    "外甥女",
+    "爱人",
+    "老伴",
+    "通讯员",
+    "授权",
+    "委托",
+    "驾驶人",
+    "驾驶员",
+    "司机",
 )
 # context words that are also job titles: "医生查房" is not a name, so the word after them
 # must not be tagged by jieba as a verb, adverb, preposition, conjunction, particle or locality
@@ -197,6 +251,11 @@ _WEAK_CONTEXT = frozenset(
     | set(_CONTEXT_WORDS[_CONTEXT_WORDS.index("总理") :])
 )
 _NOT_NAME_TAGS = ("v", "d", "p", "c", "u", "f", "y", "e", "o", "r")
+_BYLINE_NOT_NAME_TAGS = _NOT_NAME_TAGS[1:]  # a name alone between spaces may read as a verb (甘露/v)
+# roles a byline or a judgment's signature block spells out before a name
+_BYLINE_ROLES = frozenset(
+    "记者 通讯员 审判长 审判员 书记员 代理审判员 人民陪审员 陪审员 摄影 编辑 责任编辑".split()
+)
 _TITLES = (
     "董事长",
     "总经理",
@@ -223,6 +282,14 @@ _TITLES = (
     "大人",
     "某某",
     "某",
+    # how the old are addressed in a ward or a street (朱大爷, 王大妈, 李大姐)
+    "大爷",
+    "大妈",
+    "大娘",
+    "大叔",
+    "大婶",
+    "大姐",
+    "大哥",
 )
 # offices and kin words after a full name (习近平主席, 普京总统, 宋茜姐姐). They also end common
 # words (国务院总理, 国家主席, 副主席), so they count only as a word of their own, after a name of
@@ -260,6 +327,7 @@ TRANSLITERATION_NAME_CHARS = frozenset(
     "莱兰朗劳勒雷蕾里理利莉丽连林琳娜隆卢鲁路伦罗洛马玛迈麦曼芒梅门蒙米密明莫姆穆纳奈南内妮尼宁纽"
     "努诺欧帕派潘佩彭皮珀普齐奇恰乔切钦琼丘屈让热瑞若萨塞桑森沙莎尚舍圣施什史斯松苏索塔泰坦汤唐"
     "特滕提图托瓦万威韦维魏温沃乌伍西希锡夏谢辛休雅亚扬耶伊英尤约泽扎詹兹佐翰茨白赛丝黛娅薇蒂朵汀"
+    "默朔逊"
 )
 _TRANSLITERATION_RUN = "".join(sorted(TRANSLITERATION_NAME_CHARS))  # for str.strip
 # a foreign name without its dot (国务卿布林肯, 特朗普总统) reads like a foreign place (莫斯科, 乌克兰)
@@ -267,6 +335,12 @@ _TRANSLITERATION_RUN = "".join(sorted(TRANSLITERATION_NAME_CHARS))  # for str.st
 _FOREIGN_NAME_TITLES_BEFORE = frozenset(
     "总统 副总统 总理 首相 国务卿 外长 外交部长 部长 大使 主席 议员 参议员 众议员 州长 市长 国王 女王 王子 公主 "
     "先生 女士 教授 博士 球星 球员 前锋 后卫 门将 主帅 主教练 教练 导演 演员 歌手 作家 创始人 发言人 夫人 CEO".split()
+)
+# offices of state and sport held abroad: a transliteration run right after one is the holder's name
+# whatever jieba tags it (德国总理/nr 朔/j 尔茨/nrt, 英国首相/nz 苏/j 纳克/nz)
+_FOREIGN_OFFICES = (
+    "副总统 总统 总理 首相 国务卿 外长 外交部长 国防部长 大使 参议员 众议员 州长 国王 女王 王子 公主 "
+    "王储 球星 主帅 主教练 发言人".split()
 )
 _FOREIGN_NAME_TITLES_AFTER = frozenset(
     "总统 总理 首相 国务卿 外长 先生 女士 教授 博士 夫人 小姐 主席 议员".split()
@@ -418,11 +492,21 @@ def is_nickname(word: str) -> bool:
     return len(word) == 2 and word[0] in _NICKNAME_PREFIXES and word[1] in TOP_SURNAMES
 
 
+def is_pet_name(word: str) -> bool:
+    """小雅, 阿芳, 小宝: 小/阿 and one given-name character — a child's or a family name for someone."""
+    return len(word) == 2 and word[0] in "小阿" and word[1] in GIVEN_NAME_CHARS
+
+
 def surname_length(s: str) -> int:
     """Length of the surname `s` starts with (2 for 欧阳, 1 for 王), 0 when none."""
     if s[:2] in COMPOUND_SURNAMES:
         return 2
     return 1 if s[:1] in SINGLE_SURNAMES else 0
+
+
+_KIN_WORDS = frozenset(
+    "孙子 孙女 外孙 外孙女 儿子 女儿 侄子 侄女 外甥 外甥女 姑姑 叔叔 舅舅 姨妈 姑妈 舅妈 婶婶".split()
+)
 
 
 def nr_word_score(word: str, text: str, end: int) -> float:
@@ -433,6 +517,8 @@ def nr_word_score(word: str, text: str, end: int) -> float:
     """
     if end < len(text) and text[end] in "氏":
         return 0.0  # 麦氏点, 巴氏征: eponyms, not people
+    if word in _KIN_WORDS:
+        return 0.0  # 孙子/nr 孙女/nr: jieba's dictionary tags kin words as names
     sl = surname_length(word)
     given = word[sl:]
     if not sl or not given or len(given) > 2 or word[0] == "左":
@@ -541,6 +627,35 @@ class ZhPersonNameRecognizer(LocalRecognizer):
     _context_re = regex.compile(
         r"(?:" + "|".join(sorted(_CONTEXT_WORDS, key=len, reverse=True)) + r")[:：\s]*"
     )
+    # forms and résumés space a label out to the width of the column: "姓    名：", "联 系 人："
+    _spaced_label_re = regex.compile(
+        r"(?:"
+        + "|".join(
+            r"[ \t\u3000]+".join(w) for w in sorted(_CONTEXT_WORDS, key=len, reverse=True) if 2 <= len(w) <= 4
+        )
+        + r")[ \t\u3000]*[:：][ \t\u3000]*"
+    )
+    # a byline or a signature block puts a role word, spaces, a name and spaces in a row:
+    # "（记者 骆家辉 通讯员 甘露）", "审判员 邬佳琪"
+    _byline_re = regex.compile(
+        r"(?<=^|[\s（(【\[])("
+        + "|".join(sorted({*_CONTEXT_WORDS, *_BYLINE_ROLES}, key=len, reverse=True))
+        + r")[ \t\u3000]+(\p{Han}{2,4})(?=[ \t\u3000]*(?:$|[\r\n）)】\]，,；;])|[ \t\u3000]+)",
+        regex.MULTILINE,
+    )
+    # "接诊医生为施敏。", "联系人是王芳，": a role, 为/是 and a name that ends the clause
+    _copula_re = regex.compile(
+        r"("
+        + "|".join(sorted({*_CONTEXT_WORDS, *_BYLINE_ROLES}, key=len, reverse=True))
+        + r")(?:为|是)(\p{Han}{2,4})(?=$|[\s，,。；;、）)！!？?])",
+        regex.MULTILINE,
+    )
+    _labelled_value_re = regex.compile(r"\p{Han}{2,3}(?=$|[\s，,。；;、）)|])", regex.MULTILINE)
+    _office_foreign_re = regex.compile(
+        r"(?:"
+        + "|".join(sorted(_FOREIGN_OFFICES, key=len, reverse=True))
+        + rf")([{_TRANSLITERATION_RUN}]{{2,6}})(?![{_TRANSLITERATION_RUN}])"
+    )
     _doubled_re = regex.compile(r"(\p{Han})\1")
     _dotted_re = regex.compile(rf"\p{{Han}}{{1,6}}(?:[{_NAME_DOTS}]\p{{Han}}{{1,6}}){{1,3}}")
     _handle_re = regex.compile(r"(?<=@)[\p{Han}A-Za-z0-9_-]{2,20}")
@@ -616,7 +731,7 @@ class ZhPersonNameRecognizer(LocalRecognizer):
                         add(tok.idx, end, 0.6)
                 elif (
                     len(tok.text) <= 3
-                    and not tok.tag_.startswith(_NOT_NAME_TAGS)
+                    and not tok.tag_.startswith(_NOT_NAME_TAGS + ("nt", "ns"))
                     and out_of_vocabulary(tok.text)
                 ):
                     # jieba's HMM made a new word it has never seen that reads as surname + given name
@@ -629,6 +744,8 @@ class ZhPersonNameRecognizer(LocalRecognizer):
         for start, end, titled in foreign:
             if titled:
                 add(start, end, 0.6)  # 国务卿布林肯, 特朗普总统
+        for m in self._office_foreign_re.finditer(text):
+            add(m.start(1), m.end(1), 0.6)
         for m in self._dotted_re.finditer(text):
             span = transliterated_name(text, m.start(), m.end())
             if span:
@@ -638,17 +755,45 @@ class ZhPersonNameRecognizer(LocalRecognizer):
         # overlapped: "由其妻子孙美华" holds 其妻 and 妻子; the longer context must get its turn too
         for m in self._context_re.finditer(text, overlapped=True):
             word = m.group().rstrip(":： \t\n")
-            labelled = len(word) < len(m.group())  # "姓名：张三" — a field label, not running text
+            # "姓名：张三", "姓名 张三" — a field label, not running text; a job title and a space
+            # ("上级医师 查房") are not a label without the colon
+            tail = m.group()[len(word) :]
+            labelled = any(c in tail for c in ":：") or (bool(tail) and word not in _WEAK_CONTEXT)
             tag = word_tags.get(m.end(), "n")
+            we = word_ends.get(m.end())
+            if (
+                we == m.end() + 1
+                and text[m.end()] in SINGLE_SURNAMES
+                and word_tags.get(we, "").startswith("nr")
+            ):
+                tag = (
+                    "nr"  # 儿子谢/v 志远/nrfg: jieba read the surname as a verb and the given name as a name
+                )
+            elif tag.startswith("nr") and we is not None and is_pet_name(text[m.end() : we]):
+                add(m.end(), we, 0.6)  # 外孙女小雅, 老伴阿芳: what the family calls them
+                continue
             if not labelled and tag.startswith(_NOT_NAME_TAGS):
                 continue  # 甲方支付, 乙方应于, 甲方以: the role word is the subject of a verb
-            we = word_ends.get(m.end())
             stray = (
                 we is not None
                 and word_ends.get(we) == we + 1
                 and not word_tags.get(we, "x").startswith(_NOT_NAME_TAGS + ("m", "q", "x"))
             )
             end = name_at(text, m.end(), we, stray)
+            if labelled and end == m.end():
+                # a rare surname the lexicon lacks (审核医师：滑蕾): a labelled value of two or three
+                # characters that jieba has never seen as a word is a name all the same
+                value = self._labelled_value_re.match(text, m.end())
+                if (
+                    value
+                    and len(set(value.group())) > 1  # 主持人:哈哈哈
+                    and not tag.startswith(_NOT_NAME_TAGS + ("m", "q", "x"))
+                    and out_of_vocabulary(value.group())
+                ):
+                    add(m.end(), value.end(), 0.6)
+                continue
+            if len(set(text[m.end() : end])) == 1:
+                continue  # 主持人:哈哈哈 — laughter, whatever 哈 is as a surname
             if not labelled and word in _WEAK_CONTEXT and not tag.startswith("nr"):
                 if nr_word_score(text[m.end() : end], text, end) < 0.75:
                     continue  # 医生查房; but 医师孙立新 (frequent surname + name characters) stays
@@ -659,6 +804,24 @@ class ZhPersonNameRecognizer(LocalRecognizer):
             ):
                 continue  # 签字盖章, 乙方向甲方: the next word starts with a surname but reads as no name
             add(m.end(), end, 0.85 if labelled or tag.startswith("nr") else 0.6)
+        for m in self._spaced_label_re.finditer(text):
+            add(m.end(), name_at(text, m.end(), word_ends.get(m.end())), 0.85)
+        for m in itertools.chain(self._byline_re.finditer(text), self._copula_re.finditer(text)):
+            role, name = m.group(1), m.group(2)
+            sl = surname_length(name)
+            if (
+                sl
+                and len(name) > sl
+                # 甘露/v is a name in a byline; 上级医师 查房/v is a ward round
+                and not word_tags.get(m.start(2), "n").startswith(_BYLINE_NOT_NAME_TAGS)
+                and (
+                    role in _BYLINE_ROLES
+                    or word_tags.get(m.start(2), "n").startswith("nr")
+                    or all(c in GIVEN_NAME_CHARS for c in name[sl:])  # 施敏, not 公司
+                    or (len(name) >= 3 and out_of_vocabulary(name))  # not 查房记录
+                )
+            ):
+                add(m.start(2), m.end(2), 0.6)
         for m in self._cell_re.finditer(text):
             # a short name alone in a table cell or list item: \t徐丽丽\t, 、王五、
             if surname_length(m.group()) and all(
@@ -680,12 +843,13 @@ class ZhPersonNameRecognizer(LocalRecognizer):
                 and not out_of_vocabulary(text[word_start : m.start()])
             ):
                 continue  # 公司经理, 公司老板: a known common word before the title, not a name
-            for length in (3, 2) if office else (3, 2, 1):
+            lengths = [n for n in ((3, 2) if office else (3, 2, 1)) if m.start() - n >= 0]
+            # a name starts where a jieba word starts when one can (邻居/王/大妈: 王, not 居王)
+            lengths.sort(key=lambda n: (m.start() - n) not in word_ends)
+            for length in lengths:
                 start = m.start() - length
-                if (
-                    start >= 0
-                    and surname_length(text[start : start + 2])
-                    and all(_HAN.match(c) and c not in _STOP_CHARS for c in text[start : m.start()])
+                if surname_length(text[start : start + 2]) and all(
+                    _HAN.match(c) and c not in _STOP_CHARS for c in text[start : m.start()]
                 ):
                     add(
                         start,
