@@ -204,6 +204,8 @@ class ZhAnchoredCardRecognizer(TablePatternRecognizer):
             "anchored_account",
             r"(?<=(?:银行卡号|卡号|银行账号|账号|帐号|账户|帐户|开户账号)"
             + _SEP
+            # the bank may stand between label and number: 收款账户：中国建设银行 6217 …
+            + r"(?:\p{Han}{2,24}(?:银行|信用社|支行|分行|分理处|营业部)[\s,，:：]*)?"
             + r")\d[\d\s-]{6,28}\d"
             + _NOT_DIGIT_AFTER,
             0.85,

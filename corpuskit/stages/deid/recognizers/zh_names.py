@@ -23,7 +23,7 @@ SINGLE_SURNAMES = frozenset(
     "石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂"
     "章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶"
     "解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇"
-    "贲宓"
+    "贲宓綦郦逄璩訾酆郇郏竺蒯仉佴邴隗郗钭赖莘濮宦庾厍乜阎桓"
     "桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠"
     "豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹"
     "诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由萧洪习"
@@ -221,6 +221,11 @@ _CONTEXT_WORDS = (
     "表姐",
     "表弟",
     "表妹",
+    "师兄",
+    "师姐",
+    "师弟",
+    "师妹",
+    "徒弟",
     "哥哥",
     "姐姐",
     "弟弟",
@@ -243,6 +248,47 @@ _CONTEXT_WORDS = (
     "驾驶人",
     "驾驶员",
     "司机",
+    # trades and posts news reports put before a name (研究员柏连阳, 代表龚曙光, 村支书老耿)
+    "研究员",
+    "教师",
+    "老师",
+    "代表",
+    "委员",
+    "专家",
+    "院士",
+    "学者",
+    "选手",
+    "名将",
+    "运动员",
+    "队员",
+    "球员",
+    "工程师",
+    "厂长",
+    "村支书",
+    "支书",
+    "主播",
+    "博主",
+    "网友",
+    "总裁",
+    "副总裁",
+    "董事",
+    "处长",
+    "科长",
+    "所长",
+    "队长",
+    "班长",
+    "组长",
+    "站长",
+    "社长",
+    "会长",
+    "理事长",
+    "秘书长",
+    "村民",
+    "市民",
+    "居民",
+    "画家",
+    "诗人",
+    "编剧",
 )
 # context words that are also job titles: "医生查房" is not a name, so the word after them
 # must not be tagged by jieba as a verb, adverb, preposition, conjunction, particle or locality
@@ -334,13 +380,13 @@ _TRANSLITERATION_RUN = "".join(sorted(TRANSLITERATION_NAME_CHARS))  # for str.st
 # or a clinical eponym (帕金森, 多普勒) to jieba — all `nr`; an office or honorific beside it decides
 _FOREIGN_NAME_TITLES_BEFORE = frozenset(
     "总统 副总统 总理 首相 国务卿 外长 外交部长 部长 大使 主席 议员 参议员 众议员 州长 市长 国王 女王 王子 公主 "
-    "先生 女士 教授 博士 球星 球员 前锋 后卫 门将 主帅 主教练 教练 导演 演员 歌手 作家 创始人 发言人 夫人 CEO".split()
+    "先生 女士 教授 博士 球星 名将 球员 前锋 后卫 门将 主帅 主教练 教练 导演 演员 歌手 作家 创始人 发言人 夫人 CEO".split()
 )
 # offices of state and sport held abroad: a transliteration run right after one is the holder's name
 # whatever jieba tags it (德国总理/nr 朔/j 尔茨/nrt, 英国首相/nz 苏/j 纳克/nz)
 _FOREIGN_OFFICES = (
     "副总统 总统 总理 首相 国务卿 外长 外交部长 国防部长 大使 参议员 众议员 州长 国王 女王 王子 公主 "
-    "王储 球星 主帅 主教练 发言人".split()
+    "王储 球星 名将 主帅 主教练 发言人".split()
 )
 _FOREIGN_NAME_TITLES_AFTER = frozenset(
     "总统 总理 首相 国务卿 外长 先生 女士 教授 博士 夫人 小姐 主席 议员".split()
@@ -487,9 +533,32 @@ def is_doubled_name(text: str, start: int) -> bool:
     )
 
 
-def is_nickname(word: str) -> bool:
-    """阿/老/小 + one of the frequent surnames (阿袁, 老刘, 小陈)."""
-    return len(word) == 2 and word[0] in _NICKNAME_PREFIXES and word[1] in TOP_SURNAMES
+def is_nickname(word: str, any_surname: bool = False) -> bool:
+    """阿/老/小 + one of the frequent surnames (阿袁, 老刘, 小陈), or any surname (老耿) when jieba
+    already read the pair as one name word."""
+    return (
+        len(word) == 2
+        and word[0] in _NICKNAME_PREFIXES
+        and word[1] in (SINGLE_SURNAMES if any_surname else TOP_SURNAMES)
+        and word not in _NOT_NICKNAMES
+    )
+
+
+_NOT_NICKNAMES = frozenset("老公 阿公 老师 小师 老乡 老板 老总 老家 小区".split())  # jieba tags 老公 `nr`
+
+
+def surname_then_given(text: str, start: int, end: int, word_ends: dict, word_tags: dict) -> bool:
+    """True when text[start:end] is a two-character word of given-name characters right after a
+    surname jieba left alone (武/n 振国/ns 同志): the three are one name."""
+    before = start - 1
+    return (
+        end - start == 2
+        and before >= 0
+        and word_ends.get(before) == start
+        and text[before] in SINGLE_SURNAMES
+        and not word_tags[before].startswith(_NOT_NAME_TAGS)
+        and all(c in GIVEN_NAME_CHARS for c in text[start:end])
+    )
 
 
 def is_pet_name(word: str) -> bool:
@@ -505,7 +574,8 @@ def surname_length(s: str) -> int:
 
 
 _KIN_WORDS = frozenset(
-    "孙子 孙女 外孙 外孙女 儿子 女儿 侄子 侄女 外甥 外甥女 姑姑 叔叔 舅舅 姨妈 姑妈 舅妈 婶婶".split()
+    "孙子 孙女 外孙 外孙女 儿子 女儿 侄子 侄女 外甥 外甥女 姑姑 叔叔 舅舅 姨妈 姑妈 舅妈 婶婶 "
+    "师兄 师姐 师弟 师妹 师傅 师父 师母".split()
 )
 
 
@@ -650,6 +720,13 @@ class ZhPersonNameRecognizer(LocalRecognizer):
         + r")(?:为|是)(\p{Han}{2,4})(?=$|[\s，,。；;、）)！!？?])",
         regex.MULTILINE,
     )
+    # "一位姓何的先生", "姓王，叫…": the surname alone narrows down who it is
+    _surname_said_re = regex.compile(
+        r"(?<=(?<!百)姓)(?:"
+        + "|".join(sorted(COMPOUND_SURNAMES, key=len, reverse=True))
+        + rf"|[{''.join(sorted(SINGLE_SURNAMES))}])"
+        + r"(?=的|[，,。、；;]|先生|女士|小姐|师傅|老师|医生|护士|男子|女子|男|女)"
+    )
     _labelled_value_re = regex.compile(r"\p{Han}{2,3}(?=$|[\s，,。；;、）)|])", regex.MULTILINE)
     _office_foreign_re = regex.compile(
         r"(?:"
@@ -719,7 +796,7 @@ class ZhPersonNameRecognizer(LocalRecognizer):
             if is_nickname(tok.text + nxt.text) and nxt.idx == end and nxt.tag_.startswith("nr"):
                 add(tok.idx, end + 1, 0.6)  # 老/a 刘/nr, 小/a 陈/nr: how colleagues and friends are called
         for tok in tokens:
-            if is_nickname(tok.text) and tok.tag_.startswith("nr"):
+            if is_nickname(tok.text, any_surname=True) and tok.tag_.startswith("nr"):
                 add(tok.idx, tok.idx + 2, 0.6)  # 阿袁, 小高, 老谢 as one `nr` word (小叶 is `n`: a lobule)
             word_ends[tok.idx] = tok.idx + len(tok.text)
             word_tags[tok.idx] = tok.tag_
@@ -771,6 +848,9 @@ class ZhPersonNameRecognizer(LocalRecognizer):
                 )
             elif tag.startswith("nr") and we is not None and is_pet_name(text[m.end() : we]):
                 add(m.end(), we, 0.6)  # 外孙女小雅, 老伴阿芳: what the family calls them
+                continue
+            elif we == m.end() + 2 and is_doubled_name(text, m.end()) and not tag.startswith(_NOT_NAME_TAGS):
+                add(m.end(), we, 0.6)  # 表妹婷婷/z: a doubled name right after kin
                 continue
             if not labelled and tag.startswith(_NOT_NAME_TAGS):
                 continue  # 甲方支付, 乙方应于, 甲方以: the role word is the subject of a verb
@@ -836,11 +916,19 @@ class ZhPersonNameRecognizer(LocalRecognizer):
             # the jieba word that ends where the title starts, if it began at most 4 characters before
             starts = range(max(0, m.start() - 4), m.start())
             word_start = next((i for i in starts if word_ends.get(i) == m.start()), None)
+            if m.start() not in word_ends and any(
+                word_ends.get(s, 0) > m.start()
+                and not word_tags[s].startswith("nr")
+                and not out_of_vocabulary(text[s : word_ends[s]])
+                for s in range(max(0, m.start() - 3), m.start())
+            ):
+                continue  # 班主任, 护士长: the title is the tail of a common word
             if (
                 word_start is not None
                 and m.start() - word_start >= 2
                 and not word_tags[word_start].startswith("nr")
                 and not out_of_vocabulary(text[word_start : m.start()])
+                and not surname_then_given(text, word_start, m.start(), word_ends, word_tags)
             ):
                 continue  # 公司经理, 公司老板: a known common word before the title, not a name
             lengths = [n for n in ((3, 2) if office else (3, 2, 1)) if m.start() - n >= 0]
@@ -848,6 +936,14 @@ class ZhPersonNameRecognizer(LocalRecognizer):
             lengths.sort(key=lambda n: (m.start() - n) not in word_ends)
             for length in lengths:
                 start = m.start() - length
+                first_end = word_ends.get(start, start)
+                if (
+                    first_end - start >= 2
+                    and first_end < m.start()
+                    and not word_tags[start].startswith("nr")
+                    and not out_of_vocabulary(text[start:first_end])
+                ):
+                    continue  # 全部/给/大爷: the candidate opens with a common word, not a surname
                 if surname_length(text[start : start + 2]) and all(
                     _HAN.match(c) and c not in _STOP_CHARS for c in text[start : m.start()]
                 ):
@@ -858,7 +954,25 @@ class ZhPersonNameRecognizer(LocalRecognizer):
                         min_len=1,
                     )
                     break
+        for m in self._surname_said_re.finditer(text):
+            add(m.start(), m.end(), 0.6, min_len=1)
         self._names_in_lists(tokens, found, add)
+        # 辛立伟、房子/豪: a list item jieba cut into a dictionary word and a stray character is a
+        # three-character name when it reads as one and a word starts right after it
+        named_ends = {e for (s, e), score in found.items() if score >= 0.5}
+        for tok in tokens:
+            start = tok.idx + 1
+            item = text[start : start + 3]
+            if (
+                tok.text == "、"
+                and tok.idx in named_ends
+                and len(item) == 3
+                and surname_length(item) == 1
+                and all(c in GIVEN_NAME_CHARS for c in item[1:])
+                and (start + 3 in word_ends or start + 3 == len(text))
+                and start in word_ends
+            ):
+                add(start, start + 3, 0.5)
         # 克林顿和叶利钦: a foreign name joined to a found name by 和/与/、 is one too
         named = {(s, e) for (s, e), score in found.items() if score >= 0.5}
         for start, end, _titled in foreign:
@@ -882,6 +996,7 @@ class ZhPersonNameRecognizer(LocalRecognizer):
             word = tok.text
             return (
                 2 <= len(word) <= 3
+                and word not in _KIN_WORDS
                 and surname_length(word) > 0
                 and all(_HAN.match(c) and c not in _FUNCTION_CHARS and c not in _STOP_CHARS for c in word)
                 and (
