@@ -72,6 +72,30 @@ def test_ner_guesses_spread_only_when_they_read_as_full_names():
     assert added == ["Jones"]  # the last sentence's; Subsidiary and Advance stay
 
 
+def test_a_name_cut_short_elsewhere_is_widened_to_the_found_name():
+    # jieba reads 向上/官婉清: the recognizer finds 官婉清 there, 上官婉清 after 被告
+    text = "被告上官婉清未到庭。证人陪同钱文斌向上官婉清交付现金。"
+    kept = [
+        _det(text, "上官婉清", "PERSON"),
+        _det(text, "钱文斌", "PERSON"),
+        _det(text, "官婉清", "PERSON", 0.6, nth=1),
+    ]
+    out = propagate_names(text, kept)
+    assert _values(text, out) == ["上官婉清", "钱文斌", "上官婉清"]
+    assert out[2].start == text.rindex("上官婉清")
+
+
+def test_a_mention_inside_another_detection_is_not_widened():
+    text = "患者王建国，男。家住王建国路1号，王建说。"
+    kept = [
+        _det(text, "王建国", "PERSON"),
+        _det(text, "王建国路1号", "ADDRESS"),
+        _det(text, "王建", "PERSON", 0.6, nth=2),
+    ]
+    out = propagate_names(text, kept)
+    assert _values(text, out) == ["王建国", "王建国路1号", "王建"]
+
+
 def test_propagation_adds_nothing_over_another_detection():
     text = "Seen by Dr. Ward. Admitted to Ward Memorial Hospital."
     kept = [_det(text, "Ward", "PERSON"), _det(text, "Ward Memorial Hospital", "ORGANIZATION")]

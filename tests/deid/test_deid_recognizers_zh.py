@@ -231,6 +231,9 @@ POSITIVE = [
         "ACCOUNT",
         "6217 0024 1000 3356 789",
     ),
+    # outside clinical text, a two-character word jieba's HMM made up and tagged a name
+    (zh_names.ZhPersonNameRecognizer, "周末和苏歆去看电影了", "PERSON", "苏歆"),
+    (zh_names.ZhPersonNameRecognizer, "这次还是易昭请客", "PERSON", "易昭"),
     (zh.ZhDateRecognizer, "出生年月：1996.08  籍贯", "DATE", "1996.08"),
     (zh.ZhDateRecognizer, "教育背景：2014.09-2018.06 山东大学", "DATE", "2014.09-2018.06"),
     (zh.ZhDateRecognizer, "2018.07至今 中山医院", "DATE", "2018.07至今"),
@@ -354,6 +357,9 @@ NEGATIVE = [
     (zh_names.ZhPersonNameRecognizer, "小二，把酒菜全部给大爷上来", "PERSON", "全部给"),
     (zh_names.ZhPersonNameRecognizer, "和老公一起去超市", "PERSON", "老公"),
     (zh_names.ZhPersonNameRecognizer, "老百姓的日子好过了", "PERSON", "的"),
+    # …which in a clinical note is a lab term or a finding cut short (查全/nr 腹部, 窦底/nr)
+    (zh_names.ZhPersonNameRecognizer, "患者既往体健，查全腹部ct提示占位", "PERSON", "查全"),
+    (zh_names.ZhPersonNameRecognizer, "3.窦底垂直骨高度2～4mm", "PERSON", "窦底"),
     (zh.ZhDateRecognizer, "增长率为2019.12%", "DATE", "2019.12"),
     (zh.ZhDateRecognizer, "营业收入1996.08万元", "DATE", "1996.08"),
     (zh.ZhMobilePhoneRecognizer, "剂量0.5 1234", "PHONE", "0.5 1234"),

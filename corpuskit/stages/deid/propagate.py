@@ -132,8 +132,23 @@ def propagate_names(text: str, kept: list[Detection]) -> list[Detection]:
                 kept[i] = Detection(d.start, d.end, "PERSON", d.score, d.recognizer)
             elif overlaps_none(start, end, kept):
                 added.append(Detection(start, end, "PERSON", PROPAGATED_SCORE, RECOGNIZER))
+            else:
+                kept = _widen_cut_names(kept, start, end)
     kept = kept + added
     return sorted(kept + _listed_names(text, kept), key=lambda d: d.start)
+
+
+def _widen_cut_names(kept: list[Detection], start: int, end: int) -> list[Detection]:
+    """A mention of a found name that holds only shorter PERSON spans becomes the whole name: jieba cut
+    向上/官婉清, so 官婉清 was found here and 上官婉清 elsewhere; the placeholder must cover 上 too."""
+    inside = [d for d in kept if d.start < end and start < d.end]
+    if not inside or any(
+        d.label != "PERSON" or d.start < start or d.end > end or (d.start, d.end) == (start, end)
+        for d in inside
+    ):
+        return kept
+    widened = Detection(start, end, "PERSON", max(d.score for d in inside), inside[0].recognizer)
+    return [d for d in kept if d not in inside] + [widened]
 
 
 def _listed_names(text: str, kept: list[Detection]) -> list[Detection]:

@@ -428,6 +428,15 @@ _NOT_NAME_PARTS = regex.compile(r"主诊|主治|主管|值班|^张力")
 _PREPOSITION_TIME = regex.compile(r"于[晨晚夜早午凌](?:起|间|时|饭|餐|练)")
 
 
+# words only clinical text uses often: where one appears the name rules leave out the guesses that
+# drug names and cut-short lab terms would trigger
+_CLINICAL_REGISTER = regex.compile(
+    r"患者|患儿|病人|入院|出院|诊断|治疗|术后|术前|化疗|放疗|复查|病史|症状|体征|检查|查体|给予|予以|口服|静滴"
+    r"|[0-9]\s*(?:mg|ml|mm|cm|g/L|mmol)|肿瘤|[癌炎瘤]|血压|心率|体温|CT|MRI|B超|彩超|既往|主诉|诊治|手术|病变|病灶"
+    r"|用药|药物|疗效|不良反应|受试者|入组|临床|转氨酶|胆红素|肝功能|肾功能"
+)
+
+
 def clinical_term(text: str, start: int, end: int) -> bool:
     """True when text[start:end], shaped like a name, is a drug, an anatomical term or a test prefix."""
     word = text[start:end]
@@ -633,6 +642,18 @@ def is_unknown_full_name(word: str, text: str, end: int) -> bool:
     )
 
 
+def is_unknown_short_name(word: str) -> bool:
+    """Surname + one character, as a word jieba has never seen (易昭, 夏邦)."""
+    return (
+        len(word) == 2
+        and word[0] in SINGLE_SURNAMES
+        and word[1] not in _FUNCTION_CHARS
+        and word[1] not in _STOP_CHARS
+        and word[1] not in _TRANSLITERATION_CHARS
+        and out_of_vocabulary(word)
+    )
+
+
 def out_of_vocabulary(word: str) -> bool:
     """True when jieba's dictionary does not know the word: unknown names are out of vocabulary."""
     import jieba
@@ -768,6 +789,7 @@ class ZhPersonNameRecognizer(LocalRecognizer):
                 found[(start, end)] = score
 
         tokens = nlp_artifacts.tokens if nlp_artifacts is not None else []
+        clinical_register = _CLINICAL_REGISTER.search(text) is not None
         for tok, nxt in itertools.pairwise(tokens):
             # jieba tags a lone surname `nr` when it cannot place the given name it precedes
             # (刘/nr 心车/n, 杨/nr 天宁/ns): the surname and the next short word read as one name
@@ -806,6 +828,10 @@ class ZhPersonNameRecognizer(LocalRecognizer):
                     add(tok.idx, end, nr_word_score(tok.text, text, end))
                     if is_unknown_full_name(tok.text, text, end):
                         add(tok.idx, end, 0.6)
+                    if not clinical_register and is_unknown_short_name(tok.text):
+                        # 易昭, 苏歆, 刘同: outside clinical text a two-character word jieba's HMM made up
+                        # and called a name is one (in a note it is as often a drug or 谷丙转氨酶 cut short)
+                        add(tok.idx, end, 0.5)
                 elif (
                     len(tok.text) <= 3
                     and not tok.tag_.startswith(_NOT_NAME_TAGS + ("nt", "ns"))
