@@ -234,6 +234,9 @@ POSITIVE = [
     # outside clinical text, a two-character word jieba's HMM made up and tagged a name
     (zh_names.ZhPersonNameRecognizer, "周末和苏歆去看电影了", "PERSON", "苏歆"),
     (zh_names.ZhPersonNameRecognizer, "这次还是易昭请客", "PERSON", "易昭"),
+    (zh_names.ZhPersonNameRecognizer, "蝴蝶节嘉欣就系嘉欣", "PERSON", "嘉欣"),
+    (zh_names.ZhPersonNameRecognizer, "美人鱼宋院长开启学霸模式", "PERSON", "宋"),
+    (zh_names.ZhPersonNameRecognizer, "今天李局长来检查", "PERSON", "李"),
     (zh.ZhDateRecognizer, "出生年月：1996.08  籍贯", "DATE", "1996.08"),
     (zh.ZhDateRecognizer, "教育背景：2014.09-2018.06 山东大学", "DATE", "2014.09-2018.06"),
     (zh.ZhDateRecognizer, "2018.07至今 中山医院", "DATE", "2018.07至今"),
@@ -360,6 +363,8 @@ NEGATIVE = [
     # …which in a clinical note is a lab term or a finding cut short (查全/nr 腹部, 窦底/nr)
     (zh_names.ZhPersonNameRecognizer, "患者既往体健，查全腹部ct提示占位", "PERSON", "查全"),
     (zh_names.ZhPersonNameRecognizer, "3.窦底垂直骨高度2～4mm", "PERSON", "窦底"),
+    (zh_names.ZhPersonNameRecognizer, "该院院长表示", "PERSON", "院"),
+    (zh_names.ZhPersonNameRecognizer, "市委书记讲话", "PERSON", "委"),
     (zh.ZhDateRecognizer, "增长率为2019.12%", "DATE", "2019.12"),
     (zh.ZhDateRecognizer, "营业收入1996.08万元", "DATE", "1996.08"),
     (zh.ZhMobilePhoneRecognizer, "剂量0.5 1234", "PHONE", "0.5 1234"),

@@ -360,6 +360,8 @@ _OFFICE_TITLES = frozenset(
         "哥哥",
     }
 )
+# posts people are addressed by with their surname alone (王院长, 李局长; not 习主席-style offices of state)
+_SURNAME_OFFICES = frozenset("书记 市长 省长 部长 局长 院长 校长 总裁 导演 教练".split())
 _HAN = regex.compile(r"\p{Han}")
 # 阿袁, 老王, 小李: a prefix and a surname are a name in speech and chat
 _NICKNAME_PREFIXES = frozenset("阿老小")
@@ -654,6 +656,11 @@ def is_unknown_short_name(word: str) -> bool:
     )
 
 
+def is_unknown_given_name(word: str) -> bool:
+    """Two given-name characters, as a word jieba has never seen: a given name used alone (嘉欣, 雪莹)."""
+    return len(word) == 2 and all(c in GIVEN_NAME_CHARS for c in word) and out_of_vocabulary(word)
+
+
 def out_of_vocabulary(word: str) -> bool:
     """True when jieba's dictionary does not know the word: unknown names are out of vocabulary."""
     import jieba
@@ -828,9 +835,11 @@ class ZhPersonNameRecognizer(LocalRecognizer):
                     add(tok.idx, end, nr_word_score(tok.text, text, end))
                     if is_unknown_full_name(tok.text, text, end):
                         add(tok.idx, end, 0.6)
-                    if not clinical_register and is_unknown_short_name(tok.text):
-                        # 易昭, 苏歆, 刘同: outside clinical text a two-character word jieba's HMM made up
-                        # and called a name is one (in a note it is as often a drug or 谷丙转氨酶 cut short)
+                    if not clinical_register and (
+                        is_unknown_short_name(tok.text) or is_unknown_given_name(tok.text)
+                    ):
+                        # 易昭, 苏歆, 刘同, 嘉欣: outside clinical text a two-character word jieba's HMM made
+                        # up and called a name is one (in a note it is as often a drug or 谷丙转氨酶 cut short)
                         add(tok.idx, end, 0.5)
                 elif (
                     len(tok.text) <= 3
@@ -958,6 +967,10 @@ class ZhPersonNameRecognizer(LocalRecognizer):
             ):
                 continue  # 公司经理, 公司老板: a known common word before the title, not a name
             lengths = [n for n in ((3, 2) if office else (3, 2, 1)) if m.start() - n >= 0]
+            if office and m.group() in _SURNAME_OFFICES and word_ends.get(m.start() - 1) == m.start():
+                lengths.append(
+                    1
+                )  # 宋/院长, 李/局长: a surname alone before a post is how staff are addressed
             # a name starts where a jieba word starts when one can (邻居/王/大妈: 王, not 居王)
             lengths.sort(key=lambda n: (m.start() - n) not in word_ends)
             for length in lengths:
