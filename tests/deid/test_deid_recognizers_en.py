@@ -262,9 +262,28 @@ POSITIVE = [
     (en.EnglishAgeRecognizer, "is a ninety-two-year-old widow", "AGE", "ninety-two"),
     (en.EnglishAgeRecognizer, "Patient aged eighty seven, lives alone", "AGE", "eighty seven"),
     (en.EnglishAgeRecognizer, "a one hundred and two year old man", "AGE", "one hundred and two"),
+    # dictation footers and reports: accession, index and batch numbers, typist initials, device serials
+    (en.MedicalRecordNumberRecognizer, "CT HEAD   Accession: RA-2290417\n", "MRN", "RA-2290417"),
+    (en.MedicalRecordNumberRecognizer, "Batch: 55120   Index No. LKQ7713WZ2\n", "MRN", "LKQ7713WZ2"),
+    (
+        en.MedicalRecordNumberRecognizer,
+        "insulin pump (Medtronic serial NG4418827H) tomorrow",
+        "MRN",
+        "NG4418827H",
+    ),
+    (en.MedicalRecordNumberRecognizer, "pacemaker S/N: PJN883412", "MRN", "PJN883412"),
+    (en.EnglishPersonNameRecognizer, "DD: 03/09/87   DT: 03/10/87   TR: kmw\n", "PERSON", "kmw"),
+    (en.ResidencePlaceRecognizer, "Anticipate d/c home to Framingham Sat 7/11.", "LOCATION", "Framingham"),
+    (en.ClinicalDateRecognizer, "Anticipate d/c home to Framingham Sat 7/11.", "DATE", "7/11"),
+    (en.ClinicalDateRecognizer, "Last seen in BWH ED 1/15.", "DATE", "1/15"),
+    (en.PhoneWithExtensionRecognizer, "Benedikt Sorensen, PA-C  x4-7712\n", "PHONE", "x4-7712"),
 ]
 
 NEGATIVE = [
+    (en.MedicalRecordNumberRecognizer, "serial 12-lead ECGs and troponins", "MRN", "12-lead"),
+    (en.MedicalRecordNumberRecognizer, "serial CXR q6h", "MRN", "CXR"),
+    (en.ClinicalDateRecognizer, "O2 sat 98% on RA, BP 120/80", "DATE", "120/80"),
+    (en.ResidencePlaceRecognizer, "discharged home to Dr. Lee's care", "LOCATION", "Dr"),
     (en.ClinicalDateRecognizer, "Strength 5/5 (4/5) in the left arm", "DATE", "4/5"),
     (en.EnglishPersonNameRecognizer, "Pittsburgh, PA Medical Center", "PERSON", "Medical Center"),
     (en_names.LexiconNameRecognizer, "shares held by its Sister Companies", "PERSON", "Companies"),

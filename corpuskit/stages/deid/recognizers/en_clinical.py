@@ -28,7 +28,8 @@ class MedicalRecordNumberRecognizer(TablePatternRecognizer):
         r"(?:MRN|MR\s?#|MR\s?No\.?|Med(?:ical)?\.?\s+Rec(?:ord)?\.?(?:\s+(?:No\.?|Number|Num|#))?|"
         r"(?:Patient|Pt\.?)\s+(?:ID|No\.?|Number|#)|Chart\s+(?:No\.?|Number|#)|Record\s+(?:No\.?|Number|#)|"
         r"Unit\s+(?:No\.?|Number|#)|Encounter\s+(?:ID|No\.?|Number|#)|Visit\s+(?:ID|No\.?|#)|"
-        r"Admission\s+(?:ID|No\.?|#)|Accession\s+(?:No\.?|Number|#)|Specimen\s+(?:ID|No\.?|#)|"
+        r"Admission\s+(?:ID|No\.?|#)|Accession(?:\s+(?:No\.?|Number|#))?|Specimen\s+(?:ID|No\.?|#)|"
+        r"Index\s+(?:No\.?|Number|#)|Batch(?:\s+(?:No\.?|#))?|Order\s+(?:No\.?|Number|#)|Requisition\s+(?:No\.?|#)|"
         r"Case\s+(?:No\.?|Number|#)|Hospital\s+(?:No\.?|Number|#)|NHS\s+(?:No\.?|Number)|Health\s+Card\s+No\.?|"
         r"(?:Dictation|Transcription|Job|Document)\s+(?:ID|No\.?|Number|#)|JN)"
     )
@@ -37,6 +38,13 @@ class MedicalRecordNumberRecognizer(TablePatternRecognizer):
             "labelled_record",
             r"(?<=\b" + _LABEL + r"\s*[:#]{0,2}\s*)(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{3,24}\b",  # MRN#: too
             0.85,
+        ),
+        # a device's serial number, upper case and digits: "insulin pump (Medtronic serial NG4418827H)"
+        (
+            "device_serial",
+            r"(?<=\b(?:serial|S/N|SN)(?:\s+(?:No\.?|number|#))?\s*[:#]?\s*)(?-i:(?=[A-Z0-9-]*\d)(?=[0-9-]*[A-Z])"
+            r"[A-Z0-9][A-Z0-9-]{4,24})\b",
+            0.7,
         ),
         # a long number in a ^- or |-delimited export line (HL7 v2 segments, EHR visit headers:
         # "EDVISIT^58126334^ZUNIGA, PAUL^06/29/82")
@@ -247,7 +255,8 @@ class ResidencePlaceRecognizer(TablePatternRecognizer):
         r"(?-i:M|F)|male|female|man|woman|gentleman|lady|boy|girl)"
     )
     _PLACE = (
-        r"\p{Lu}[\p{L}'’-]+(?:[ \t]+(?:(?:de|la|del|do|da|upon|am)[ \t]+){0,2}\p{Lu}[\p{L}'’-]+){0,2}"
+        r"\p{Lu}[\p{L}'’-]+(?:[ \t]+(?:(?:de|la|del|do|da|upon|am)[ \t]+){0,2}"
+        r"(?!(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\b)\p{Lu}[\p{L}'’-]+){0,2}"  # not "Framingham Sat 7/11"
         r"(?![\p{L}])"
     )
     PATTERNS = [
@@ -259,10 +268,10 @@ class ResidencePlaceRecognizer(TablePatternRecognizer):
             + _PLACE,
             0.6,
         ),
-        # "from home in Revere", "her apartment in Quincy"
+        # "from home in Revere", "her apartment in Quincy", "d/c home to Framingham"
         (
             "home_in_place",
-            r"(?<=\b(?i:home|house|apartment|condo|flat|farm)[ \t]+(?i:in|near|outside(?:[ \t]+of)?)[ \t]+)"
+            r"(?<=\b(?i:home|house|apartment|condo|flat|farm)[ \t]+(?i:in|near|to|outside(?:[ \t]+of)?)[ \t]+)"
             + _PLACE,
             0.6,
         ),
@@ -462,6 +471,7 @@ class ClinicalDateRecognizer(TablePatternRecognizer):
             r"(?<=\b(?:on|since|from|until|dated|DOB|DOS|seen|appt|appointment|scheduled|due|by|before|after|through|"
             r"thru|till|visit|note|f/u|follow[- ]?up|RTC|admitted|discharged|labs?|echo|TTE|TEE|EKG|ECG|CXR|CT|MRI|"
             r"cath|colonoscopy|EGD|biopsy|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?|"
+            r"(?-i:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,?|ED|ER|clinic|office|"  # "d/c Sat 7/11", "BWH ED 1/15"
             r"\d+\s*(?:wks?|weeks?|days?|mos?|months?)\s*\()"  # "RTC in 2 wks (1/26)"
             r"\s*:?\s*)"
             r"(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])\b(?![ \t]+of\b)",  # "visit 1/2 of the dose": a fraction
@@ -536,14 +546,14 @@ class PhoneWithExtensionRecognizer(TablePatternRecognizer):
             # an internal extension alone: "call x4411", "page ext. 5520"
             "extension_alone",
             r"(?i:(?<=\b(?:call|page|pager|phone|tel|reach|contact|beep)\s+(?:me\s+|us\s+)?(?:at\s+|on\s+)?))"
-            r"(?:x|ext\.?\s?)\d{3,5}\b",
+            r"(?:x|ext\.?\s?)(?:\d{1,2}-)?\d{3,5}\b",
             0.65,
         ),
         # ... or after a clinician's credential: "(Ms. Pruitt, RN, x4471)", "Dr. Lyle MD ext 2231"
         (
             "extension_after_credential",
             r"(?<=\b(?:MD|M\.D\.|RN|NP|PA|PA-C|DO|PhD|LICSW|LCSW|PT|OT|RD|CNM|CRNA)[ \t]*[,;]?[ \t]*)"
-            r"(?:x|ext\.?[ \t]?)\d{3,5}\b",
+            r"(?:x|ext\.?[ \t]?)(?:\d{1,2}-)?\d{3,5}\b",  # x4471, x4-7712
             0.65,
         ),
     ]
@@ -716,6 +726,12 @@ class EnglishPersonNameRecognizer(TablePatternRecognizer):
             + _NAME
             + r")",
             0.7,
+        ),
+        # a transcriptionist's or typist's initials, lower case as dictation footers print them: "TR: kmw"
+        (
+            "typist_initials",
+            r"(?<=\b(?:TR|Tr|tr|Transcribed\s+by|Typed\s+by|Transcriptionist)\s*[:/][ \t]*)[a-z]{2,4}\b",
+            0.6,
         ),
         # surname first after the label: "Name: Oduya, Chidi", "Patient: Lopez, Maria E."
         (
