@@ -168,6 +168,46 @@ EN_EPONYM_CLINICAL = [
 ]
 
 
+# an operative note, a pathology report and a dictation footer: specimen and accession numbers, typist
+# initials, "Age/Sex: 72/F", a clinic's street, beside eponyms of surgery and monitoring
+EN_REPORTS_NOTE = """OPERATIVE NOTE
+Date of Operation: 8/22/2094
+Surgeon: Rafferty, Colm, M.D.
+Assistant: Nadia Baptiste, PA-C
+Preop diagnosis: Symptomatic cholelithiasis.
+The patient, Mrs. Theodora Papadakis, was brought to OR 7 at Faulkner Hospital. Foley placed. Calot's
+triangle dissected. Specimen sent to pathology (S94-31877). Holter from last month reviewed.
+Disposition: home with husband Stavros. Follow up in Dr. Rafferty's clinic at 850 Boylston St in 2 weeks.
+
+Pathology Report     Case: SP-94-11209
+Patient: OYELARAN-FINCH, BEATRICE    Age/Sex: 72/F    MR#: 2209-118-4
+
+Dictated By: COLM RAFFERTY, M.D.
+DD: 08/22/94   DT: 08/23/94   TR: kmw
+Batch: 55120   Index No. LKQ7713WZ2
+"""
+EN_REPORTS_PHI = [
+    "8/22/2094",
+    "Rafferty, Colm",
+    "Nadia Baptiste",
+    "Theodora Papadakis",
+    "Faulkner Hospital",
+    "S94-31877",
+    "Stavros",
+    "850 Boylston St",
+    "SP-94-11209",
+    "OYELARAN-FINCH, BEATRICE",
+    "72",
+    "2209-118-4",
+    "COLM RAFFERTY",
+    "08/22/94",
+    "08/23/94",
+    "kmw",
+    "LKQ7713WZ2",
+]
+EN_REPORTS_CLINICAL = ["Preop", "Foley", "Calot", "Holter", "OPERATIVE NOTE", "Pathology Report", "Batch:"]
+
+
 def covered(text: str, spans, value: str) -> bool:
     start = 0
     while (i := text.find(value, start)) >= 0:
@@ -183,9 +223,10 @@ def covered(text: str, spans, value: str) -> bool:
     [
         (EN_NOTE, "en", EN_PHI, EN_CLINICAL),
         (EN_EPONYM_NOTE, "en", EN_EPONYM_PHI, EN_EPONYM_CLINICAL),
+        (EN_REPORTS_NOTE, "en", EN_REPORTS_PHI, EN_REPORTS_CLINICAL),
         (ZH_NOTE, "zh", ZH_PHI, ZH_CLINICAL),
     ],
-    ids=["en", "en-eponyms", "zh"],
+    ids=["en", "en-eponyms", "en-reports", "zh"],
 )
 def test_clinical_note(engine, text, lang, phi, clinical):
     spans = engine.detect([text], [lang])[0]

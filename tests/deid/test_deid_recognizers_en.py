@@ -277,11 +277,16 @@ POSITIVE = [
     (en.ClinicalDateRecognizer, "Anticipate d/c home to Framingham Sat 7/11.", "DATE", "7/11"),
     (en.ClinicalDateRecognizer, "Last seen in BWH ED 1/15.", "DATE", "1/15"),
     (en.PhoneWithExtensionRecognizer, "Benedikt Sorensen, PA-C  x4-7712\n", "PHONE", "x4-7712"),
+    (en.MedicalRecordNumberRecognizer, "Specimen sent to pathology (S94-31877).", "MRN", "S94-31877"),
+    (en.MedicalRecordNumberRecognizer, "Pathology Report     Case: SP-94-11209\n", "MRN", "SP-94-11209"),
+    (en.EnglishAgeRecognizer, "Age/Sex: 72/F    MR#: 2209-118-4", "AGE", "72"),
 ]
 
 NEGATIVE = [
     (en.MedicalRecordNumberRecognizer, "serial 12-lead ECGs and troponins", "MRN", "12-lead"),
     (en.MedicalRecordNumberRecognizer, "serial CXR q6h", "MRN", "CXR"),
+    (en.MedicalRecordNumberRecognizer, "Case: 58 yo man with chest pain", "MRN", "58"),
+    (en.MedicalRecordNumberRecognizer, "ICD-10-CM code I21.4; COVID-19 negative", "MRN", "ICD-10"),
     (en.ClinicalDateRecognizer, "O2 sat 98% on RA, BP 120/80", "DATE", "120/80"),
     (en.ResidencePlaceRecognizer, "discharged home to Dr. Lee's care", "LOCATION", "Dr"),
     (en.ClinicalDateRecognizer, "Strength 5/5 (4/5) in the left arm", "DATE", "4/5"),

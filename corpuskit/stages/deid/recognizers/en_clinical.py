@@ -30,7 +30,7 @@ class MedicalRecordNumberRecognizer(TablePatternRecognizer):
         r"Unit\s+(?:No\.?|Number|#)|Encounter\s+(?:ID|No\.?|Number|#)|Visit\s+(?:ID|No\.?|#)|"
         r"Admission\s+(?:ID|No\.?|#)|Accession(?:\s+(?:No\.?|Number|#))?|Specimen\s+(?:ID|No\.?|#)|"
         r"Index\s+(?:No\.?|Number|#)|Batch(?:\s+(?:No\.?|#))?|Order\s+(?:No\.?|Number|#)|Requisition\s+(?:No\.?|#)|"
-        r"Case\s+(?:No\.?|Number|#)|Hospital\s+(?:No\.?|Number|#)|NHS\s+(?:No\.?|Number)|Health\s+Card\s+No\.?|"
+        r"Case(?:\s+(?:No\.?|Number|#)|(?=\s*:))|Hospital\s+(?:No\.?|Number|#)|NHS\s+(?:No\.?|Number)|Health\s+Card\s+No\.?|"
         r"(?:Dictation|Transcription|Job|Document)\s+(?:ID|No\.?|Number|#)|JN)"
     )
     PATTERNS = [
@@ -39,6 +39,8 @@ class MedicalRecordNumberRecognizer(TablePatternRecognizer):
             r"(?<=\b" + _LABEL + r"\s*[:#]{0,2}\s*)(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{3,24}\b",  # MRN#: too
             0.85,
         ),
+        # a surgical pathology or cytology accession, prefix-year-number: "sent to pathology (S94-31877)"
+        ("pathology_accession", r"(?-i:\b[A-Z]{1,3}-?\d{2}-\d{4,7}\b)", 0.6),
         # a device's serial number, upper case and digits: "insulin pump (Medtronic serial NG4418827H)"
         (
             "device_serial",
@@ -77,7 +79,7 @@ class EnglishAgeRecognizer(TablePatternRecognizer):
     LANGUAGES = ("en",)
     IGNORECASE = True
     PATTERNS = [
-        ("age_label", r"(?<=\b(?:age|aged|age\s+of)\s*[:=]?\s*)\d{1,3}\b", 0.85),
+        ("age_label", r"(?<=\b(?:age|aged|age\s+of)(?:\s*/\s*(?:sex|gender))?\s*[:=]?\s*)\d{1,3}\b", 0.85),
         (
             "age_suffix",
             r"\b\d{1,3}(?=\s*(?:-\s*)?(?:y/o|y\.o\.?|yo\b|yrs?\.?\s+old|years?[\s-]+old|year-old|"
