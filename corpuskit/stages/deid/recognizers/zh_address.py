@@ -18,7 +18,7 @@ _NUMBERED = r"(?:号院|号楼|号|栋|幢|座|单元|层|楼|室|户|弄|组)"
 _NUM = r"(?:\d{1,5}|[一二三四五六七八九十百零〇]{1,4})"
 # a bare room number after a building or entrance: 3号楼2单元501, 5栋1201
 _UNIT_NUMBERS = rf"(?:[-－—]?{_NUM}{_NUMBERED})+(?:(?<=单元|栋|幢|座|楼)\d{{2,4}}(?![\d.]))?"
-_ESTATE = r"(?:小区|花园|新村|公寓|大厦|广场|家园|苑|府|城|园|里|庄)"
+_ESTATE = r"(?:小区|花园|新村|公寓|大厦|广场|家园|苑|府|城|园|里|庄|坊)"  # 坊: 固戍二坊 in 深圳's villages
 
 PROVINCES = (
     "北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 贵州 "
@@ -89,6 +89,13 @@ class ZhAddressRecognizer(TablePatternRecognizer):
             0.8,
         ),
         ("postcode", r"(?<=(?:邮编|邮政编码)[:：\s]*)\d{6}(?!\d)", 0.85),
+        # two streets and the crossing between them: 玉林北路与芳草街交叉口
+        (
+            "intersection",
+            rf"(?:{_HAN}{{1,7}}?{_ADMIN}){{0,4}}{_HAN}{{1,8}}?{_STREET}[与和、]{_HAN}{{1,8}}?{_STREET}"
+            r"(?:交叉口|交汇处|十字路口|路口|交界处)",
+            0.7,
+        ),
         # estate + building/room numbers: 阳光花园3栋502室
         (
             "estate_units",
@@ -144,7 +151,8 @@ class ZhOrganizationRecognizer(TablePatternRecognizer):
     LANGUAGES = ("zh",)
     _SUFFIX = (
         r"(?:股份有限公司|有限责任公司|有限公司|集团公司|集团|人民医院|中医院|医院|保健院|卫生院|卫生服务中心|"
-        r"诊所|医疗中心|研究院|研究所|律师事务所|会计师事务所|事务所|银行|信用社|基金会|合作社|大学|学院)"
+        r"诊所|医疗中心|研究院|研究所|律师事务所|会计师事务所|事务所|银行|信用社|基金会|合作社|大学|学院|"
+        r"看守所|拘留所|戒毒所|监狱|派出所)"  # where someone is held or reported: a place as telling as a hospital
     )
     # characters that end a clause rather than sit inside a name (的, 于, 为, 若 …)
     _NAME_CHAR = r"[^\s\p{P}的于在为以而若与及将把被从向对之其该本是有了上]"
