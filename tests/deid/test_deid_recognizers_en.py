@@ -265,13 +265,7 @@ POSITIVE = [
     # dictation footers and reports: accession, index and batch numbers, typist initials, device serials
     (en.MedicalRecordNumberRecognizer, "CT HEAD   Accession: RA-2290417\n", "MRN", "RA-2290417"),
     (en.MedicalRecordNumberRecognizer, "Batch: 55120   Index No. LKQ7713WZ2\n", "MRN", "LKQ7713WZ2"),
-    (
-        en.MedicalRecordNumberRecognizer,
-        "insulin pump (Medtronic serial NG4418827H) tomorrow",
-        "MRN",
-        "NG4418827H",
-    ),
-    (en.MedicalRecordNumberRecognizer, "pacemaker S/N: PJN883412", "MRN", "PJN883412"),
+    (en.DeviceSerialRecognizer, "insulin pump (Medtronic serial NG4418827H) tomorrow", "ID", "NG4418827H"),
     (en.EnglishPersonNameRecognizer, "DD: 03/09/87   DT: 03/10/87   TR: kmw\n", "PERSON", "kmw"),
     (en.ResidencePlaceRecognizer, "Anticipate d/c home to Framingham Sat 7/11.", "LOCATION", "Framingham"),
     (en.ClinicalDateRecognizer, "Anticipate d/c home to Framingham Sat 7/11.", "DATE", "7/11"),
@@ -280,11 +274,30 @@ POSITIVE = [
     (en.MedicalRecordNumberRecognizer, "Specimen sent to pathology (S94-31877).", "MRN", "S94-31877"),
     (en.MedicalRecordNumberRecognizer, "Pathology Report     Case: SP-94-11209\n", "MRN", "SP-94-11209"),
     (en.EnglishAgeRecognizer, "Age/Sex: 72/F    MR#: 2209-118-4", "AGE", "72"),
+    (en.DriverLicenseRecognizer, "SSN on file ends in 4471. He drives", "ID", "4471"),
+    (en.DriverLicenseRecognizer, "verified last 4 of SSN: 0921", "ID", "0921"),
+    (en.ContextPhoneRecognizer, "Pt can schedule online or call 555-0142.", "PHONE", "555-0142"),
+    (
+        en.HealthcareFacilityRecognizer,
+        "previously followed at the VA Boston and at MGH",
+        "ORGANIZATION",
+        "VA Boston",
+    ),
+    (
+        en.HealthcareFacilityRecognizer,
+        "Met with pt at bedside on Ellison 12. Pt is",
+        "ORGANIZATION",
+        "Ellison 12",
+    ),
 ]
 
 NEGATIVE = [
-    (en.MedicalRecordNumberRecognizer, "serial 12-lead ECGs and troponins", "MRN", "12-lead"),
-    (en.MedicalRecordNumberRecognizer, "serial CXR q6h", "MRN", "CXR"),
+    (en.DeviceSerialRecognizer, "serial 12-lead ECGs and troponins", "ID", "12-lead"),
+    (en.DeviceSerialRecognizer, "serial CXR q6h", "ID", "CXR"),
+    (en.ContextPhoneRecognizer, "call back in 2 days", "PHONE", "2"),
+    (en.HealthcareFacilityRecognizer, "restarted, back on Lasix 40 daily", "ORGANIZATION", "Lasix 40"),
+    (en.HealthcareFacilityRecognizer, "admitted on March 12 with CP", "ORGANIZATION", "March 12"),
+    (en.DriverLicenseRecognizer, "SSN pending; discharge ends in 2 days", "ID", "2"),
     (en.MedicalRecordNumberRecognizer, "Case: 58 yo man with chest pain", "MRN", "58"),
     (en.MedicalRecordNumberRecognizer, "ICD-10-CM code I21.4; COVID-19 negative", "MRN", "ICD-10"),
     (en.ClinicalDateRecognizer, "O2 sat 98% on RA, BP 120/80", "DATE", "120/80"),

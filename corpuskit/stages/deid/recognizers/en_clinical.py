@@ -41,13 +41,6 @@ class MedicalRecordNumberRecognizer(TablePatternRecognizer):
         ),
         # a surgical pathology or cytology accession, prefix-year-number: "sent to pathology (S94-31877)"
         ("pathology_accession", r"(?-i:\b[A-Z]{1,3}-?\d{2}-\d{4,7}\b)", 0.6),
-        # a device's serial number, upper case and digits: "insulin pump (Medtronic serial NG4418827H)"
-        (
-            "device_serial",
-            r"(?<=\b(?:serial|S/N|SN)(?:\s+(?:No\.?|number|#))?\s*[:#]?\s*)(?-i:(?=[A-Z0-9-]*\d)(?=[0-9-]*[A-Z])"
-            r"[A-Z0-9][A-Z0-9-]{4,24})\b",
-            0.7,
-        ),
         # a long number in a ^- or |-delimited export line (HL7 v2 segments, EHR visit headers:
         # "EDVISIT^58126334^ZUNIGA, PAUL^06/29/82")
         ("delimited_field", r"(?<=[\^|])\d{5,12}(?=[\^|])", 0.5),
@@ -420,6 +413,20 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
         ),
         # ... and before a unit of it: "BMC ED", "MGH Emergency Department"
         ("facility_acronym_unit", _ACRONYM + r"(?=[ \t](?:ED|ER|ICU|CCU|Emergency|campus)\b)", 0.6),
+        # a veterans' hospital by its place: "VA Boston", "the VA Palo Alto Health Care System"
+        (
+            "veterans_facility",
+            r"\bVA(?:MC)?[ \t]+\p{Lu}[a-z]+(?:[ \t]\p{Lu}[a-z]+){0,2}"
+            r"(?:[ \t](?i:Health\s?care\s+System|Medical\s+Cent(?:er|re)|Hospital))?",
+            0.7,
+        ),
+        # a ward or floor named after a building and its level: "at bedside on Ellison 12", "moved to Blake 7"
+        (
+            "ward",
+            r"(?<=\b(?i:bedside|admitted|transferred|moved|floor|unit|ward)[ \t]+(?i:on|to)[ \t]+(?:the[ \t]+)?)"
+            r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)\p{Lu}[a-z]{2,}[ \t]+\d{1,2}[A-Z]?\b",
+            0.6,
+        ),
     ]
     CONTEXT = ["admitted", "transferred", "hospital", "clinic", "seen at"]
     # capitalised department and service words: a heading made only of them names no place
@@ -574,7 +581,7 @@ class ContextPhoneRecognizer(TablePatternRecognizer):
     PATTERNS = [
         (
             "phone_after_verb",
-            r"(?<=\b(?:(?:call|reach|text|ring|phone)(?:\s+(?:me|us|him|her|them))?\s+(?:on|at)|"
+            r"(?<=\b(?:(?:call|reach|text|ring|phone)(?:\s+(?:me|us|him|her|them))?(?:\s+(?:on|at))?|"
             r"answering\s+at|messages?\s+to|dial(?:led)?)\s+)" + _NUMBER,
             0.7,
         ),
@@ -624,6 +631,13 @@ class DeviceSerialRecognizer(TablePatternRecognizer):
             r"(?i:(?<=\b(?:serial|device|implant|model\s+and\s+serial)\s*(?:no\.?|number|num|#|id)\s*[:#]?\s*|"
             r"\bS/N\s*[:#]?\s*))(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{3,24}\b",
             0.8,
+        ),
+        # "serial" alone before a value of capitals and digits: "insulin pump (Medtronic serial NG4418827H)"
+        # — not "serial 12-lead ECGs" or "serial CXR"
+        (
+            "serial_bare",
+            r"(?<=\b(?i:serial)\s*[:#]?\s*)(?=[A-Z0-9-]*\d)(?=[0-9-]*[A-Z])[A-Z0-9][A-Z0-9-]{4,24}\b",
+            0.7,
         ),
     ]
     CONTEXT = ["vin", "vehicle", "serial", "device", "implant", "pacemaker"]
@@ -699,6 +713,15 @@ class DriverLicenseRecognizer(TablePatternRecognizer):
             r"(?<=\b(?:SSN|social\s+security\s+(?:no\.?|number|#)?)\s*[:#]?\s*(?:(?:is|was|of)\s+)?)"
             r"\d{3}[- ]?\d{2}[- ]?\d{4}\b",
             0.9,
+        ),
+        # the last four digits of an SSN, as notes and call scripts give them: "SSN on file ends in 4471",
+        # "last 4 of SSN: 0921"
+        (
+            "ssn_last_four",
+            r"(?<=\b(?:SSN|social\s+security(?:\s+(?:no\.?|number|#))?)\b[^.\n]{0,25}?\b(?:ends?|ending)\s+(?:in|with)\s+|"
+            r"\blast\s+(?:4|four)(?:\s+digits)?\s+(?:of\s+)?(?:(?:the|his|her|pt'?s|patient'?s)\s+)?"
+            r"(?:SSN|social(?:\s+security)?(?:\s+(?:no\.?|number))?)\s*[:#]?\s*(?:(?:is|are)\s+)?)\d{4}\b",
+            0.7,
         ),
     ]
 
