@@ -208,6 +208,22 @@ EN_REPORTS_PHI = [
 EN_REPORTS_CLINICAL = ["Preop", "Foley", "Calot", "Holter", "OPERATIVE NOTE", "Pathology Report", "Batch:"]
 
 
+# a plan with no identifier in it: brand drugs without a dose, eponymous signs read off an exam
+EN_PLAN_NOTE = """ASSESSMENT AND PLAN
+1. Acute on chronic HFrEF: Diurese with IV Lasix 80 BID. Continue Coreg 6.25 BID, hold Entresto while AKI.
+2. Afib with RVR: Eliquis 5 BID held for possible procedure; heparin gtt per protocol.
+3. T2DM: ISS + Lantus 20 qHS. Depression: Continue Zoloft 100.
+Exam: Kussmaul negative, S3 present. Homan's sign negative. Tinel and Phalen negative bilaterally.
+Studies: CXR with cephalization and Kerley B lines.
+Neuro: A&O x3, CN II-XII intact, Babinski downgoing, Hoffmann absent.
+"""
+
+
+def test_a_plan_without_identifiers_gets_no_span(engine):
+    spans = engine.detect([EN_PLAN_NOTE], ["en"])[0]
+    assert [(EN_PLAN_NOTE[d.start : d.end], d.label) for d in spans] == []
+
+
 def covered(text: str, spans, value: str) -> bool:
     start = 0
     while (i := text.find(value, start)) >= 0:

@@ -496,6 +496,9 @@ def test_en_recognizer_rejects(recognize, cls, text, label, value):
         ("Boston", "LOCATION", True),
         ("TRONDHEIM", "LOCATION", True),
         ("Acme Holdings", "ORGANIZATION", True),
+        ("Entresto", "ORGANIZATION", False),
+        ("Eliquis", "PERSON", False),
+        ("A&O x3", "ORGANIZATION", False),
     ],
 )
 def test_ner_false_positive_filter(value, label, kept):
@@ -517,6 +520,13 @@ def test_ner_false_positive_filter(value, label, kept):
         ("Dr. Smith 5/6 note", "Smith", "PERSON", False),
         ("Patient: John Smith 1234567", "John Smith", "PERSON", False),
         ("Crohn's disease", "Crohn", "DATE", False),
+        ("Continue Coreg 6.25 BID, hold", "Coreg", "ORGANIZATION", True),
+        ("ISS + Lantus 20 qHS.", "ISS + Lantus 20", "ORGANIZATION", True),
+        ("JVP 12 cm, Kussmaul negative, S3", "Kussmaul", "LOCATION", True),
+        ("Babinski downgoing, Hoffmann absent.", "Hoffmann", "PERSON", True),
+        ("CXR with Kerley B lines.", "Kerley", "ORGANIZATION", True),
+        ("moved from Boston daily commute", "Boston", "LOCATION", False),
+        ("Mr. Hoffmann presented", "Hoffmann", "PERSON", False),
     ],
 )
 def test_ner_span_followed_by_an_eponym_noun_or_a_dose_is_clinical(text, value, label, clinical):

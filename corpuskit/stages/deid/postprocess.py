@@ -133,14 +133,17 @@ _EPONYM_NOUN = (
     r"positive|scale|score|stage|classification|criteria|reflex|procedure|operation|repair|fracture|ulcer|node|"
     r"phenomenon|triad|equation|formula|tube|drain|needle|forceps|incision|cannula|shunt|filter|valve|stent|"
     r"solution|hernia|cyst|gland|duct|canal|cells?|virus|aneurysm|anomaly|deformity|contracture|splint|"
-    r"dressing|protocol|regimen|block|curve|index|coma|esophagus|diverticulum|thyroiditis|encephalopathy)"
+    r"dressing|protocol|regimen|block|curve|index|coma|esophagus|diverticulum|thyroiditis|encephalopathy|"
+    # findings read off an eponymous exam or image: "Kussmaul negative", "Hoffmann absent", "Kerley B lines"
+    r"absent|present|intact|downgoing|upgoing|equivocal|lines?)"
 )
-_FREQUENCY = r"(?:PRN|prn|BID|bid|TID|tid|QID|qid|QD|qd|QHS|qhs|q\d+h|daily|nightly|PO|po|SC|SQ|subq)"
+_FREQUENCY = r"(?i:PRN|BID|TID|QID|QD|QHS|q\d+h|daily|nightly|PO|SC|SQ|subq)"  # "Lantus 20 qHS"
 _CLINICAL_NEXT = regex.compile(
-    r"(?:['’]s?)?[ \t]+(?i:" + _EPONYM_NOUN + r")\b"
+    r"(?:['’]s?)?(?:[ \t][A-Z])?[ \t]+(?i:" + _EPONYM_NOUN + r")\b"
     r"|[ \t]+\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?[ \t]*(?:mg|mcg|g|units?|ml|mL|mEq|meq)\b"
-    r"|[ \t]+(?:\d+(?:/\d+)?[ \t]+)?" + _FREQUENCY + r"\b"
+    r"|[ \t]+(?:\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?[ \t]+)?" + _FREQUENCY + r"\b"  # "Coreg 6.25 BID"
 )
+_EPONYM_AFTER = regex.compile(r"(?:['’]s?)?(?:[ \t][A-Z])?[ \t]+(?i:" + _EPONYM_NOUN + r")\b")
 _CLINICAL_LAST_WORD = regex.compile(
     r"(?i)(?:^|\s)(?:disease|syndrome|scale|sign|palsy|catheter|stain|criteria|classification)$"
     r"|(?:^|\s)" + _FREQUENCY + r"$"
@@ -154,9 +157,11 @@ _NAME_PARTICLES = frozenset(
 
 def clinical_context(text: str, end: int, label: str) -> bool:
     """True for a person or organisation span that is an eponym or a drug by what follows or ends it."""
-    if label not in ("PERSON", "ORGANIZATION"):
+    if label not in ("PERSON", "ORGANIZATION", "LOCATION"):
         return False
-    return bool(_CLINICAL_NEXT.match(text, end))
+    m = _CLINICAL_NEXT.match(text, end)
+    # a place before a dose or a frequency is still a place ("Boston daily"); before a finding it is an eponym
+    return bool(m) and (label != "LOCATION" or bool(_EPONYM_AFTER.match(text, end)))
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
