@@ -308,8 +308,11 @@ class EmployerRecognizer(TablePatternRecognizer):
             "works_at",
             # "works part-time at⏎the Morse Institute Library": a how-much word, and a line break, may come between
             r"(?<=\b(?i:works?|worked|working|employed|retired|teaches|taught|volunteers?|volunteered)"
-            r"(?:[ \t]+(?i:part[- ]time|full[- ]time|currently|now|still|also))?\s+"
-            r"(?i:at|for|by|from|with)\s+(?:the\s+)?)" + _ORG,
+            r"(?:[ \t]+(?i:part[- ]time|full[- ]time|currently|now|still|also))?"
+            # words may come between before at/for: "teaches 3rd grade at the Lincoln School" (not "retired
+            # engineer with PD")
+            r"(?:\s+(?i:at|for|by|from|with)|(?:[ \t]+(?:\d+(?:st|nd|rd|th)|[a-z]{2,12})){1,2}\s+(?i:at|for))"
+            r"\s+(?:the\s+)?)" + _ORG,
             0.6,
         ),
         # universities and colleges are named after their town: "University of VIERHÖF"
@@ -413,6 +416,14 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
         ),
         # ... and before a unit of it: "BMC ED", "MGH Emergency Department"
         ("facility_acronym_unit", _ACRONYM + r"(?=[ \t](?:ED|ER|ICU|CCU|Emergency|campus)\b)", 0.6),
+        # ... and after a department in a signature or cc line: "cc: Dr. Xavier Quintero, Cardiology, BMC"
+        (
+            "facility_acronym_after_department",
+            r"(?<=\b(?:Cardiology|Oncology|Neurology|Medicine|Surgery|Pediatrics|Radiology|Psychiatry|Nephrology|"
+            r"Endocrinology|Pulmonology|Gastroenterology|Urology|Orthopedics|Dermatology|Rheumatology|Hematology|"
+            r"Obstetrics|Gynecology|Neurosurgery|Anesthesia|Pathology),[ \t]*)" + _ACRONYM,
+            0.6,
+        ),
         # a veterans' hospital by its place: "VA Boston", "the VA Palo Alto Health Care System"
         (
             "veterans_facility",
@@ -613,7 +624,10 @@ class PagerNumberRecognizer(TablePatternRecognizer):
             "pager",
             r"(?<=\b(?:pager|beeper|pgr|bleep)\.?\s*(?:no\.?|number|#)?\s*[:#]?\s*)\d[\d-]{2,8}\d(?!\d|\.\d)",
             0.75,
-        )
+        ),
+        # an internal extension right after a full name, as staff lists and signatures give it: "NP: Colleen
+        # Murphy 4-7721" (one digit, a dash and four: ranges and doses are not written that way)
+        ("extension_after_name", r"(?-i:(?<=\b\p{Lu}[\p{Ll}'’-]+[ \t]+\p{Lu}[\p{Ll}'’-]+[ \t]+))\d-\d{4}(?![\d-]|\.\d)", 0.5),
     ]
 
 
