@@ -146,6 +146,7 @@ _CLINICAL_NEXT = regex.compile(
 _EPONYM_AFTER = regex.compile(r"(?:['’]s?)?(?:[ \t][A-Z])?[ \t]+(?i:" + _EPONYM_NOUN + r")\b")
 _CLINICAL_LAST_WORD = regex.compile(
     r"(?i)(?:^|\s)(?:disease|syndrome|scale|sign|palsy|catheter|stain|criteria|classification)$"
+    r"|(?:^|\s)(?-i:Note|Consult|Summary)$"  # headings: "Team 2 Admit Note"
     r"|(?:^|\s)" + _FREQUENCY + r"$"
 )
 _DECIMAL = regex.compile(r"\d\.\d")

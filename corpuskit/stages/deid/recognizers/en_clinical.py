@@ -270,6 +270,14 @@ class ResidencePlaceRecognizer(TablePatternRecognizer):
             + _PLACE,
             0.6,
         ),
+        # a town and its state after a preposition: "an apartment in Chelmsford, MA", "visits from Nashua, NH"
+        # (MD, PA and OR are left to the ZIP-code pattern: after a name they are a degree, a role, a room)
+        (
+            "city_state",
+            r"(?<=\b(?i:in|from|to|near|of|at|outside)[ \t]+)(?:\p{Lu}[a-z]+[ \t]){0,2}\p{Lu}[a-z]+,[ \t]+"
+            r"(?!MD|PA|OR)" + StreetAddressRecognizer._STATE + r"\b(?![ \t]*\d|\.\p{L})",
+            0.6,
+        ),
         # landmarks name where a person was: "at Logan Airport", "near South Station", "Fenway Park"
         (
             "landmark",
@@ -490,6 +498,7 @@ class ClinicalDateRecognizer(TablePatternRecognizer):
             "month_day_numeric",
             r"(?<=\b(?:on|since|from|until|dated|DOB|DOS|seen|appt|appointment|scheduled|due|by|before|after|through|"
             r"thru|till|visit|note|f/u|follow[- ]?up|RTC|admitted|discharged|labs?|echo|TTE|TEE|EKG|ECG|CXR|CT|MRI|"
+            r"PFTs?|urgent\s+care|"
             r"cath|colonoscopy|EGD|biopsy|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?|"
             r"(?-i:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,?|ED|ER|clinic|office|"  # "d/c Sat 7/11", "BWH ED 1/15"
             r"\d+\s*(?:wks?|weeks?|days?|mos?|months?)\s*\()"  # "RTC in 2 wks (1/26)"
@@ -510,7 +519,8 @@ class ClinicalDateRecognizer(TablePatternRecognizer):
         # "HbA1c in 2/88": month/year after a preposition; x/10 is a pain score
         (
             "month_year_numeric",
-            r"(?<=\b(?:in|on|since|from|until|till|by|of|dated?|during|before|after)\s+)(?:1[0-2]|0?[1-9])/"
+            r"(?<=\b(?:in|on|since|from|until|till|by|of|dated?|during|before|after|PFTs?|echo|TTE|CT|MRI|cath|"
+            r"colonoscopy|EGD|mammogram|DEXA)\s+)(?:1[0-2]|0?[1-9])/"
             r"(?!10\b)(?:\d{4}|\d{2})(?![\d/])",
             0.6,
         ),
@@ -627,7 +637,11 @@ class PagerNumberRecognizer(TablePatternRecognizer):
         ),
         # an internal extension right after a full name, as staff lists and signatures give it: "NP: Colleen
         # Murphy 4-7721" (one digit, a dash and four: ranges and doses are not written that way)
-        ("extension_after_name", r"(?-i:(?<=\b\p{Lu}[\p{Ll}'’-]+[ \t]+\p{Lu}[\p{Ll}'’-]+[ \t]+))\d-\d{4}(?![\d-]|\.\d)", 0.5),
+        (
+            "extension_after_name",
+            r"(?-i:(?<=\b\p{Lu}[\p{Ll}'’-]+[ \t]+\p{Lu}[\p{Ll}'’-]+[ \t]+))\d-\d{4}(?![\d-]|\.\d)",
+            0.5,
+        ),
     ]
 
 
@@ -787,10 +801,22 @@ class EnglishPersonNameRecognizer(TablePatternRecognizer):
         # after a colon, in capitals as registration systems print it: "Patient Name: HALVERSON, GRETA J"
         (
             "labelled_name_capitals",
-            r"(?<=\b" + _LABEL + r"\s*[:：][ \t]*)"
-            r"[A-Z][A-Z'’-]+(?:,[ \t]*|[ \t]+)[A-Z][A-Z'’-]+(?:[ \t][A-Z]\b\.?)?(?![\p{L}])",
+            # the label in capitals too, as whole notes are in some exports: "DICTATED BY : HARRIET P. SOMMERFELD"
+            r"(?<=\b(?i:" + _LABEL + r")\s*[:：][ \t]*)"
+            r"[A-Z][A-Z'’-]+(?:[ \t][A-Z]\.)?(?:,[ \t]*|[ \t]+)[A-Z][A-Z'’-]+(?:[ \t][A-Z]\b\.?)?(?![\p{L}])",
             0.7,
         ),
+        # a surname in capitals after an honorific in capitals: "MR. TREVINO IS A 72 YEAR OLD MAN", "DR. KAPLOWITZ
+        # OF CARDIOLOGY" (a second word only when it is not a function word)
+        (
+            "honorific_capitals",
+            r"(?<=\b(?:DR|DRS|MR|MRS|MS|MISS|PROF)\.?[ \t]+)[A-Z][A-Z'’-]+(?:[ \t][A-Z]\.)?"
+            r"(?:[ \t](?!(?:OF|AND|THE|IS|WAS|IN|AT|TO|FOR|WITH|ON|FROM|BY|NO|OR|HAS|HAD|WHO|WILL|AS|ARE|WERE|"
+            r"IN|SAW|SEES|SAYS|SAID)\b)[A-Z][A-Z'’-]+)?(?![\p{L}])",
+            0.7,
+        ),
+        # a dictating clinician's code after the degree, as transcription systems print it: "M.D. GE43"
+        ("clinician_code", r"(?<=\bM\.?D\.?,?[ \t]+)[A-Z]{2,3}\d{1,4}\b", 0.6),
         (
             "honorific",
             r"(?<=\b(?:Dr|Drs|Mr|Mrs|Ms|Miss|Prof)\.?[ \t]+)"
