@@ -402,8 +402,11 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
         (
             # a letterhead in capitals: BALDWIN CLINIC, ST. ELIZABETH'S MEDICAL CENTER (not OUTPATIENT CLINIC)
             "facility_caps",
-            r"\b(?:[A-Z][A-Z'&.-]+[ ]+){1,4}(?:HOSPITAL|CLINIC|MEDICAL CENT(?:ER|RE)|HEALTH CENT(?:ER|RE)|"
-            r"INFIRMARY|HOSPICE|NURSING HOME)\b",
+            # the words of a sentence in capitals before it stay out: "HE WAS SEEN AT UMASS MEMORIAL"
+            r"\b(?:(?!(?:HE|SHE|WAS|WERE|IS|ARE|ON|AT|IN|TO|FROM|OF|THE|A|AN|AND|WITH|BY|FOR|HIS|HER|THEIR|SEEN|"
+            r"ADMITTED|TRANSFERRED|DISCHARGED|REFERRED|FOLLOWED|TREATED|TAKEN|SENT|BROUGHT|PRESENTED|EVALUATED)\b)"
+            r"[A-Z][A-Z'&.-]+[ ]+){1,4}(?:HOSPITAL|CLINIC|MEDICAL CENT(?:ER|RE)|HEALTH CENT(?:ER|RE)|"
+            r"INFIRMARY|HOSPICE|NURSING HOME|MEMORIAL(?![ \t]+DAY)|HEALTH SYSTEM|HEALTHCARE)\b",
             0.7,
         ),
         (
@@ -803,7 +806,7 @@ class EnglishPersonNameRecognizer(TablePatternRecognizer):
             "labelled_name_capitals",
             # the label in capitals too, as whole notes are in some exports: "DICTATED BY : HARRIET P. SOMMERFELD"
             r"(?<=\b(?i:" + _LABEL + r")\s*[:：][ \t]*)"
-            r"[A-Z][A-Z'’-]+(?:[ \t][A-Z]\.)?(?:,[ \t]*|[ \t]+)[A-Z][A-Z'’-]+(?:[ \t][A-Z]\b\.?)?(?![\p{L}])",
+            r"[A-Z][A-Z'’-]+(?:[ \t][A-Z]\.)?(?:[ \t]*,[ \t]*|[ \t]+)[A-Z][A-Z'’-]+(?:[ \t][A-Z]\b\.?)?(?![\p{L}])",
             0.7,
         ),
         # a surname in capitals after an honorific in capitals: "MR. TREVINO IS A 72 YEAR OLD MAN", "DR. KAPLOWITZ
@@ -814,6 +817,13 @@ class EnglishPersonNameRecognizer(TablePatternRecognizer):
             r"(?:[ \t](?!(?:OF|AND|THE|IS|WAS|IN|AT|TO|FOR|WITH|ON|FROM|BY|NO|OR|HAS|HAD|WHO|WILL|AS|ARE|WERE|"
             r"IN|SAW|SEES|SAYS|SAID)\b)[A-Z][A-Z'’-]+)?(?![\p{L}])",
             0.7,
+        ),
+        # a relative's name set off by commas in capitals: "LIVES IN WORCESTER WITH HIS WIFE , ADAEZE ."
+        (
+            "kin_capitals",
+            r"(?<=\b(?:WIFE|HUSBAND|SON|DAUGHTER|MOTHER|FATHER|SISTER|BROTHER|PARTNER|SPOUSE|NIECE|NEPHEW|"
+            r"GRANDSON|GRANDDAUGHTER|FRIEND|GUARDIAN)[ \t]*,[ \t]*)[A-Z][A-Z'’-]+(?:[ \t][A-Z][A-Z'’-]+)?(?=[ \t]*[.,;])",
+            0.6,
         ),
         # a dictating clinician's code after the degree, as transcription systems print it: "M.D. GE43"
         ("clinician_code", r"(?<=\bM\.?D\.?,?[ \t]+)[A-Z]{2,3}\d{1,4}\b", 0.6),
