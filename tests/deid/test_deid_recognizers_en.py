@@ -295,6 +295,9 @@ POSITIVE = [
         "Chelmsford, MA",
     ),
     (en.ClinicalDateRecognizer, "COPD (FEV1 0.9L on PFTs 5/71), on 3L", "DATE", "5/71"),
+    (en.ClinicalDateRecognizer, "Hct 32 (4/7), stable.", "DATE", "4/7"),
+    (en.ClinicalDateRecognizer, "s/p CABG 3/12, doing well.", "DATE", "3/12"),
+    (en.ClinicalDateRecognizer, "Plan reviewed w/ family 12/24.", "DATE", "12/24"),
     (
         en.EnglishPersonNameRecognizer,
         "PATIENT NAME : OKAFOR , BENEDICT    UNIT NUMBER",
@@ -334,6 +337,12 @@ NEGATIVE = [
     (en.ResidencePlaceRecognizer, "records faxed to Dr. Lee, MD today", "LOCATION", "Lee, MD"),
     (en.ResidencePlaceRecognizer, "transferred to Surgery, OR 5", "LOCATION", "Surgery, OR"),
     (en.ClinicalDateRecognizer, "ANA 1/80 speckled", "DATE", "1/80"),
+    (en.ClinicalDateRecognizer, "Strength 4/5 in LLE, pain 7/10", "DATE", "4/5"),
+    (en.ClinicalDateRecognizer, "murmur 3/6 SEM; reflexes 2/4", "DATE", "3/6"),
+    (en.ClinicalDateRecognizer, "3/12 cores positive", "DATE", "3/12"),
+    (en.ClinicalDateRecognizer, "LIBOR plus 1/8% per annum", "DATE", "1/8"),
+    (en.ClinicalDateRecognizer, "took 1/7 of the dose", "DATE", "1/7"),
+    (en.ClinicalDateRecognizer, "ratio 1:2, dose 0.5/12", "DATE", "5/12"),
     (en.EnglishPersonNameRecognizer, "HIS SON , WHO IS A NURSE , CALLED .", "PERSON", "WHO"),
     (
         en.HealthcareFacilityRecognizer,

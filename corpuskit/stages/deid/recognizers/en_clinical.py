@@ -517,6 +517,18 @@ class ClinicalDateRecognizer(TablePatternRecognizer):
             r"cycles?|rounds?|trimester|visits?|lines?|degree|floor|percentile|grade|postoperative|post-op|of\s+(?:the|\d)))",
             0.6,
         ),
+        # month/day with no word before it: "Hct 32 (4/7)", "s/p CABG 3/12", "MRI brain 11/3:". Exam scales are
+        # written over 2, 3, 4, 5, 6 and 10 (strength 4/5, pain 7/10, murmur 2/6, 1/2 NS), so those days are
+        # left to the patterns with context; counts of things (3/12 cores, 2/15 nodes) and fractions of a
+        # percent or an inch are not dates
+        (
+            "month_day_bare",
+            r"(?<![\d/.:,-])(?:1[0-2]|0?[1-9])/(?!(?:0?[2-6]|10)\b)(?:3[01]|[12]\d|0?[1-9])"
+            r"(?![\d/]|\.\d|\s*(?:%|\"|in\b|inch|of\b|cores?\b|nodes?\b|lymph|bottles?\b|samples?\b|specimens?\b|"
+            r"positive|negative|biopsies|slides?\b|sets?\b|doses?\b|tabs?\b|tablets?\b|pills?\b|days?\b|weeks?\b|"
+            r"times?\b|patients?\b|pts?\b|points?\b|dilution|strength))",
+            0.5,
+        ),
         # month/four-digit year anywhere: "Flu shot given 10/2089" (not a 1/2000 dilution)
         ("month_year4", r"(?<![\d/.])(?:1[0-2]|0?[1-9])/(?:19|20)\d{2}(?![\d/]|\s*dilution)", 0.6),
         # "HbA1c in 2/88": month/year after a preposition; x/10 is a pain score
