@@ -296,6 +296,18 @@ POSITIVE = [
     ),
     (en.ClinicalDateRecognizer, "COPD (FEV1 0.9L on PFTs 5/71), on 3L", "DATE", "5/71"),
     (en.ClinicalDateRecognizer, "Hct 32 (4/7), stable.", "DATE", "4/7"),
+    (
+        en.HealthcareFacilityRecognizer,
+        "EMS brought him from the Hilltop Nursing Facility.",
+        "ORGANIZATION",
+        "Hilltop Nursing Facility",
+    ),
+    (
+        en.HealthcareFacilityRecognizer,
+        "Lives at Brookdale Senior Living in Newton.",
+        "ORGANIZATION",
+        "Brookdale Senior Living",
+    ),
     (en.ClinicalDateRecognizer, "s/p CABG 3/12, doing well.", "DATE", "3/12"),
     (en.ClinicalDateRecognizer, "Plan reviewed w/ family 12/24.", "DATE", "12/24"),
     (
@@ -338,6 +350,12 @@ NEGATIVE = [
     (en.ResidencePlaceRecognizer, "transferred to Surgery, OR 5", "LOCATION", "Surgery, OR"),
     (en.ClinicalDateRecognizer, "ANA 1/80 speckled", "DATE", "1/80"),
     (en.ClinicalDateRecognizer, "Strength 4/5 in LLE, pain 7/10", "DATE", "4/5"),
+    (
+        en.HealthcareFacilityRecognizer,
+        "d/c to a Skilled Nursing Facility",
+        "ORGANIZATION",
+        "Skilled Nursing Facility",
+    ),
     (en.ClinicalDateRecognizer, "murmur 3/6 SEM; reflexes 2/4", "DATE", "3/6"),
     (en.ClinicalDateRecognizer, "3/12 cores positive", "DATE", "3/12"),
     (en.ClinicalDateRecognizer, "LIBOR plus 1/8% per annum", "DATE", "1/8"),

@@ -366,7 +366,9 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
     _KIND = (
         r"(?:Hospital|Medical Cent(?:er|re)|Health(?:care)? Cent(?:er|re)|Clinic|Health System|Infirmary|Hospice|"
         r"Nursing Home|Rehabilitation Cent(?:er|re)|Rehab Cent(?:er|re)|Cancer Cent(?:er|re)|Care Cent(?:er|re)|"
-        r"Children's Hospital|Surgical Cent(?:er|re)|Healthcare|Health|Medical Group|Memorial)"
+        r"Children's Hospital|Surgical Cent(?:er|re)|Healthcare|Health|Medical Group|Memorial|"
+        r"Nursing Facility|Nursing Cent(?:er|re)|Care Facility|Rehab(?:ilitation)? Facility|Assisted Living|"
+        r"Senior Living|Rest Home|Retirement Home)"
     )
     _NAME_WORD = r"(?:St\.|Saint|Mount|Mt\.|[A-Z][A-Za-z'&.-]+)"
     PATTERNS = [
@@ -454,6 +456,7 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
     # capitalised department and service words: a heading made only of them names no place
     _GENERIC_CAPS = frozenset(
         "OUTPATIENT INPATIENT EMERGENCY PRIMARY CARE FAMILY GENERAL COMMUNITY UNIVERSITY TEACHING PEDIATRIC "
+        "SKILLED ASSISTED LOCAL OUTSIDE NEARBY AREA LONG-TERM ACUTE SUBACUTE NURSING "
         "PAEDIATRIC CHILDREN'S WOMEN'S MATERNITY ANTENATAL PRENATAL CARDIOLOGY ONCOLOGY CANCER HEART SURGICAL "
         "SURGERY MEDICAL MEDICINE INTERNAL WALK-IN URGENT DENTAL EYE DIABETES ENDOCRINE ENDOCRINOLOGY NEUROLOGY "
         "ORTHOPEDIC ORTHOPAEDIC PSYCHIATRIC PSYCHIATRY MENTAL HEALTH RENAL DIALYSIS REHABILITATION REHAB PAIN "
@@ -465,8 +468,21 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
 
     def validate_result(self, pattern_text: str) -> bool | None:
         """A capitals heading made only of generic words ("OUTPATIENT CLINIC") is no facility name
-        (an acronym, one word, is checked by its pattern)."""
-        if not pattern_text.isupper() or " " not in pattern_text.strip():
+        (an acronym, one word, is checked by its pattern); nor is "a Skilled Nursing Facility"."""
+        if " " not in pattern_text.strip():
+            return None
+        if not pattern_text.isupper():
+            words = pattern_text.upper().split()
+            kinds = (
+                "NURSING FACILITY",
+                "CARE FACILITY",
+                "ASSISTED LIVING",
+                "SENIOR LIVING",
+                "REHAB FACILITY",
+            )
+            kind = next((k for k in kinds if pattern_text.upper().endswith(k)), None)
+            if kind and all(w in self._GENERIC_CAPS for w in words[: -len(kind.split())]):
+                return False
             return None
         words = pattern_text.split()
         kind_words = 2 if words[-1] in ("CENTER", "CENTRE", "HOME") else 1
