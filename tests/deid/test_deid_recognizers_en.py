@@ -296,6 +296,9 @@ POSITIVE = [
     ),
     (en.ClinicalDateRecognizer, "COPD (FEV1 0.9L on PFTs 5/71), on 3L", "DATE", "5/71"),
     (en.ClinicalDateRecognizer, "Hct 32 (4/7), stable.", "DATE", "4/7"),
+    (en.StreetAddressRecognizer, "Called pharmacy (CVS on Mass Ave) to clarify dose.", "ADDRESS", "Mass Ave"),
+    (en.StreetAddressRecognizer, "She works at Dunkin' Donuts on Route 9.", "ADDRESS", "Route 9"),
+    (en.StreetAddressRecognizer, "Lives at 4 Elmwood Terr., Brockton", "ADDRESS", "4 Elmwood Terr."),
     (
         en.HealthcareFacilityRecognizer,
         "EMS brought him from the Hilltop Nursing Facility.",
@@ -350,6 +353,8 @@ NEGATIVE = [
     (en.ResidencePlaceRecognizer, "transferred to Surgery, OR 5", "LOCATION", "Surgery, OR"),
     (en.ClinicalDateRecognizer, "ANA 1/80 speckled", "DATE", "1/80"),
     (en.ClinicalDateRecognizer, "Strength 4/5 in LLE, pain 7/10", "DATE", "4/5"),
+    (en.StreetAddressRecognizer, "Pt on Lasix St. John's Wort daily", "ADDRESS", "Lasix St"),
+    (en.StreetAddressRecognizer, "He is on Dr. Smith's service", "ADDRESS", "Dr"),
     (
         en.HealthcareFacilityRecognizer,
         "d/c to a Skilled Nursing Facility",

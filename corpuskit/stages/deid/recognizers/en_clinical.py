@@ -142,7 +142,7 @@ class StreetAddressRecognizer(TablePatternRecognizer):
     LANGUAGES = ("en",)
     # USPS street suffixes (Publication 28, the common ones), plural forms allowed
     _SUFFIX = (
-        r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Way|Terrace|Ter|"
+        r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Way|Terrace|Terr|Ter|"
         r"Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Crescent|Close|Row|Plaza|Alley|Loop|Pike|"
         r"Shore|Inlet|Knoll|Manor|Garden|Burg|Divide|Walk|Ranch|Village|Island|Isle|Harbor|Haven|Heights|Hill|"
         r"Hollow|Junction|Key|Lake|Landing|Light|Lodge|Mall|Meadow|Mill|Mission|Mount|Mountain|Orchard|Oval|"
@@ -172,6 +172,15 @@ class StreetAddressRecognizer(TablePatternRecognizer):
             0.8,
         ),
         ("po_box", r"\bP\.?\s?O\.?\s+Box\s+\d{1,6}\b", 0.8),
+        # a street without its number after on/off/near: "the CVS on Mass Ave", "lives off Route 9"
+        (
+            "street_named",
+            r"(?<=\b(?i:on|off|near|along|at\s+the\s+corner\s+of)[ \t]+)(?:\p{Lu}[a-z]+\.?[ \t]){1,2}"
+            r"(?:St\b(?!\.?[ \t]*\p{Lu})\.?|(?:Street|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Court|Ct|Terrace|"
+            r"Terr|Parkway|Pkwy|Highway|Hwy|Square|Sq|Turnpike|Pike)\b\.?)"  # not "St. John's"
+            r"|(?<=\b(?i:on|off|near|along)[ \t]+)Route[ \t]+\d{1,3}\b",
+            0.6,
+        ),
         (
             "military",
             r"\b(?:PSC|Unit|USNS|USNV|USS|USCGC)\s+[\w ]{1,20}?,?\s*(?:Box\s+\d{1,5},?\s*)?(?:APO|FPO|DPO)\s+A[AEP]"
