@@ -110,7 +110,9 @@ class EnglishAgeRecognizer(TablePatternRecognizer):
         # "Mrs. Vaughn-Pierce, 71, was seen": the number set off after an honorific and name
         (
             "age_apposition",
-            r"(?<=\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+(?:[A-Z][\p{L}'’-]+\s+){0,2}[A-Z][\p{L}'’-]+,\s*)\d{1,3}(?=\s*,)",
+            # also after a relative's name: "Son is Gabriel, 34, lives in Providence"
+            r"(?<=\b(?:Mr|Mrs|Ms|Miss|Mx|(?i:son|daughter|wife|husband|brother|sister|partner|friend)(?:\s+is)?)\.?\s+"
+            r"(?-i:(?:[A-Z][\p{L}'’-]+\s+){0,2}[A-Z][\p{L}'’-]+),\s*)\d{1,3}(?=\s*,)",
             0.6,
         ),
         # spelled out, as dictated notes write them: "a ninety-two-year-old", "aged eighty-seven"
@@ -334,6 +336,14 @@ class EmployerRecognizer(TablePatternRecognizer):
         ),
         # universities and colleges are named after their town: "University of VIERHÖF"
         ("university", r"\b(?:University|College|Institute)[ \t]+of[ \t]+(?:the[ \t]+)?" + _ORG, 0.6),
+        # an occupation or employer field: "Occupation: bus driver for MBTA", "Employer: Raytheon"
+        (
+            "employer_field",
+            r"(?<=\b(?i:employer|employed\s+by|place\s+of\s+employment)\s*:\s*(?:the\s+)?|"
+            r"\b(?i:occupation|job)\s*:\s*[a-z]{2,20}(?:[ \t][a-z]{2,20}){0,2}[ \t]+(?:at|for|with)[ \t]+(?:the[ \t]+)?)"
+            + _ORG,
+            0.6,
+        ),
         # "a nurse at BIDMC", "an engineer at Raytheon": a job word, then where
         (
             "job_at",

@@ -144,12 +144,14 @@ class LexiconNameRecognizer(LocalRecognizer):
         r"\b(?:[Kk]id|[Ss]on|[Dd]aughter|[Ww]ife|[Hh]usband|[Bb]rother|[Ss]ister|[Mm]other|[Ff]ather|[Mm]om|[Dd]ad|"
         r"[Gg]randson|[Gg]randdaughter|[Nn]iece|[Nn]ephew|[Ff]ianc[eé]e?|[Pp]artner|[Bb]oyfriend|[Gg]irlfriend|"
         r"[Cc]ousin|[Aa]unt|[Uu]ncle|[Gg]randmother|[Gg]randfather|[Ss]tep(?:son|daughter)|[Cc]alls?\s+me|[Dd]ear|"
+        r"[Ff]riend|[Rr]oommate|[Nn]eighbou?r|"
         r"[Hh]i|[Hh]ello)(?:,?[ \t]+|[ \t]*\()(\p{Lu}[\p{Ll}'’]+)(?![\p{L}])"
     )
     _kin_unknown = regex.compile(
         r"\b(?:[Ss]on|[Dd]aughter|[Ww]ife|[Hh]usband|[Bb]rother|[Ss]ister|[Mm]other|[Ff]ather|[Gg]randson|"
-        r"[Gg]randdaughter|[Nn]iece|[Nn]ephew|[Ff]ianc[eé]e?|[Bb]oyfriend|[Gg]irlfriend|[Cc]ousin|[Aa]unt|[Uu]ncle)"
-        r"(?:,?[ \t]+|[ \t]*\()(\p{Lu}\p{Ll}{2,}[\p{Ll}'’-]*)(?![\p{L}])"
+        r"[Gg]randdaughter|[Nn]iece|[Nn]ephew|[Ff]ianc[eé]e?|[Bb]oyfriend|[Gg]irlfriend|[Cc]ousin|[Aa]unt|[Uu]ncle|"
+        r"[Ff]riend|[Rr]oommate|[Nn]eighbou?r)"
+        r"(?:,?[ \t]+|[ \t]*\()(?!(?:Mrs|Mr|Ms|Dr|Miss)\b)(\p{Lu}\p{Ll}{2,}[\p{Ll}'’-]*)(?![\p{L}])"
     )
     # lower-cased notes: "her sister gloria helps", "seen by dr. patel"
     _lower_after_kin = regex.compile(
