@@ -85,6 +85,22 @@ def test_a_name_cut_short_elsewhere_is_widened_to_the_found_name():
     assert out[2].start == text.rindex("上官婉清")
 
 
+def test_widening_a_cut_name_keeps_the_later_ner_relabelling_right():
+    # the second mention is cut in two (widened to one span), the third is an NER organisation guess
+    text = "Mr. John Ulrich came. John Ulrich left. John Ulrich called."
+    ner = Detection(
+        text.rindex("John Ulrich"), text.rindex("John Ulrich") + 11, "ORGANIZATION", 0.85, "SpacyRecognizer"
+    )
+    kept = [
+        _det(text, "John Ulrich", "PERSON"),
+        _det(text, "John", "PERSON", 0.6, nth=1),
+        _det(text, "Ulrich", "PERSON", 0.6, nth=1),
+        ner,
+    ]
+    out = propagate_names(text, kept)
+    assert [(text[d.start : d.end], d.label) for d in out] == [("John Ulrich", "PERSON")] * 3
+
+
 def test_a_mention_inside_another_detection_is_not_widened():
     text = "患者王建国，男。家住王建国路1号，王建说。"
     kept = [

@@ -125,6 +125,8 @@ def propagate_names(text: str, kept: list[Detection]) -> list[Detection]:
         # surrogate and the placeholder number are the person's
         ner_guess = {(d.start, d.end): i for i, d in enumerate(kept) if d.recognizer in NER_RECOGNIZERS}
         kept = list(kept)
+        covered: list[tuple[int, int]] = []  # mentions over other detections, widened after the loop:
+        # widening reorders `kept`, and `ner_guess` holds indices into it
         for start, end in _mentions(text, *_needles(text, sources)):
             i = ner_guess.get((start, end))
             if i is not None and kept[i].label in ("ORGANIZATION", "LOCATION"):
@@ -133,7 +135,9 @@ def propagate_names(text: str, kept: list[Detection]) -> list[Detection]:
             elif overlaps_none(start, end, kept):
                 added.append(Detection(start, end, "PERSON", PROPAGATED_SCORE, RECOGNIZER))
             else:
-                kept = _widen_cut_names(kept, start, end)
+                covered.append((start, end))
+        for start, end in covered:
+            kept = _widen_cut_names(kept, start, end)
     kept = kept + added
     return sorted(kept + _listed_names(text, kept), key=lambda d: d.start)
 
