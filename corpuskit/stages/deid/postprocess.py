@@ -138,12 +138,12 @@ _EPONYM_NOUN = (
     r"absent|present|intact|downgoing|upgoing|equivocal|lines?)"
 )
 _FREQUENCY = r"(?i:PRN|BID|TID|QID|QD|QHS|q\d+h|daily|nightly|PO|SC|SQ|subq)"  # "Lantus 20 qHS"
+_EPONYM_NEXT = r"(?:['’]s?)?(?:[ \t][A-Z])?[ \t]+(?i:" + _EPONYM_NOUN + r")\b"
+_EPONYM_AFTER = regex.compile(_EPONYM_NEXT)
 _CLINICAL_NEXT = regex.compile(
-    r"(?:['’]s?)?(?:[ \t][A-Z])?[ \t]+(?i:" + _EPONYM_NOUN + r")\b"
-    r"|[ \t]+\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?[ \t]*(?:mg|mcg|g|units?|ml|mL|mEq|meq)\b"
+    _EPONYM_NEXT + r"|[ \t]+\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?[ \t]*(?:mg|mcg|g|units?|ml|mL|mEq|meq)\b"
     r"|[ \t]+(?:\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?[ \t]+)?" + _FREQUENCY + r"\b"  # "Coreg 6.25 BID"
 )
-_EPONYM_AFTER = regex.compile(r"(?:['’]s?)?(?:[ \t][A-Z])?[ \t]+(?i:" + _EPONYM_NOUN + r")\b")
 _CLINICAL_LAST_WORD = regex.compile(
     r"(?i)(?:^|\s)(?:disease|syndrome|scale|sign|palsy|catheter|stain|criteria|classification)$"
     r"|(?:^|\s)(?-i:Note|Consult|Summary)$"  # headings: "Team 2 Admit Note"
@@ -157,12 +157,11 @@ _NAME_PARTICLES = frozenset(
 
 
 def clinical_context(text: str, end: int, label: str) -> bool:
-    """True for a person or organisation span that is an eponym or a drug by what follows or ends it."""
-    if label not in ("PERSON", "ORGANIZATION", "LOCATION"):
-        return False
-    m = _CLINICAL_NEXT.match(text, end)
-    # a place before a dose or a frequency is still a place ("Boston daily"); before a finding it is an eponym
-    return bool(m) and (label != "LOCATION" or bool(_EPONYM_AFTER.match(text, end)))
+    """True for a person or organisation span that is an eponym or a drug by what follows it, and for a
+    place followed by an eponym's noun or finding ("Kussmaul negative"; "Boston daily" stays a place)."""
+    if label in ("PERSON", "ORGANIZATION"):
+        return bool(_CLINICAL_NEXT.match(text, end))
+    return label == "LOCATION" and bool(_EPONYM_AFTER.match(text, end))
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
