@@ -16,6 +16,8 @@ _MONTH = (
 )
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
+# tests a note dates by writing the date right after them: "echo 3/14", "PFTs 5/71"
+_DATED_TESTS = r"(?:PFTs?|echo|TTE|CT|MRI|cath|colonoscopy|EGD)"
 
 
 class MedicalRecordNumberRecognizer(TablePatternRecognizer):
@@ -535,9 +537,10 @@ class ClinicalDateRecognizer(TablePatternRecognizer):
         (
             "month_day_numeric",
             r"(?<=\b(?:on|since|from|until|dated|DOB|DOS|seen|appt|appointment|scheduled|due|by|before|after|through|"
-            r"thru|till|visit|note|f/u|follow[- ]?up|RTC|admitted|discharged|labs?|echo|TTE|TEE|EKG|ECG|CXR|CT|MRI|"
-            r"PFTs?|urgent\s+care|"
-            r"cath|colonoscopy|EGD|biopsy|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?|"
+            r"thru|till|visit|note|f/u|follow[- ]?up|RTC|admitted|discharged|labs?|"
+            + _DATED_TESTS
+            + r"|TEE|EKG|ECG|"
+            r"CXR|urgent\s+care|biopsy|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?|"
             r"(?-i:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,?|ED|ER|clinic|office|"  # "d/c Sat 7/11", "BWH ED 1/15"
             r"\d+\s*(?:wks?|weeks?|days?|mos?|months?)\s*\()"  # "RTC in 2 wks (1/26)"
             r"\s*:?\s*)"
@@ -569,8 +572,8 @@ class ClinicalDateRecognizer(TablePatternRecognizer):
         # "HbA1c in 2/88": month/year after a preposition; x/10 is a pain score
         (
             "month_year_numeric",
-            r"(?<=\b(?:in|on|since|from|until|till|by|of|dated?|during|before|after|PFTs?|echo|TTE|CT|MRI|cath|"
-            r"colonoscopy|EGD|mammogram|DEXA)\s+)(?:1[0-2]|0?[1-9])/"
+            r"(?<=\b(?:in|on|since|from|until|till|by|of|dated?|during|before|after|" + _DATED_TESTS + r"|"
+            r"mammogram|DEXA)\s+)(?:1[0-2]|0?[1-9])/"
             r"(?!10\b)(?:\d{4}|\d{2})(?![\d/])",
             0.6,
         ),
