@@ -526,9 +526,8 @@ class ZhPersonNameRecognizer(LocalRecognizer):
                 and text[m.end()] in SINGLE_SURNAMES
                 and word_tags.get(we, "").startswith("nr")
             ):
-                tag = (
-                    "nr"  # 儿子谢/v 志远/nrfg: jieba read the surname as a verb and the given name as a name
-                )
+                # 儿子谢/v 志远/nrfg: jieba read the surname as a verb and the given name as a name
+                tag = "nr"
             elif tag.startswith("nr") and we is not None and is_pet_name(text[m.end() : we]):
                 add(m.end(), we, 0.6)  # 外孙女小雅, 老伴阿芳: what the family calls them
                 continue
@@ -572,14 +571,15 @@ class ZhPersonNameRecognizer(LocalRecognizer):
         for m in itertools.chain(self._byline_re.finditer(text), self._copula_re.finditer(text)):
             role, name = m.group(1), m.group(2)
             sl = surname_length(name)
+            name_tag = word_tags.get(m.start(2), "n")
             if (
                 sl
                 and len(name) > sl
                 # 甘露/v is a name in a byline; 上级医师 查房/v is a ward round
-                and not word_tags.get(m.start(2), "n").startswith(BYLINE_NOT_NAME_TAGS)
+                and not name_tag.startswith(BYLINE_NOT_NAME_TAGS)
                 and (
                     role in BYLINE_ROLES
-                    or word_tags.get(m.start(2), "n").startswith("nr")
+                    or name_tag.startswith("nr")
                     or all(c in GIVEN_NAME_CHARS for c in name[sl:])  # 施敏, not 公司
                     or (len(name) >= 3 and out_of_vocabulary(name))  # not 查房记录
                 )
@@ -616,9 +616,8 @@ class ZhPersonNameRecognizer(LocalRecognizer):
                 continue  # 公司经理, 公司老板: a known common word before the title, not a name
             lengths = [n for n in ((3, 2) if office else (3, 2, 1)) if m.start() - n >= 0]
             if office and m.group() in SURNAME_OFFICES and word_ends.get(m.start() - 1) == m.start():
-                lengths.append(
-                    1
-                )  # 宋/院长, 李/局长: a surname alone before a post is how staff are addressed
+                # 宋/院长, 李/局长: a surname alone before a post is how staff are addressed
+                lengths.append(1)
             # a name starts where a jieba word starts when one can (邻居/王/大妈: 王, not 居王)
             lengths.sort(key=lambda n: (m.start() - n) not in word_ends)
             for length in lengths:
