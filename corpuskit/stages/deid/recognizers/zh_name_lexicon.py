@@ -277,6 +277,19 @@ CONTEXT_WORDS = (
     "画家",
     "诗人",
     "编剧",
+    "作者",
+    "译者",
+    "主演",
+    "行长",
+    "总监",
+    "分析师",
+    "设计师",
+    "建筑师",
+    "摄影师",
+    "会计师",
+    "理财师",
+    "评论员",
+    "嘉宾",
 )
 # context words that are also job titles: "医生查房" is not a name, so the word after them
 # must not be tagged by jieba as a verb, adverb, preposition, conjunction, particle or locality
@@ -289,6 +302,22 @@ BYLINE_NOT_NAME_TAGS = NOT_NAME_TAGS[1:]  # a name alone between spaces may read
 # roles a byline or a judgment's signature block spells out before a name
 BYLINE_ROLES = frozenset(
     "记者 通讯员 审判长 审判员 书记员 代理审判员 人民陪审员 陪审员 摄影 编辑 责任编辑".split()
+)
+# what an article's credit line puts before a slash and the author's name: "文/于建春", "图／张三"
+CREDIT_ROLES = (
+    "文",
+    "图",
+    "撰文",
+    "文图",
+    "图文",
+    "摄影",
+    "编辑",
+    "责编",
+    "责任编辑",
+    "记者",
+    "作者",
+    "口述",
+    "整理",
 )
 TITLES = (
     "董事长",
@@ -324,6 +353,7 @@ TITLES = (
     "大婶",
     "大姐",
     "大哥",
+    "大师",  # 吴冠中大师: an honorific after a master's name
 )
 # offices and kin words after a full name (习近平主席, 普京总统, 宋茜姐姐). They also end common
 # words (国务院总理, 国家主席, 副主席), so they count only as a word of their own, after a name of
@@ -362,7 +392,7 @@ TRANSLITERATION_NAME_CHARS = frozenset(
     "莱兰朗劳勒雷蕾里理利莉丽连林琳娜隆卢鲁路伦罗洛马玛迈麦曼芒梅门蒙米密明莫姆穆纳奈南内妮尼宁纽"
     "努诺欧帕派潘佩彭皮珀普齐奇恰乔切钦琼丘屈让热瑞若萨塞桑森沙莎尚舍圣施什史斯松苏索塔泰坦汤唐"
     "特滕提图托瓦万威韦维魏温沃乌伍西希锡夏谢辛休雅亚扬耶伊英尤约泽扎詹兹佐翰茨白赛丝黛娅薇蒂朵汀"
-    "默朔逊"
+    "默朔逊摩露芙甫琴娃罕"
 )
 TRANSLITERATION_RUN = "".join(sorted(TRANSLITERATION_NAME_CHARS))  # for str.strip
 # a foreign name without its dot (国务卿布林肯, 特朗普总统) reads like a foreign place (莫斯科, 乌克兰)
@@ -379,4 +409,16 @@ FOREIGN_OFFICES = (
 )
 FOREIGN_NAME_TITLES_AFTER = frozenset(
     "总统 总理 首相 国务卿 外长 先生 女士 教授 博士 夫人 小姐 主席 议员".split()
+)
+
+# what a news report says a person did right after the name (萨蒂希表示, 和田洋一也透露, 伯南克称):
+# a word jieba tags as a name, or a run of transliteration characters, that speaks is a person
+# (a place or a brand that jieba tags `nr` does not 表示 or 透露)
+SPEECH_VERBS = tuple(
+    "表示 透露 指出 认为 介绍 强调 坦言 坦承 告诉 回忆 解释 建议 否认 宣布 承认 补充 提到 谈到 感慨 "
+    "笑称 直言 呼吁 回应 证实 声称 说道 问道 答道 写道 说 称".split()
+)
+# what may stand between the name and the verb: 也, 则, 昨日, 日前 …
+SPEECH_ADVERBS = tuple(
+    "也 则 还 又 曾 就 都 更 已 随即 随后 昨日 昨天 今天 今日 近日 日前 当天 此前 再次 同时 首先".split()
 )

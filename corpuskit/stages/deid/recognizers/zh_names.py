@@ -22,6 +22,7 @@ from corpuskit.stages.deid.recognizers.zh_name_lexicon import (
     BYLINE_ROLES,
     COMPOUND_SURNAMES,
     CONTEXT_WORDS,
+    CREDIT_ROLES,
     FOREIGN_NAME_TITLES_AFTER,
     FOREIGN_NAME_TITLES_BEFORE,
     FOREIGN_OFFICES,
@@ -32,6 +33,8 @@ from corpuskit.stages.deid.recognizers.zh_name_lexicon import (
     NOT_NAME_TAGS,
     OFFICE_TITLES,
     SINGLE_SURNAMES,
+    SPEECH_ADVERBS,
+    SPEECH_VERBS,
     STOP_CHARS,
     SURNAME_OFFICES,
     TITLES,
@@ -309,6 +312,30 @@ def is_unknown_given_name(word: str) -> bool:
     return len(word) == 2 and all(c in GIVEN_NAME_CHARS for c in word) and out_of_vocabulary(word)
 
 
+# where a place follows: 从纳什维尔, 到阿拉斯加 are travel, not people
+_PLACE_PREPOSITIONS = frozenset("从 到 在 去 来自 前往 位于 飞往 抵达 游".split())
+
+
+def dictionary_foreign_name(tokens: list, k: int) -> bool:
+    """Token k is a foreign name jieba's dictionary itself lists as one (`nrt`, three characters or
+    more: 斯图尔特, 埃托奥, 舍甫琴科), standing as a person stands in a sentence.
+
+    Two-character `nrt` words are left out: 拜托, 休克, 切丝 and 尼玛 carry the tag too. So is one
+    that modifies the noun after it (哈根达斯/nrt 冰淇淋, 奥林巴斯/nrt 公益: a brand) or follows a
+    preposition of place (从/p 纳什维尔/nrt)."""
+    tok = tokens[k]
+    if tok.tag_ != "nrt" or len(tok.text) < 3:
+        return False
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    if (
+        nxt is not None
+        and nxt.idx == tok.idx + len(tok.text)
+        and nxt.tag_.startswith(("n", "vn"))  # 冰淇淋 is `nr` to jieba too
+    ):
+        return False
+    return not (k and tokens[k - 1].text in _PLACE_PREPOSITIONS)
+
+
 def out_of_vocabulary(word: str) -> bool:
     """True when jieba's dictionary does not know the word: unknown names are out of vocabulary."""
     import jieba
@@ -365,6 +392,10 @@ def name_at(text: str, start: int, word_end: int | None = None, stray_after: boo
     return give_back_verb(text, start, end) if end > start + sl else start
 
 
+# tags of a word that cannot be the given name after a lone surname (verbs are decided apart)
+_NOT_GIVEN_NAME_TAGS = tuple(t for t in NOT_NAME_TAGS if t != "v") + ("m", "q", "x", "nr")
+
+
 class ZhPersonNameRecognizer(LocalRecognizer):
     """Chinese person names; needs the zh NLP engine's jieba tags (`token.tag_ == "nr"`)."""
 
@@ -389,6 +420,13 @@ class ZhPersonNameRecognizer(LocalRecognizer):
         + r")[ \t\u3000]+(\p{Han}{2,4})(?=[ \t\u3000]*(?:$|[\r\n）)】\]，,；;])|[ \t\u3000]+)",
         regex.MULTILINE,
     )
+    # an article's credit line: "文/于建春", "（图／张三 摄影／李四）"
+    _credit_re = regex.compile(
+        r"(?<=^|[\s（(【\[|])(?:"
+        + "|".join(sorted(CREDIT_ROLES, key=len, reverse=True))
+        + r")[ \t\u3000]*[/／][ \t\u3000]*(\p{Han}{2,4})(?=$|[\s）)】\]，,；;。|/／])",
+        regex.MULTILINE,
+    )
     # "接诊医生为施敏。", "联系人是王芳，": a role, 为/是 and a name that ends the clause
     _copula_re = regex.compile(
         r"("
@@ -409,8 +447,14 @@ class ZhPersonNameRecognizer(LocalRecognizer):
         + "|".join(sorted(FOREIGN_OFFICES, key=len, reverse=True))
         + rf")([{TRANSLITERATION_RUN}]{{2,6}})(?![{TRANSLITERATION_RUN}])"
     )
+    # 说明/说服 and 称号/称为 are other words
+    _speech_re = regex.compile(
+        rf"(?:{'|'.join(sorted(SPEECH_ADVERBS, key=len, reverse=True))})?"
+        rf"(?:{'|'.join(sorted(SPEECH_VERBS, key=len, reverse=True))})(?<!说(?=明|服))(?<!称(?=号|为))"
+    )
     _doubled_re = regex.compile(r"(\p{Han})\1")
-    _dotted_re = regex.compile(rf"\p{{Han}}{{1,6}}(?:[{_NAME_DOTS}]\p{{Han}}{{1,6}}){{1,3}}")
+    # a part after a dot stops at 和/与/及: "劳拉·琳妮和菲利普·西摩尔·霍夫曼" is two names
+    _dotted_re = regex.compile(rf"\p{{Han}}{{1,6}}(?:[{_NAME_DOTS}](?:(?![和与及])\p{{Han}}){{1,6}}){{1,3}}")
     _handle_re = regex.compile(r"(?<=@)[\p{Han}A-Za-z0-9_-]{2,20}")
     _title_re = regex.compile(
         r"(?:" + "|".join(sorted({*TITLES, *OFFICE_TITLES}, key=len, reverse=True)) + r")"
@@ -456,7 +500,9 @@ class ZhPersonNameRecognizer(LocalRecognizer):
                 and nxt.idx == end
                 and 1 <= len(nxt.text) <= 2
                 and _HAN.fullmatch(nxt.text[0])
-                and not nxt.tag_.startswith(NOT_NAME_TAGS + ("m", "q", "x", "nr"))
+                and not nxt.tag_.startswith(_NOT_GIVEN_NAME_TAGS)
+                # a two-character given name jieba read as a verb (李/nr 建新/v) is one; 王/nr 说/v is not
+                and (len(nxt.text) == 2 or not nxt.tag_.startswith("v"))
             ):
                 name_end = give_back_verb(text, tok.idx, end + len(nxt.text))  # 李/nr 明代/t 诉: 李明
                 if nr_word_score(text[tok.idx : name_end], text, name_end) >= 0.75:
@@ -501,9 +547,16 @@ class ZhPersonNameRecognizer(LocalRecognizer):
             if tag and is_doubled_name(text, m.start()) and not tag.startswith(("d", "z", "t", "v", "m")):
                 add(m.start(), m.end(), 0.5)
         foreign = foreign_name_runs(tokens)
+        # outside clinical text (where 柯萨奇 and 替吉奥 carry the tag), a foreign name jieba lists
+        listed_foreign = {
+            (tok.idx, tok.idx + len(tok.text))
+            for k, tok in enumerate(tokens)
+            if dictionary_foreign_name(tokens, k)
+        }
         for start, end, titled in foreign:
-            if titled:
+            if titled or (not clinical_register and (start, end) in listed_foreign):
                 add(start, end, 0.6)  # 国务卿布林肯, 特朗普总统
+        self._speakers(text, tokens, add)
         for m in self._office_foreign_re.finditer(text):
             add(m.start(1), m.end(1), 0.6)
         for m in self._dotted_re.finditer(text):
@@ -585,6 +638,9 @@ class ZhPersonNameRecognizer(LocalRecognizer):
                 )
             ):
                 add(m.start(2), m.end(2), 0.6)
+        for m in self._credit_re.finditer(text):
+            if surname_length(m.group(1)) and len(set(m.group(1))) > 1:
+                add(m.start(1), m.end(1), 0.6)
         for m in self._cell_re.finditer(text):
             # a short name alone in a table cell or list item: \t徐丽丽\t, 、王五、
             if surname_length(m.group()) and all(
@@ -630,6 +686,8 @@ class ZhPersonNameRecognizer(LocalRecognizer):
                     and not out_of_vocabulary(text[start:first_end])
                 ):
                     continue  # 全部/给/大爷: the candidate opens with a common word, not a surname
+                if word_tags.get(start, "").startswith("b"):
+                    continue  # 原/b 副/b 部长: former and deputy, not a surname and a name
                 if surname_length(text[start : start + 2]) and all(
                     _HAN.match(c) and c not in STOP_CHARS for c in text[start : m.start()]
                 ):
@@ -669,6 +727,38 @@ class ZhPersonNameRecognizer(LocalRecognizer):
             for (s, e), score in found.items()
             if not clinical_term(text, s, e)
         ]
+
+    def _speakers(self, text: str, tokens: list, add) -> None:
+        """The name right before a verb of saying (苏宁否认, 伯南克称, 萨蒂/nr 希/v 表示): a word jieba
+        tags `nr` that starts with a surname, or a run of up to six transliteration characters of
+        which jieba tags at least one word `nr`."""
+        ending_at = {tok.idx + len(tok.text): i for i, tok in enumerate(tokens)}
+        starts = {tok.idx for tok in tokens}
+        for m in self._speech_re.finditer(text):
+            i = ending_at.get(m.start())
+            if i is None or m.start() not in starts or (m.end() < len(text) and m.end() not in starts):
+                continue  # the verb must be words of its own: not 小说 or 说明书
+            tok = tokens[i]
+            if (
+                tok.tag_.startswith("nr")
+                and 2 <= len(tok.text) <= 4
+                and surname_length(tok.text)
+                and tok.text not in _KIN_WORDS
+                and nr_word_score(tok.text, text, m.start()) > 0
+            ):
+                add(tok.idx, m.start(), 0.6)
+                continue
+            j = i
+            while (
+                j >= 0
+                and all(c in TRANSLITERATION_NAME_CHARS for c in tokens[j].text)
+                and m.start() - tokens[j].idx <= 6
+                and (j == i or tokens[j].idx + len(tokens[j].text) == tokens[j + 1].idx)
+            ):
+                j -= 1
+            run = tokens[j + 1 : i + 1]
+            if run and m.start() - run[0].idx >= 2 and any(t.tag_.startswith("nr") for t in run):
+                add(run[0].idx, m.start(), 0.6)
 
     @staticmethod
     def _names_in_lists(tokens: list, found: dict[tuple[int, int], float], add) -> None:
