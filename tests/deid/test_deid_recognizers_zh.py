@@ -249,6 +249,11 @@ POSITIVE = [
     (zh_names.ZhPersonNameRecognizer, "吴冠中大师的作品展开幕", "PERSON", "吴冠中"),
     (zh_names.ZhPersonNameRecognizer, "设计师黄珊珊介绍了方案", "PERSON", "黄珊珊"),
     (zh_names.ZhPersonNameRecognizer, "昨天李建新买了一套房", "PERSON", "李建新"),
+    # an interview turn opens with the speaker; a deputy's name ends before 副
+    (zh_names.ZhPersonNameRecognizer, "傅思建：准确地讲，五个产品同时推出。", "PERSON", "傅思建"),
+    (zh_names.ZhPersonNameRecognizer, "金石开：上赛季他们表现不错", "PERSON", "金石开"),
+    (zh_names.ZhPersonNameRecognizer, "执法局颜鲲副局长介绍说，情况属实。", "PERSON", "颜鲲"),
+    (zh_names.ZhPersonNameRecognizer, "王建国副院长说", "PERSON", "王建国"),
     # two dotted names joined by 和 are two names, not one run that fails as a whole
     (
         zh_names.ZhPersonNameRecognizer,
@@ -405,6 +410,10 @@ NEGATIVE = [
     (zh_names.ZhPersonNameRecognizer, "建设部原副部长出席", "PERSON", "原副"),
     (zh_names.ZhPersonNameRecognizer, "他的小说说明了一切", "PERSON", "小说"),
     (zh_names.ZhPersonNameRecognizer, "老太太说：当你不去旅行", "PERSON", "老太太"),
+    (zh_names.ZhPersonNameRecognizer, "王建国副院长说", "PERSON", "国副"),
+    (zh_names.ZhPersonNameRecognizer, "国家卫健委副主任出席", "PERSON", "卫健委"),
+    (zh_names.ZhPersonNameRecognizer, "主持人：大家好，欢迎收看", "PERSON", "大家好"),
+    (zh_names.ZhPersonNameRecognizer, "白蛋白：35g/L", "PERSON", "白蛋白"),
     (zh_address.ZhAddressRecognizer, "铁路与公路并行", "ADDRESS", "铁路与公路"),
     (zh.ZhDateRecognizer, "增长率为2019.12%", "DATE", "2019.12"),
     (zh.ZhDateRecognizer, "营业收入1996.08万元", "DATE", "1996.08"),

@@ -15,6 +15,7 @@ SINGLE_SURNAMES = frozenset(
     "桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠"
     "豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹"
     "诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由萧洪习"
+    "傅荀鄂钮寿蔚"
 )
 # the ~100 most frequent surnames (over 85% of people): a 2-character dictionary word tagged `nr`
 # by jieba counts as a name only with one of these (白云, 阳光, 关怀 are tagged `nr` too)

@@ -392,6 +392,9 @@ def name_at(text: str, start: int, word_end: int | None = None, stray_after: boo
     return give_back_verb(text, start, end) if end > start + sl else start
 
 
+# roles a transcript opens a turn with ("主持人：大家好"): after them a common word starts speech, not a name
+_TRANSCRIPT_ROLES = frozenset("主持人 记者 嘉宾 网友 主播 博主".split())
+
 # tags of a word that cannot be the given name after a lone surname (verbs are decided apart)
 _NOT_GIVEN_NAME_TAGS = tuple(t for t in NOT_NAME_TAGS if t != "v") + ("m", "q", "x", "nr")
 
@@ -427,6 +430,8 @@ class ZhPersonNameRecognizer(LocalRecognizer):
         + r")[ \t\u3000]*[/／][ \t\u3000]*(\p{Han}{2,4})(?=$|[\s）)】\]，,；;。|/／])",
         regex.MULTILINE,
     )
+    # an interview or a transcript opens each turn with the speaker: "傅思建：", "金石开："
+    _speaker_label_re = regex.compile(r"^[ \t\u3000]*(\p{Han}{2,4})[ \t\u3000]*[:：]", regex.MULTILINE)
     # "接诊医生为施敏。", "联系人是王芳，": a role, 为/是 and a name that ends the clause
     _copula_re = regex.compile(
         r"("
@@ -589,6 +594,14 @@ class ZhPersonNameRecognizer(LocalRecognizer):
                 continue
             if not labelled and tag.startswith(NOT_NAME_TAGS):
                 continue  # 甲方支付, 乙方应于, 甲方以: the role word is the subject of a verb
+            if (
+                word in _TRANSCRIPT_ROLES
+                and we is not None
+                and we - m.end() >= 2
+                and not tag.startswith("nr")
+                and not out_of_vocabulary(text[m.end() : we])
+            ):
+                continue  # 主持人：大家好 — in a transcript the colon opens what the host says
             stray = (
                 we is not None
                 and word_ends.get(we) == we + 1
@@ -638,6 +651,17 @@ class ZhPersonNameRecognizer(LocalRecognizer):
                 )
             ):
                 add(m.start(2), m.end(2), 0.6)
+        if not clinical_register:  # 白蛋白/nr： opens a line of lab results
+            for m in self._speaker_label_re.finditer(text):
+                name, start = m.group(1), m.start(1)
+                if (
+                    word_tags.get(start, "").startswith("nr")
+                    and m.end(1) in word_ends.values()
+                    and len(name) - surname_length(name) in (1, 2)
+                    and name[:2] not in _KIN_WORDS
+                    and word_ends[start] - start < len(name) + 1
+                ):
+                    add(start, m.end(1), 0.6)
         for m in self._credit_re.finditer(text):
             if surname_length(m.group(1)) and len(set(m.group(1))) > 1:
                 add(m.start(1), m.end(1), 0.6)
@@ -649,39 +673,44 @@ class ZhPersonNameRecognizer(LocalRecognizer):
                 add(m.start(), m.end(), 0.6)
         for m in self._title_re.finditer(text):
             # the surname (and up to two given characters) just before a title: 张医生, 王某某, 李建国主任
+            t0 = m.start()
+            if t0 - 1 in word_ends and text[t0 - 1] == "副" and word_ends[t0 - 1] in (t0, m.end()):
+                t0 -= 1  # 颜鲲/副局长, 王建国/副/院长: a deputy's name ends before 副
+                if not any(word_tags.get(i, "").startswith("nr") for i in range(max(0, t0 - 3), t0)):
+                    continue  # 卫健委/j 副主任: an office's deputy, unless jieba reads a name before it
             office = m.group() in OFFICE_TITLES
-            if office and m.start() not in word_ends:
+            if office and t0 not in word_ends:
                 continue  # 国务院总理, 副主席: the title is the tail of another word
             # the jieba word that ends where the title starts, if it began at most 4 characters before
-            starts = range(max(0, m.start() - 4), m.start())
-            word_start = next((i for i in starts if word_ends.get(i) == m.start()), None)
-            if m.start() not in word_ends and any(
-                word_ends.get(s, 0) > m.start()
+            starts = range(max(0, t0 - 4), t0)
+            word_start = next((i for i in starts if word_ends.get(i) == t0), None)
+            if t0 not in word_ends and any(
+                word_ends.get(s, 0) > t0
                 and not word_tags[s].startswith("nr")
                 and not out_of_vocabulary(text[s : word_ends[s]])
-                for s in range(max(0, m.start() - 3), m.start())
+                for s in range(max(0, t0 - 3), t0)
             ):
                 continue  # 班主任, 护士长: the title is the tail of a common word
             if (
                 word_start is not None
-                and m.start() - word_start >= 2
+                and t0 - word_start >= 2
                 and not word_tags[word_start].startswith("nr")
-                and not out_of_vocabulary(text[word_start : m.start()])
-                and not surname_then_given(text, word_start, m.start(), word_ends, word_tags)
+                and not out_of_vocabulary(text[word_start:t0])
+                and not surname_then_given(text, word_start, t0, word_ends, word_tags)
             ):
                 continue  # 公司经理, 公司老板: a known common word before the title, not a name
-            lengths = [n for n in ((3, 2) if office else (3, 2, 1)) if m.start() - n >= 0]
-            if office and m.group() in SURNAME_OFFICES and word_ends.get(m.start() - 1) == m.start():
+            lengths = [n for n in ((3, 2) if office else (3, 2, 1)) if t0 - n >= 0]
+            if office and m.group() in SURNAME_OFFICES and word_ends.get(t0 - 1) == t0:
                 # 宋/院长, 李/局长: a surname alone before a post is how staff are addressed
                 lengths.append(1)
             # a name starts where a jieba word starts when one can (邻居/王/大妈: 王, not 居王)
-            lengths.sort(key=lambda n: (m.start() - n) not in word_ends)
+            lengths.sort(key=lambda n: (t0 - n) not in word_ends)
             for length in lengths:
-                start = m.start() - length
+                start = t0 - length
                 first_end = word_ends.get(start, start)
                 if (
                     first_end - start >= 2
-                    and first_end < m.start()
+                    and first_end < t0
                     and not word_tags[start].startswith("nr")
                     and not out_of_vocabulary(text[start:first_end])
                 ):
@@ -689,11 +718,11 @@ class ZhPersonNameRecognizer(LocalRecognizer):
                 if word_tags.get(start, "").startswith("b"):
                     continue  # 原/b 副/b 部长: former and deputy, not a surname and a name
                 if surname_length(text[start : start + 2]) and all(
-                    _HAN.match(c) and c not in STOP_CHARS for c in text[start : m.start()]
+                    _HAN.match(c) and c not in STOP_CHARS for c in text[start:t0]
                 ):
                     add(
                         start,
-                        m.start() + (len(m.group()) if m.group().startswith("某") else 0),
+                        t0 + (len(m.group()) if m.group().startswith("某") else 0),
                         0.6,
                         min_len=1,
                     )
