@@ -254,6 +254,8 @@ POSITIVE = [
     (zh_names.ZhPersonNameRecognizer, "金石开：上赛季他们表现不错", "PERSON", "金石开"),
     (zh_names.ZhPersonNameRecognizer, "执法局颜鲲副局长介绍说，情况属实。", "PERSON", "颜鲲"),
     (zh_names.ZhPersonNameRecognizer, "王建国副院长说", "PERSON", "王建国"),
+    # a given name jieba tags `nr` after a surname it left alone; men's names of older generations
+    (zh_names.ZhPersonNameRecognizer, "姚卫东，现任本公司董事长", "PERSON", "姚卫东"),
     # two dotted names joined by 和 are two names, not one run that fails as a whole
     (
         zh_names.ZhPersonNameRecognizer,
@@ -414,6 +416,8 @@ NEGATIVE = [
     (zh_names.ZhPersonNameRecognizer, "国家卫健委副主任出席", "PERSON", "卫健委"),
     (zh_names.ZhPersonNameRecognizer, "主持人：大家好，欢迎收看", "PERSON", "大家好"),
     (zh_names.ZhPersonNameRecognizer, "白蛋白：35g/L", "PERSON", "白蛋白"),
+    (zh_names.ZhPersonNameRecognizer, "在玉树州连续居住时间大于一年", "PERSON", "玉树州"),
+    (zh_names.ZhPersonNameRecognizer, "患者1月前出现阴道内流出少量液体", "PERSON", "阴道内"),
     (zh_address.ZhAddressRecognizer, "铁路与公路并行", "ADDRESS", "铁路与公路"),
     (zh.ZhDateRecognizer, "增长率为2019.12%", "DATE", "2019.12"),
     (zh.ZhDateRecognizer, "营业收入1996.08万元", "DATE", "1996.08"),

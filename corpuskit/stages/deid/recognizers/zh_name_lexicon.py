@@ -49,6 +49,9 @@ GIVEN_NAME_CHARS = frozenset(
     "桐童彤潼瞳彬斌宾滨冰炳秉兵丙平萍屏凭坪苹泓宏洪弘红虹鸿竑竹筠钧君军俊峻骏珺郡菁晶精"
     "景静靖敬婧镜劲金锦谨槿瑾堇津衿锦秦琴勤芹沁钦芩卿庆清青晴擎琼穹秋丘邱"
     "磊蕾雷垒力立丽利励莉俐栗黎丽璃莉丽丽凡帆繁樊范芳舫菲飞妃斐霏翡福富甫辅馥"
+    # characters of men's names of the older generations (建东, 冠群, 振邦, 守仁), among the most
+    # frequent given-name characters of jieba's dictionary names
+    "东永世汉祖保树廷守仲臣承绍继剑培启权邦友昭震仪兆崇衡楚汝谦恒孟勋冠佩晋庭少"
 )
 # function characters never part of a given name
 FUNCTION_CHARS = frozenset("其之的了与和及或而被把将对从向在于由以为是这那此该每各某们着过吗呢吧啊")

@@ -251,6 +251,8 @@ def nr_word_score(word: str, text: str, end: int) -> float:
         return 0.0  # 麦氏点, 巴氏征: eponyms, not people
     if word in _KIN_WORDS:
         return 0.0  # 孙子/nr 孙女/nr: jieba's dictionary tags kin words as names
+    if word[-1:] in tuple("州县市省镇乡区"):
+        return 0.0  # 玉树州, 安宁市: a place whose first character is also a surname
     sl = surname_length(word)
     given = word[sl:]
     if not sl or not given or len(given) > 2 or word[0] == "左":
@@ -396,7 +398,7 @@ def name_at(text: str, start: int, word_end: int | None = None, stray_after: boo
 _TRANSCRIPT_ROLES = frozenset("主持人 记者 嘉宾 网友 主播 博主".split())
 
 # tags of a word that cannot be the given name after a lone surname (verbs are decided apart)
-_NOT_GIVEN_NAME_TAGS = tuple(t for t in NOT_NAME_TAGS if t != "v") + ("m", "q", "x", "nr")
+_NOT_GIVEN_NAME_TAGS = tuple(t for t in NOT_NAME_TAGS if t != "v") + ("m", "q", "x")
 
 
 class ZhPersonNameRecognizer(LocalRecognizer):
@@ -510,7 +512,9 @@ class ZhPersonNameRecognizer(LocalRecognizer):
                 and (len(nxt.text) == 2 or not nxt.tag_.startswith("v"))
             ):
                 name_end = give_back_verb(text, tok.idx, end + len(nxt.text))  # 李/nr 明代/t 诉: 李明
-                if nr_word_score(text[tok.idx : name_end], text, name_end) >= 0.75:
+                # a given name jieba tags `nr` itself (姚/nr 卫东/nr) needs one common name character
+                floor = 0.5 if nxt.tag_.startswith("nr") else 0.75
+                if nr_word_score(text[tok.idx : name_end], text, name_end) >= floor:
                     # only when every given-name character is a common one: 叶/nr 炎症, 窦/nr 丰富
                     # in a clinical note are a lobe and a sinus, not people
                     add(tok.idx, name_end, 0.6)
