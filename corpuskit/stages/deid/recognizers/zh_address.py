@@ -18,6 +18,9 @@ _NUMBERED = r"(?:号院|号楼|号|栋|幢|座|单元|层|楼|室|户|弄|组)"
 _NUM = r"(?:\d{1,5}|[一二三四五六七八九十百零〇]{1,4})"
 # a bare room number after a building or entrance: 3号楼2单元501, 5栋1201
 _UNIT_NUMBERS = rf"(?:[-－—]?{_NUM}{_NUMBERED})+(?:(?<=单元|栋|幢|座|楼)\d{{2,4}}(?![\d.]))?"
+# what a street's own name is written with: not grammar (回家的路, 走了一路, 他的心路) nor the words of a
+# way in general (前面的路口, 中途, 半路, 十字路口)
+_STREET_NAME_CHAR = r"[^\P{Han}的了着过地得各一这那此该本其他她我你们条半心途前后回去来走尾十字高速步行快车]"
 _ESTATE = r"(?:小区|花园|新村|公寓|大厦|广场|家园|苑|府|城|园|里|庄|坊)"  # 坊: 固戍二坊 in 深圳's villages
 
 PROVINCES = (
@@ -66,6 +69,19 @@ class ZhAddressRecognizer(TablePatternRecognizer):
         "寄往",
         "寄至",
     )
+    # where something happens or is signed (contracts, notices, police reports): only with a colon,
+    # since 地点 is also a word of running text (默默地点上一根烟)
+    _PLACE_LABELS = (
+        "地点",
+        "签订地点",
+        "履行地点",
+        "交货地点",
+        "活动地点",
+        "会议地点",
+        "举办地点",
+        "事发地点",
+        "案发地点",
+    )
     PATTERNS = [
         # value after a label, up to punctuation or a line end; not IP地址 / 邮件地址 / 网址
         (
@@ -88,6 +104,11 @@ class ZhAddressRecognizer(TablePatternRecognizer):
             rf"(?:{_HAN}{{1,8}}?{_ESTATE})?(?:{_UNIT_NUMBERS})?",
             0.8,
         ),
+        (
+            "place_labelled",
+            r"(?<=(?:" + "|".join(_PLACE_LABELS) + r")[ \t]*[:：][ \t]*)[^\s，。；,;:：()（）\n]{2,45}",
+            0.7,
+        ),
         ("postcode", r"(?<=(?:邮编|邮政编码)[:：\s]*)\d{6}(?!\d)", 0.85),
         # two streets and the crossing between them: 玉林北路与芳草街交叉口
         (
@@ -95,6 +116,23 @@ class ZhAddressRecognizer(TablePatternRecognizer):
             rf"(?:{_HAN}{{1,7}}?{_ADMIN}){{0,4}}{_HAN}{{1,8}}?{_STREET}[与和、]{_HAN}{{1,8}}?{_STREET}"
             r"(?:交叉口|交汇处|十字路口|路口|交界处)",
             0.7,
+        ),
+        # a named street on its own after a word of place or movement: 沿上南路, 经过国展路, 到汾江中路
+        (
+            "street_named",
+            rf"(?<=(?:沿着?|经过|途经|位于|地处|坐落于|驶入|拐进|拐入|进入|搬到|到|在|至|往|从))"
+            rf"(?:{_HAN}{{1,6}}?(?:区|县|市|镇))?{_STREET_NAME_CHAR}{{1,5}}?[东南西北中]?(?:大道|大街|路|街|巷|胡同)"
+            # not when the street word starts another word: 路过, 路线, 街头
+            r"(?!过|线|面|人|费|程|径|由|灯|况|标|牌|演|子|道|头|坊|景|舞|区)",
+            0.6,
+        ),
+        # a numbered street, as foreign cities number them: 62号大街, 第五大道
+        ("street_numbered", r"(?:\d{1,3}号|第[一二三四五六七八九十]{1,3})(?:大街|大道|街)", 0.6),
+        # a district, county or town and a named building or estate in it: 朝阳区尚都国际大厦
+        (
+            "admin_landmark",
+            rf"{_HAN}{{1,6}}?(?:区|县|镇){_HAN}{{2,8}}?(?:大厦|广场|购物中心|商场|大楼|写字楼|大酒店|酒店|花园|小区|公寓|家园|新村)",
+            0.6,
         ),
         # estate + building/room numbers: 阳光花园3栋502室
         (
@@ -123,8 +161,15 @@ class ZhAddressRecognizer(TablePatternRecognizer):
         "农村 本地 当地 城市 城里 城镇 县城 乡下 乡村 市区 郊区 附近 外地 本市 本县 家中 家里 山区 牧区".split()
     )
 
+    # a street word that is no street's name: 这条路, 马路, 公路, 走路
+    _NOT_STREET = regex.compile(
+        r"^(?:[这那此该本一每条][^\n]{0,4}|.?[马公铁道水网线思出歧去回来走老门套弯小大]?)(?:路|街|道)$"
+    )
+
     def validate_result(self, pattern_text: str) -> bool | None:
-        return False if pattern_text in self._NO_ADDRESS else None
+        if pattern_text in self._NO_ADDRESS or self._NOT_STREET.match(pattern_text):
+            return False
+        return None
 
 
 class ZhPlaceNameRecognizer(TablePatternRecognizer):

@@ -241,6 +241,9 @@ _KIN_WORDS = frozenset(
 )
 
 
+_MOTION = "步走行驶开跑飞流移转延看望去约偏"
+
+
 def nr_word_score(word: str, text: str, end: int) -> float:
     """Score for a word read as a name: high when it is surname + name characters.
 
@@ -251,6 +254,13 @@ def nr_word_score(word: str, text: str, end: int) -> float:
         return 0.0  # 麦氏点, 巴氏征: eponyms, not people
     if word in _KIN_WORDS:
         return 0.0  # 孙子/nr 孙女/nr: jieba's dictionary tags kin words as names
+    if (
+        len(word) == 2
+        and word[0] in "向朝"
+        and word[1] in "东南西北"
+        and text[end : end + 1] in tuple(_MOTION)
+    ):
+        return 0.0  # 向东步行, 朝南开: a direction (同事向东请假 is a name)
     if word[-1:] in tuple("州县市省镇乡区"):
         return 0.0  # 玉树州, 安宁市: a place whose first character is also a surname
     sl = surname_length(word)
