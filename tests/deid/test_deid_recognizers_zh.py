@@ -432,6 +432,7 @@ NEGATIVE = [
     (zh_address.ZhAddressRecognizer, "在前面的路口左转", "ADDRESS", "前面的路"),
     (zh_address.ZhAddressRecognizer, "在他的心路历程中", "ADDRESS", "他的心路"),
     (zh_address.ZhAddressRecognizer, "信息流新增地点卡片", "ADDRESS", "卡片"),
+    (zh_address.ZhAddressRecognizer, "在本市各区县开展检查", "ADDRESS", "本市各区"),
     (zh_names.ZhPersonNameRecognizer, "沿滨江大道向东步行十分钟即到", "PERSON", "向东"),
     (zh.ZhDateRecognizer, "增长率为2019.12%", "DATE", "2019.12"),
     (zh.ZhDateRecognizer, "营业收入1996.08万元", "DATE", "1996.08"),

@@ -169,6 +169,8 @@ class ZhAddressRecognizer(TablePatternRecognizer):
     def validate_result(self, pattern_text: str) -> bool | None:
         if pattern_text in self._NO_ADDRESS or self._NOT_STREET.match(pattern_text):
             return False
+        if "各" in pattern_text:
+            return False  # 本市各区县, 全县各乡镇: every district, no address
         return None
 
 
