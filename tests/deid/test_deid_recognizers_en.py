@@ -117,6 +117,9 @@ POSITIVE = [
     (en.ResidencePlaceRecognizer, "she was at Logan airport when", "LOCATION", "Logan airport"),
     (en.ResidencePlaceRecognizer, "At Fenway Park last week", "LOCATION", "Fenway Park"),
     (en.EnglishPersonNameRecognizer, "RN: K. Delgado\n", "PERSON", "K. Delgado"),
+    # a lower-case nursing note's doctor, known surname or not
+    (en_names.LexiconNameRecognizer, "dr healey in to talk w/pt this eve", "PERSON", "healey"),
+    (en_names.LexiconNameRecognizer, "per dr. rizzo will restart heparin", "PERSON", "rizzo"),
     (en.ClinicalDateRecognizer, "Nursing note 4/2 1900-0700", "DATE", "4/2"),
     (en.EnglishAgeRecognizer, "His mother\n(Ursula, 61) lives in", "AGE", "61"),
     (en.DriverLicenseRecognizer, "Twitter handle @tobigrun; email", "ID", "@tobigrun"),
@@ -349,6 +352,9 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    (en_names.LexiconNameRecognizer, "dr aware of low bp, dr notified", "PERSON", "aware"),
+    (en_names.LexiconNameRecognizer, "dr aware of low bp, dr notified", "PERSON", "notified"),
+    (en_names.LexiconNameRecognizer, "dr in to see pt, doctor ordered lasix", "PERSON", "ordered"),
     (en.DeviceSerialRecognizer, "serial 12-lead ECGs and troponins", "ID", "12-lead"),
     (en.DeviceSerialRecognizer, "serial CXR q6h", "ID", "CXR"),
     (en.ContextPhoneRecognizer, "call back in 2 days", "PHONE", "2"),

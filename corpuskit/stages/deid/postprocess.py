@@ -56,12 +56,22 @@ def overlaps_none(start: int, end: int, detections: list[Detection]) -> bool:
     return all(end <= d.start or start >= d.end for d in detections)
 
 
-_NUMERIC_DATE = regex.compile(r"\d{1,4}\s*[/.-]\s*\d{1,2}|\d{1,2}(?:st|nd|rd|th)\b")
+# what a number must look like to be a date in NER output: month/day with a real month and day (not a
+# blood pressure 119/50, nor a range 25-27 or a decimal 4.1, which nursing notes are full of), a
+# three-part date, or an ordinal day
+_NUMERIC_DATE = regex.compile(
+    r"(?<![\d/.-])(?:"
+    r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?![\d.]|/\d{3})"  # 7/22
+    r"|(?:0?[1-9]|1[0-2])[/.-](?:0?[1-9]|[12]\d|3[01])[/.-](?:\d{4}|\d{2})(?!\d)"  # 7/22/2014
+    r"|(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2])[/.](?:\d{4}|\d{2})(?!\d)"  # 22.7.2014
+    r"|(?:19|20)\d{2}[/.-](?:0?[1-9]|1[0-2])[/.-](?:0?[1-9]|[12]\d|3[01])(?!\d)"  # 2014-07-22
+    r")|\d{1,2}(?:st|nd|rd|th)\b"
+)
 
 
 _MEASURE = regex.compile(r"\d\s*(?:mg|mcg|g|kg|ml|mL|L|mmHg|mmol|%|/|bpm|cm|mm)\b|/\d|%")
 # spaCy calls long bare numbers DATE; they are rarely dates but often identifiers (ZIP, card, account)
-_LONG_NUMBER = regex.compile(r"\d[\d -]{3,}\d")
+_LONG_NUMBER = regex.compile(r"(?=(?:\D*\d){5})\d[\d -]{3,}\d")  # five digits or more: not a range, 55-58
 _YEAR = regex.compile(r"\b(?:19|20)\d{2}\b")
 _REPORT_HEADING = regex.compile(
     r"(?i)^(?:management['’]s\s+discussion\s+and\s+analysis|quantitative\s+and\s+qualitative\s+disclosures)\b"
@@ -86,9 +96,80 @@ def ner_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if e > s]
 
 
-def keep_ner_result(text: str, label: str) -> bool:
-    """False for NER output that is a known clinical (or contract boilerplate) false positive."""
+# what makes an all-capitals span a real organisation or place when NER finds it in capitals
+_KIND_WORD = regex.compile(
+    r"\b(?:HOSPITAL|MEDICAL|CENTER|CENTRE|CLINIC|HEALTH|UNIVERSITY|COLLEGE|SCHOOL|BANK|LLC|CORP|COMPANY|"
+    r"GROUP|NURSING HOME|REHAB|REHABILITATION|INSTITUTE|FOUNDATION|ASSOCIATES|PARTNERS|COUNTY|CITY|AUTHORITY|"
+    r"VENTURES?|LENDING|CAPITAL|HOLDINGS|TRUST|FUND|COMMISSION|DEPARTMENT|AGENCY|BOARD|L\.?P)\b"
+    r"|,\s*INC\b|\bINC\."  # INC only as a legal form: in a note 'WITH INC LFT'S' is increased
+)
+
+
+# the review-of-systems prefix a nurse writes before a finding: 'GU-foley', 'CV-Hypotensive', 'Resp:'
+_SYSTEM_HEADING = regex.compile(
+    r"(?i)^(?:CV|GU|GI|ID|RESP|NEURO|HEME|SKIN|ENDO|MS|PULM|CARDIAC|RENAL|PSYCH|SOCIAL|ACCESS|ACTIVITY)\s*[-:]"
+)
+
+
+# shorthand only clinical notes use; three different ones make a text a note
+_NOTE_SHORTHAND = regex.compile(
+    r"(?i)(?<![\p{L}/])(?:pt|s/p|c/o|mg|mcg|bp|hr|prn|po|npo|sob|abd|cxr|ekg|inr|ptt|hct|wbc|gtt|foley|afebrile|"
+    r"meds|vss|nad|cta|rrr|bid|tid|qhs)(?![\p{L}/])"
+)
+
+
+_LETTERS_AND_DIGITS = regex.compile(r"(?!\d+(?:st|nd|rd|th)\b)(?=\S*\d)(?=\S*[A-Za-z])\S+")  # not '4th'
+
+
+def clinical_note(text: str) -> bool:
+    return len({m.group().lower() for m in _NOTE_SHORTHAND.finditer(text[:5000])}) >= 3
+
+
+# a clause, not a name: 'HAVE HOME HEALTH AID', 'WILL NEED REHAB'
+_CLAUSE_OPENER = regex.compile(r"(?i)(?:have|has|will|needs?|get|got|with|for|to|and|or|the|a|an)\b")
+
+
+def shouting(text: str) -> bool:
+    """True for a note written (mostly) in capitals: the NER model reads every capitalised run there
+    as a company or a place ('HUSBAND IN VISITING', 'INCREASED'), so its output needs a kind word."""
+    letters = [c for c in text[:5000] if c.isalpha()]
+    return len(letters) > 40 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+
+
+def keep_ner_result(text: str, label: str, in_capitals: bool = False, in_note: bool = False) -> bool:
+    """False for NER output that is a known clinical (or contract boilerplate) false positive.
+    `in_capitals`: the document is written in capitals; `in_note`: it reads as clinical shorthand."""
     value = text.strip()
+    if label in ("PERSON", "ORGANIZATION", "LOCATION") and not any(c.islower() for c in value):
+        if in_capitals and in_note and not _KIND_WORD.search(value.upper()):
+            return False  # a note in capitals: its names are found by the capitals rules, not by NER
+        if (
+            label != "LOCATION"
+            and " " in value
+            and (not _KIND_WORD.search(value) or _CLAUSE_OPENER.match(value))
+        ):
+            return False  # 'CCU NURSING PROGRESS NOTE', 'BILAT LE EDEMA', 'HAVE HOME HEALTH': shorthand
+    if label in ("PERSON", "ORGANIZATION", "LOCATION") and (
+        _LETTERS_AND_DIGITS.fullmatch(value)
+        or "/" in value
+        or (label != "LOCATION" and any(_LETTERS_AND_DIGITS.fullmatch(w) for w in value.split()))
+        or (
+            label != "LOCATION"
+            and not any(c.isalpha() for c in value)
+            and sum(c.isdigit() for c in value) < 4
+        )
+    ):
+        return False  # 'x3', '850u', 'A&O x3 Pt', '~10', 'C.O./C.I./SVR' (a postcode read as a company stays)
+    if label in ("PERSON", "ORGANIZATION") and (
+        _SYSTEM_HEADING.match(value)
+        or (
+            in_note
+            and any(w.lower() in CLINICAL_DENY for w in regex.split(r"[\s&.,-]+", value) if len(w) > 2)
+        )
+    ):
+        return False  # 'GU-foley', 'CV-Hypotensive'; in a note 'Titrate Lasix', 'IV Heparin', 'Cont on ABX'
+    if label == "LOCATION" and " " not in value and value.islower() and len(value) < 5:
+        return False  # 'md', 'swan' in a lower-case note
     bare = _LEADING_THE.sub("", value).strip("'’s ")
     if value.lower() in CLINICAL_DENY or bare.lower() in CLINICAL_DENY or len(value) < 2:
         return False
@@ -106,6 +187,7 @@ def keep_ner_result(text: str, label: str) -> bool:
         return bool(
             _MONTHS.search(value)
             or _NUMERIC_DATE.search(value)
+            or sum(c.isdigit() for c in value) >= 10  # a phone number read as a date is still an identifier
             or _YEAR.search(value)
             or _LONG_NUMBER.fullmatch(value)
         )
@@ -124,6 +206,32 @@ def keep_ner_result(text: str, label: str) -> bool:
     if label in ("PERSON", "ORGANIZATION") and value[:1].islower():
         return False
     return True
+
+
+_OPENER_BEFORE = regex.compile(r"(?:^|[\n.:;,!?]|-{1,2}|\s-)\s*$")
+_OPENER_AFTER = regex.compile(r"[ \t]+[a-z]|[ \t]*\+")
+
+
+def known_name(word: str) -> bool:
+    from corpuskit.stages.deid.recognizers.en_names import lexicons
+
+    first, last = lexicons()
+    return word.capitalize() in first or word.capitalize() in last
+
+
+def shorthand_opener(text: str, start: int, end: int, label: str) -> bool:
+    """A single capitalised word that opens a line or a sentence and runs into lower case or a sign
+    ('Urine + for UTI', 'Goal keep SBP >90', 'Order written to…'): a note's shorthand, which the NER
+    model reads as a person — unless the word is a first name or a surname the name lists know."""
+    value = text[start:end]
+    return (
+        label == "PERSON"
+        and " " not in value
+        and not known_name(value)
+        and value[:1].isupper()
+        and _OPENER_BEFORE.search(text, max(0, start - 3), start) is not None
+        and _OPENER_AFTER.match(text, end) is not None
+    )
 
 
 # what follows an eponym (Crohn's disease, Foley catheter, Gram negative, Hoehn and Yahr stage) or a
@@ -176,6 +284,7 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 def finalize(text: str, results, label_map: dict[str, str | None] | None = None) -> list[Detection]:
     """Presidio results → non-overlapping Detections, pattern recognizers first, then score, then length."""
     cands: list[Detection] = []
+    in_capitals, in_note = shouting(text), clinical_note(text)
     for r in results:
         label = canonical(r.entity_type, label_map)
         if label is None:
@@ -184,16 +293,57 @@ def finalize(text: str, results, label_map: dict[str, str | None] | None = None)
         start, end = trim(text, r.start, r.end)
         if end <= start:
             continue
+        if label == "DATE" and _CLOCK_TIME.search(text, 0, end):
+            continue  # 'BP 84/40 at 2000': a time of day
         if name in NER_RECOGNIZERS:
             if label != "DATE" and _MEASURE.search(text[start:end]):
                 continue  # 'LDL 162 mg/dL.\nTest\tResult': a lab table read as one entity
             for s, e in ner_pieces(text, start, end):
-                if keep_ner_result(text[s:e], label) and not clinical_context(text, e, label):
+                if (
+                    keep_ner_result(text[s:e], label, in_capitals, in_note)
+                    and not clinical_context(text, e, label)
+                    and not (in_note and shorthand_opener(text, s, e, label))
+                ):
                     fixed = "ID" if label == "DATE" and _LONG_NUMBER.fullmatch(text[s:e]) else label
                     cands.append(Detection(s, e, fixed, float(r.score), name))
             continue
+        if label == "URL":
+            if _URL_SCHEME.match(text[start:end]):
+                end = _URL_TAIL.match(text, end).end()  # 'https://www.fuller.bi|z/legal': the whole address
+            elif (
+                not plausible_url(text[start:end])
+                or text[end : end + 1].isascii()
+                and text[end : end + 1].isalpha()
+            ):
+                continue  # 'drinks.app|ears': two words run together, not a web address
+        if label == "AGE" and text[start:end].isdigit() and int(text[start:end]) > 125:
+            continue  # 'she was 205' (a blood sugar)
         cands.append(Detection(start, end, label, float(r.score), name))
     return resolve_overlaps(cands, text)
+
+
+# the rest of a web address Presidio cut at a known TLD; it never ends on sentence punctuation
+_URL_TAIL = regex.compile(r"(?:[A-Za-z0-9/._~%?#=&:+@!$,;*()-]*[A-Za-z0-9/_~%#=&+@-])?")
+_CLOCK_TIME = regex.compile(r"(?i)\bat\s+(?:[01]\d|2[0-3])[0-5]\d$")
+_URL_SCHEME = regex.compile(r"(?i)^(?:[a-z][a-z0-9+.-]*://|www\d?\.)")
+# top-level domains people write without a scheme; Presidio's list has ~700, among them .st, .mo
+# and .ad, which a note's "FIRST.STILL" or "intake...ad" run into
+_COMMON_TLD = frozenset(
+    "com org net edu gov mil int io co uk us ca de fr cn jp au in ru br it nl es se no ch info biz me tv ai app "
+    "dev health care eu nz ie be at dk fi pl hk tw sg kr".split()
+)
+
+
+def plausible_url(value: str) -> bool:
+    """A URL the way people write one: with a scheme or www., or a host of two real labels and a common
+    top-level domain, in lower or mixed case — not 'v.s....st' or 'FIRST.ST' from a nurse's shorthand."""
+    if _URL_SCHEME.match(value):
+        return True
+    host = value.split("/", 1)[0].rstrip(".")
+    if ".." in host or host.isupper():
+        return False
+    labels = host.split(".")
+    return len(labels) >= 2 and labels[-1].lower() in _COMMON_TLD and len(labels[-2]) >= 2
 
 
 # on a tie, the label whose recognizer checks more (checksums, dates inside) wins: a valid

@@ -17,7 +17,7 @@ _MONTH = (
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
 # tests a note dates by writing the date right after them: "echo 3/14", "PFTs 5/71"
-_DATED_TESTS = r"(?:PFTs?|echo|TTE|CT|MRI|cath|colonoscopy|EGD)"
+_DATED_TESTS = r"(?:PFTs?|echo|TTE|CT|MRI|cath|colonoscopy|EGD|LBM|last BM)"  # LBM 11/4: last bowel movement
 
 
 class MedicalRecordNumberRecognizer(TablePatternRecognizer):
@@ -207,7 +207,8 @@ class StreetAddressRecognizer(TablePatternRecognizer):
         (
             "number_words_number",
             # words of one line, joined by spaces, not the decimal of a lab value: "7.5⏎Creatinine⇥1.0"
-            r"(?<![\d.,])\b\d{1,6} +\p{Lu}[\p{L}'’-]+(?: +\p{Lu}[\p{L}'’-]+){0,2} +\d{1,4}[a-z]?\b(?![.,]\d)",
+            # words with lower case: '30 PCWP 30', '24 CVP 15' are pressures
+            r"(?<![\d.,])\b\d{1,6} +\p{Lu}\p{Ll}[\p{L}'’-]*(?: +\p{Lu}\p{Ll}[\p{L}'’-]*){0,2} +\d{1,4}[a-z]?\b(?![.,]\d)",
             0.5,
         ),
         # any "number + words (+ unit), City, ST 12345": the city/state/ZIP tail vouches for the street part
@@ -379,6 +380,12 @@ _ACRONYM = (
 )
 
 
+# units and services inside a hospital, written as acronyms where a facility's acronym would stand
+_HOSPITAL_UNITS = frozenset(
+    "CATH ICU CCU MICU SICU CVICU NICU PICU PACU OR ER ED EW PT OT IR EP GI CT MRI EEG EKG ECG ECHO TEE DIALYSIS".split()
+)
+
+
 class HealthcareFacilityRecognizer(TablePatternRecognizer):
     """Hospitals and clinics by name: 'Massachusetts General Hospital', 'St. Mary's Medical Center'."""
 
@@ -387,7 +394,7 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
     _KIND = (
         r"(?:Hospital|Medical Cent(?:er|re)|Health(?:care)? Cent(?:er|re)|Clinic|Health System|Infirmary|Hospice|"
         r"Nursing Home|Rehabilitation Cent(?:er|re)|Rehab Cent(?:er|re)|Cancer Cent(?:er|re)|Care Cent(?:er|re)|"
-        r"Children's Hospital|Surgical Cent(?:er|re)|Healthcare|Health|Medical Group|Memorial|"
+        r"Children's Hospital|Surgical Cent(?:er|re)|Healthcare|Health|Medical Group|Memorial|Hosp\b\.?|"
         r"Nursing Facility|Nursing Cent(?:er|re)|Care Facility|Rehab(?:ilitation)? Facility|Assisted Living|"
         r"Senior Living|Rest Home|Retirement Home)"
     )
@@ -489,9 +496,10 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
 
     def validate_result(self, pattern_text: str) -> bool | None:
         """A capitals heading made only of generic words ("OUTPATIENT CLINIC") is no facility name
-        (an acronym, one word, is checked by its pattern); nor is "a Skilled Nursing Facility"."""
+        (an acronym, one word, is checked by its pattern); nor is "a Skilled Nursing Facility", nor a
+        unit of the hospital itself ("returned from CATH lab", "transferred to ICU")."""
         if " " not in pattern_text.strip():
-            return None
+            return False if pattern_text.strip().upper() in _HOSPITAL_UNITS else None
         if not pattern_text.isupper():
             words = pattern_text.upper().split()
             kinds = (

@@ -67,6 +67,14 @@ def _common_lower() -> frozenset[str]:
 
 # lower-cased English stop words and the words NOT_FIRST_NAMES lists: never a name on their own
 COMMON_LOWER = _common_lower()
+# what a note writes after "dr" that is no doctor's name: "dr aware", "md notified", "dr in to see pt"
+_AFTER_DOCTOR = frozenset(
+    "aware notified called paged informed ordered said says wants team office note notes orders order visit "
+    "visits came comes saw seen spoke speaks speak updated following follow rounds consult consults states "
+    "agrees feels felt made make gave given wrote writes recommends discussed explained talked reviewed "
+    "examined evaluated evaluates here there will would also wants okay note's today tonight tomorrow "
+    "plan plans request requests order's service fellow resident attending team's".split()
+)
 _TITLES = frozenset("Dr Drs Mr Mrs Ms Miss Mx Prof Sr Jr Rev Hon Sir".split())
 
 
@@ -159,6 +167,8 @@ class LexiconNameRecognizer(LocalRecognizer):
         r"nephew|cousin|aunt|uncle|partner|boyfriend|girlfriend|friend|dr\.|mr\.|mrs\.|ms\.)[ \t]+"
         r"(\p{Ll}[\p{Ll}'’]+)(?![\p{L}])"
     )
+    # a lower-case note's doctor: "dr healey in to talk w/pt", "per dr. okafor"
+    _lower_doctor = regex.compile(r"(?<![\p{L}])(?:dr\.?|doctor)[ \t]+(\p{Ll}[\p{Ll}'’]{2,})(?![\p{L}])")
     # "JOHN SMITH", "ZUNIGA PAUL J": a line of capitals holding a known first name and surname
     _capitals_pair = regex.compile(
         r"(?<![\p{L}])(\p{Lu}{2,})(?:[ \t]\p{Lu}\.?)?[ \t](\p{Lu}[\p{Lu}'’-]+)(?![\p{L}])"
@@ -207,6 +217,17 @@ class LexiconNameRecognizer(LocalRecognizer):
             )
             if known and word not in COMMON_LOWER:
                 out.append(make_result(self, self.ENTITY, m.start(1), m.end(1), 0.55))
+        for m in self._lower_doctor.finditer(text):
+            word = m.group(1)
+            known = word.capitalize() in last and word not in _AFTER_DOCTOR
+            unknown = (
+                len(word) >= 4
+                and word not in COMMON_LOWER
+                and word not in _AFTER_DOCTOR
+                and not word.endswith(("ed", "ing", "ly"))
+            )
+            if known or unknown:
+                out.append(make_result(self, self.ENTITY, m.start(1), m.end(1), 0.55 if known else 0.5))
         for m in self._capitals_pair.finditer(text, overlapped=True):
             given, family = m.group(1).capitalize(), m.group(2).title()  # title(): O'NEILL → O'Neill
             if given in first and family in last and given.lower() not in COMMON_LOWER:

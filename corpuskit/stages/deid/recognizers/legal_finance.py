@@ -211,7 +211,8 @@ class CompanyNameRecognizer(TablePatternRecognizer):
             "legal_form",
             # the legal form as written in running text or in a capitals signature block (ACME ROBOTICS, INC.)
             r"\b(?:[A-Z][\w&'’.-]*,?[ \t]){1,5}(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|LLP|"
-            r"PLC|GmbH|S\.A|N\.V|Co|INC|LTD|LIMITED|CORP|CORPORATION|GMBH|CO)\b\.?",
+            # capitals CO only as '& CO' or 'CO.': in a note 'REPEAT CO' is cardiac output
+            r"PLC|GmbH|S\.A|N\.V|Co|(?<=,[ \t]?)INC|INC(?=\.)|LTD|LIMITED|CORP|CORPORATION|GMBH|(?<=&[ \t]?)CO|CO(?=\.))\b\.?",
             0.75,
         )
     ]

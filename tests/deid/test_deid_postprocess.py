@@ -1,0 +1,95 @@
+"""The filters NER output passes before it counts as an identifier, and the URL shape check: each row
+is a case real notes produced (PhysioNet nursing notes, SEC filings, the synthetic PII set)."""
+
+import pytest
+
+from corpuskit.stages.deid.postprocess import keep_ner_result, plausible_url
+
+
+@pytest.mark.parametrize(
+    "value,label,kept",
+    [
+        # dates: a month/day, a full date or a month name stays; vitals ranges and decimals do not
+        ("7/22", "DATE", True),
+        ("12/31/2019", "DATE", True),
+        ("2019-03-05", "DATE", True),
+        ("22.7.2014", "DATE", True),
+        ("March 3rd", "DATE", True),
+        ("92-119/50's", "DATE", False),
+        ("25-27", "DATE", False),
+        ("4.1", "DATE", False),
+        ("2.5 THIS AM", "DATE", False),
+        ("+ 86 - 10 - 6250 1658", "DATE", True),  # a phone number read as a date is still covered
+        # capitals: a heading is no company, a hospital is
+        ("HUSBAND IN VISITING", "ORGANIZATION", False),
+        ("CCU NURSING PROGRESS NOTE", "ORGANIZATION", False),
+        ("HOLY NAME HOSPITAL", "ORGANIZATION", True),
+        ("PENINSULA PORTS AUTHORITY OF VIRGINIA", "ORGANIZATION", True),
+        ("SANTA CLARA", "LOCATION", True),
+        # shorthand with digits or slashes; an ordinal floor and a postcode stay
+        ("x3", "LOCATION", False),
+        ("A&O x3 Pt", "ORGANIZATION", False),
+        ("C.O./C.I./SVR", "LOCATION", False),
+        ("4th Floor", "ORGANIZATION", True),
+        ("82269", "ORGANIZATION", True),
+        ("GU-foley", "ORGANIZATION", False),
+        ("md", "LOCATION", False),
+    ],
+)
+def test_keep_ner_result(value, label, kept):
+    assert keep_ner_result(value, label) is kept
+
+
+def test_note_words_in_a_name_only_count_in_a_note():
+    assert keep_ner_result("Titrate Lasix", "ORGANIZATION", in_note=True) is False
+    assert keep_ner_result("Entertainment Weekly", "ORGANIZATION", in_note=False) is True
+
+
+def test_capitals_note_drops_ner_names_without_a_kind_word():
+    assert keep_ner_result("ADDITION", "LOCATION", in_capitals=True, in_note=True) is False
+    assert keep_ner_result("MERCY HOSPITAL", "ORGANIZATION", in_capitals=True, in_note=True) is True
+    assert keep_ner_result("CALIFORNIA", "LOCATION", in_capitals=True, in_note=False) is True
+
+
+@pytest.mark.parametrize(
+    "value,ok",
+    [
+        ("https://portal.example.org/x", True),
+        ("www.example.com", True),
+        ("portal.mgh.org/login", True),
+        ("example.co.uk", True),
+        ("FIRST.ST", False),
+        ("v.s....st", False),
+        ("intake...ad", False),
+        ("pulled...mo", False),
+    ],
+)
+def test_plausible_url(value, ok):
+    assert plausible_url(value) is ok
+
+
+@pytest.mark.parametrize(
+    "text,value,covered",
+    [
+        # a web address Presidio cut at a known TLD is taken whole; two words run together are no address
+        (
+            "Investor relations: https://www.fuller.biz/legal/privacy\n",
+            "https://www.fuller.biz/legal/privacy",
+            True,
+        ),
+        ("eating full diet and supplemental drinks.appears to be constipated", "drinks.app", False),
+        # a time of day after "at", a blood sugar read as an age, a hospital's own unit
+        ("HR 70-72 AV paced. BP 84/40 at 2000, increasing to 91-109", "2000", False),
+        ("However at 6p 8/28 she was 205 and received 2u reg insulin.", "205", False),
+        ("O.RETURNED FROM CATH LAB 12 NOON. AORTIC BLOCKAGES BELOW", "CATH", False),
+        ("PRESENTED WITH SEVERE ABD PAIN AND NAUSEA. POS RUQ TENDERNESS AND INC LFT'S", "INC", False),
+        # what nursing notes do name: a last bowel movement's date, a hospital written 'Hosp'
+        ("GI-appetite good LBM 11/4  Activity-OOB walking", "11/4", True),
+        ("pleasant 74y old woman went to Harbor Hosp 8/23 with severe abd pain", "Harbor Hosp", True),
+    ],
+)
+def test_note_spans(engine, text, value, covered):
+    spans = engine.detect([text], ["en"])[0]
+    i = text.index(value)
+    hit = {c for d in spans for c in range(d.start, d.end)} >= set(range(i, i + len(value)))
+    assert hit is covered
