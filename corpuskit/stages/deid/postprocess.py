@@ -293,7 +293,7 @@ def finalize(text: str, results, label_map: dict[str, str | None] | None = None)
         start, end = trim(text, r.start, r.end)
         if end <= start:
             continue
-        if label == "DATE" and _CLOCK_TIME.search(text, 0, end):
+        if label == "DATE" and _CLOCK_TIME.search(text, max(0, start - 8), end):
             continue  # 'BP 84/40 at 2000': a time of day
         if name in NER_RECOGNIZERS:
             if label != "DATE" and _MEASURE.search(text[start:end]):
