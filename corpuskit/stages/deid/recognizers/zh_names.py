@@ -241,7 +241,8 @@ _KIN_WORDS = frozenset(
 )
 
 
-_MOTION = "步走行驶开跑飞流移转延看望去约偏"
+_MOTION = frozenset("步走行驶开跑飞流移转延看望去约偏")
+_PLACE_ENDINGS = frozenset("州县市省镇乡区")
 
 
 def nr_word_score(word: str, text: str, end: int) -> float:
@@ -254,14 +255,9 @@ def nr_word_score(word: str, text: str, end: int) -> float:
         return 0.0  # 麦氏点, 巴氏征: eponyms, not people
     if word in _KIN_WORDS:
         return 0.0  # 孙子/nr 孙女/nr: jieba's dictionary tags kin words as names
-    if (
-        len(word) == 2
-        and word[0] in "向朝"
-        and word[1] in "东南西北"
-        and text[end : end + 1] in tuple(_MOTION)
-    ):
+    if len(word) == 2 and word[0] in "向朝" and word[1] in "东南西北" and text[end : end + 1] in _MOTION:
         return 0.0  # 向东步行, 朝南开: a direction (同事向东请假 is a name)
-    if word[-1:] in tuple("州县市省镇乡区"):
+    if word[-1:] in _PLACE_ENDINGS:
         return 0.0  # 玉树州, 安宁市: a place whose first character is also a surname
     sl = surname_length(word)
     given = word[sl:]
@@ -666,11 +662,12 @@ class ZhPersonNameRecognizer(LocalRecognizer):
             ):
                 add(m.start(2), m.end(2), 0.6)
         if not clinical_register:  # 白蛋白/nr： opens a line of lab results
+            token_ends = set(word_ends.values())
             for m in self._speaker_label_re.finditer(text):
                 name, start = m.group(1), m.start(1)
                 if (
                     word_tags.get(start, "").startswith("nr")
-                    and m.end(1) in word_ends.values()
+                    and m.end(1) in token_ends
                     and len(name) - surname_length(name) in (1, 2)
                     and name[:2] not in _KIN_WORDS
                     and word_ends[start] - start < len(name) + 1
