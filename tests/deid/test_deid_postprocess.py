@@ -20,6 +20,8 @@ from corpuskit.stages.deid.postprocess import keep_ner_result, plausible_url
         ("4.1", "DATE", False),
         ("2.5 THIS AM", "DATE", False),
         ("+ 86 - 10 - 6250 1658", "DATE", True),  # a phone number read as a date is still covered
+        ("191/31/7.40/20", "DATE", False),  # a blood gas
+        ("90'S. AM ABG-90/30/7.36/18/-6", "DATE", False),
         # capitals: a heading is no company, a hospital is
         ("HUSBAND IN VISITING", "ORGANIZATION", False),
         ("CCU NURSING PROGRESS NOTE", "ORGANIZATION", False),
@@ -38,6 +40,13 @@ from corpuskit.stages.deid.postprocess import keep_ner_result, plausible_url
 )
 def test_keep_ner_result(value, label, kept):
     assert keep_ner_result(value, label) is kept
+
+
+def test_a_drug_written_short_in_a_note_is_no_name():
+    assert keep_ner_result("Levo", "LOCATION", in_note=True) is False
+    assert keep_ner_result("Ceftaz", "LOCATION", in_note=True) is False
+    assert keep_ner_result("Levo", "LOCATION", in_note=False) is True
+    assert keep_ner_result("Toni", "PERSON", in_note=True) is True  # a first name, though a listed drug starts so
 
 
 def test_note_words_in_a_name_only_count_in_a_note():
@@ -85,6 +94,8 @@ def test_plausible_url(value, ok):
         ("PRESENTED WITH SEVERE ABD PAIN AND NAUSEA. POS RUQ TENDERNESS AND INC LFT'S", "INC", False),
         # what nursing notes do name: a last bowel movement's date, a hospital written 'Hosp'
         ("GI-appetite good LBM 11/4  Activity-OOB walking", "11/4", True),
+        ("Maintain MAP of 60 or >. Cont. antibxs. May need further IV access.", "May", False),
+        ("He was admitted in May 2019 for a fall.", "May 2019", True),
         ("pleasant 74y old woman went to Harbor Hosp 8/23 with severe abd pain", "Harbor Hosp", True),
     ],
 )

@@ -62,15 +62,18 @@ def overlaps_none(start: int, end: int, detections: list[Detection]) -> bool:
 _NUMERIC_DATE = regex.compile(
     r"(?<![\d/.-])(?:"
     r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?![\d.]|/\d{3})"  # 7/22
-    r"|(?:0?[1-9]|1[0-2])[/.-](?:0?[1-9]|[12]\d|3[01])[/.-](?:\d{4}|\d{2})(?!\d)"  # 7/22/2014
-    r"|(?:0?[1-9]|[12]\d|3[01])[/.](?:0?[1-9]|1[0-2])[/.](?:\d{4}|\d{2})(?!\d)"  # 22.7.2014
-    r"|(?:19|20)\d{2}[/.-](?:0?[1-9]|1[0-2])[/.-](?:0?[1-9]|[12]\d|3[01])(?!\d)"  # 2014-07-22
+    # three parts with one separator twice, not a blood gas (90/30/7.36/18: another part follows)
+    r"|(?:0?[1-9]|1[0-2])([/.-])(?:0?[1-9]|[12]\d|3[01])\1(?:\d{4}|\d{2})(?![\d/.])"  # 7/22/2014
+    r"|(?:0?[1-9]|[12]\d|3[01])([/.])(?:0?[1-9]|1[0-2])\2(?:\d{4}|\d{2})(?![\d/.])"  # 22.7.2014
+    r"|(?:19|20)\d{2}([/.-])(?:0?[1-9]|1[0-2])\3(?:0?[1-9]|[12]\d|3[01])(?![\d/.])"  # 2014-07-22
     r")|\d{1,2}(?:st|nd|rd|th)\b"
 )
 
 
 _MEASURE = regex.compile(r"\d\s*(?:mg|mcg|g|kg|ml|mL|L|mmHg|mmol|%|/|bpm|cm|mm)\b|/\d|%")
 # spaCy calls long bare numbers DATE; they are rarely dates but often identifiers (ZIP, card, account)
+# ten or more digits with only phone punctuation between them: not a blood gas, 191/31/7.40/20
+_PHONE_SHAPE = regex.compile(r"\+?\s*[\d(](?:[\d\s().-]*\d){9,}")
 _LONG_NUMBER = regex.compile(r"(?=(?:\D*\d){5})\d[\d -]{3,}\d")  # five digits or more: not a range, 55-58
 _YEAR = regex.compile(r"\b(?:19|20)\d{2}\b")
 _REPORT_HEADING = regex.compile(
@@ -95,6 +98,9 @@ def ner_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out.append(trim(text, pos, end))
     return [(s, e) for s, e in out if e > s]
 
+
+# the first four or more letters of each listed word: how a note shortens a drug (Levo, Ceftaz, Vanco)
+_DENY_PREFIXES = frozenset(w[:n] for w in CLINICAL_DENY if " " not in w for n in range(4, len(w)))
 
 # what makes an all-capitals span a real organisation or place when NER finds it in capitals
 _KIND_WORD = regex.compile(
@@ -168,6 +174,14 @@ def keep_ner_result(text: str, label: str, in_capitals: bool = False, in_note: b
         )
     ):
         return False  # 'GU-foley', 'CV-Hypotensive'; in a note 'Titrate Lasix', 'IV Heparin', 'Cont on ABX'
+    if (
+        in_note
+        and " " not in value
+        and len(value) >= 4
+        and value.lower() in _DENY_PREFIXES
+        and not known_name(value)
+    ):
+        return False  # 'Levo', 'Ceftaz', 'Vanco': a drug written short in a note
     if label == "LOCATION" and " " not in value and value.islower() and len(value) < 5:
         return False  # 'md', 'swan' in a lower-case note
     bare = _LEADING_THE.sub("", value).strip("'’s ")
@@ -187,7 +201,7 @@ def keep_ner_result(text: str, label: str, in_capitals: bool = False, in_note: b
         return bool(
             _MONTHS.search(value)
             or _NUMERIC_DATE.search(value)
-            or sum(c.isdigit() for c in value) >= 10  # a phone number read as a date is still an identifier
+            or _PHONE_SHAPE.fullmatch(value)  # a phone number read as a date is still an identifier
             or _YEAR.search(value)
             or _LONG_NUMBER.fullmatch(value)
         )
@@ -293,6 +307,8 @@ def finalize(text: str, results, label_map: dict[str, str | None] | None = None)
         start, end = trim(text, r.start, r.end)
         if end <= start:
             continue
+        if label == "DATE" and text[start:end] == "May" and _MODAL_MAY.match(text, end):
+            continue  # 'May need further IV access': the verb, not the month
         if label == "DATE" and _CLOCK_TIME.search(text, max(0, start - 8), end):
             continue  # 'BP 84/40 at 2000': a time of day
         if name in NER_RECOGNIZERS:
@@ -324,6 +340,10 @@ def finalize(text: str, results, label_map: dict[str, str | None] | None = None)
 
 # the rest of a web address Presidio cut at a known TLD; it never ends on sentence punctuation
 _URL_TAIL = regex.compile(r"(?:[A-Za-z0-9/._~%?#=&:+@!$,;*()-]*[A-Za-z0-9/_~%#=&+@-])?")
+_MODAL_MAY = regex.compile(
+    r"\s+(?:not\s+|also\s+|still\s+)?(?:need|be|have|require|go|benefit|try|consider|take|get|use|"
+    r"want|call|return|resume|continue|start|stop|help|feel|cause|do|come|receive|wean|increase|decrease)\b"
+)
 _CLOCK_TIME = regex.compile(r"(?i)\bat\s+(?:[01]\d|2[0-3])[0-5]\d$")
 _URL_SCHEME = regex.compile(r"(?i)^(?:[a-z][a-z0-9+.-]*://|www\d?\.)")
 # top-level domains people write without a scheme; Presidio's list has ~700, among them .st, .mo
