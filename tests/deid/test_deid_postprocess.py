@@ -46,7 +46,10 @@ def test_a_drug_written_short_in_a_note_is_no_name():
     assert keep_ner_result("Levo", "LOCATION", in_note=True) is False
     assert keep_ner_result("Ceftaz", "LOCATION", in_note=True) is False
     assert keep_ner_result("Levo", "LOCATION", in_note=False) is True
-    assert keep_ner_result("Toni", "PERSON", in_note=True) is True  # a first name, though a listed drug starts so
+    assert keep_ner_result("Janu", "DATE", in_note=True) is True  # a month written short, though Janumet starts so
+    assert (
+        keep_ner_result("Toni", "PERSON", in_note=True) is True
+    )  # a first name, though a listed drug starts so
 
 
 def test_note_words_in_a_name_only_count_in_a_note():

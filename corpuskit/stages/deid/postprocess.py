@@ -176,6 +176,7 @@ def keep_ner_result(text: str, label: str, in_capitals: bool = False, in_note: b
         return False  # 'GU-foley', 'CV-Hypotensive'; in a note 'Titrate Lasix', 'IV Heparin', 'Cont on ABX'
     if (
         in_note
+        and label in ("PERSON", "ORGANIZATION", "LOCATION")  # not a month written short: Janu(ary), Janumet
         and " " not in value
         and len(value) >= 4
         and value.lower() in _DENY_PREFIXES
