@@ -352,6 +352,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    (en.EnglishAgeRecognizer, "However at 6p she was 205 and received 2u reg insulin.", "AGE", "205"),
     (en_names.LexiconNameRecognizer, "dr aware of low bp, dr notified", "PERSON", "aware"),
     (en_names.LexiconNameRecognizer, "dr aware of low bp, dr notified", "PERSON", "notified"),
     (en_names.LexiconNameRecognizer, "dr in to see pt, doctor ordered lasix", "PERSON", "ordered"),

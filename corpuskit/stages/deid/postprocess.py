@@ -299,7 +299,7 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 def finalize(text: str, results, label_map: dict[str, str | None] | None = None) -> list[Detection]:
     """Presidio results → non-overlapping Detections, pattern recognizers first, then score, then length."""
     cands: list[Detection] = []
-    in_capitals, in_note = shouting(text), clinical_note(text)
+    note_kind: tuple[bool, bool] | None = None  # (in capitals, a clinical note): read at the first NER result
     for r in results:
         label = canonical(r.entity_type, label_map)
         if label is None:
@@ -313,6 +313,9 @@ def finalize(text: str, results, label_map: dict[str, str | None] | None = None)
         if label == "DATE" and _CLOCK_TIME.search(text, max(0, start - 8), end):
             continue  # 'BP 84/40 at 2000': a time of day
         if name in NER_RECOGNIZERS:
+            if note_kind is None:  # Chinese texts get no NER result, and need neither scan
+                note_kind = shouting(text), clinical_note(text)
+            in_capitals, in_note = note_kind
             if label != "DATE" and _MEASURE.search(text[start:end]):
                 continue  # 'LDL 162 mg/dL.\nTest\tResult': a lab table read as one entity
             for s, e in ner_pieces(text, start, end):
@@ -333,8 +336,6 @@ def finalize(text: str, results, label_map: dict[str, str | None] | None = None)
                 and text[end : end + 1].isalpha()
             ):
                 continue  # 'drinks.app|ears': two words run together, not a web address
-        if label == "AGE" and text[start:end].isdigit() and int(text[start:end]) > 125:
-            continue  # 'she was 205' (a blood sugar)
         cands.append(Detection(start, end, label, float(r.score), name))
     return resolve_overlaps(cands, text)
 

@@ -138,6 +138,10 @@ class EnglishAgeRecognizer(TablePatternRecognizer):
     ]
     CONTEXT = ["age", "old", "y/o"]
 
+    def validate_result(self, pattern_text: str) -> bool | None:
+        """No one is over 125: 'she was 205' is a blood sugar."""
+        return False if pattern_text.isdigit() and int(pattern_text) > 125 else None
+
 
 class StreetAddressRecognizer(TablePatternRecognizer):
     """Street addresses: '1200 North Elm Street, Apt 4B', 'P.O. Box 552', with optional city, ST 12345."""
