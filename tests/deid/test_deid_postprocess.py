@@ -3,7 +3,7 @@ is a case real notes produced (PhysioNet nursing notes, SEC filings, the synthet
 
 import pytest
 
-from corpuskit.stages.deid.postprocess import keep_ner_result, plausible_url
+from corpuskit.stages.deid.postprocess import clinical_note, keep_ner_result, plausible_url
 
 
 @pytest.mark.parametrize(
@@ -46,7 +46,9 @@ def test_a_drug_written_short_in_a_note_is_no_name():
     assert keep_ner_result("Levo", "LOCATION", in_note=True) is False
     assert keep_ner_result("Ceftaz", "LOCATION", in_note=True) is False
     assert keep_ner_result("Levo", "LOCATION", in_note=False) is True
-    assert keep_ner_result("Janu", "DATE", in_note=True) is True  # a month written short, though Janumet starts so
+    assert (
+        keep_ner_result("Janu", "DATE", in_note=True) is True
+    )  # a month written short, though Janumet starts so
     assert (
         keep_ner_result("Toni", "PERSON", in_note=True) is True
     )  # a first name, though a listed drug starts so
@@ -55,6 +57,70 @@ def test_a_drug_written_short_in_a_note_is_no_name():
 def test_note_words_in_a_name_only_count_in_a_note():
     assert keep_ner_result("Titrate Lasix", "ORGANIZATION", in_note=True) is False
     assert keep_ner_result("Entertainment Weekly", "ORGANIZATION", in_note=False) is True
+
+
+@pytest.mark.parametrize(
+    "value,label,kept_in_note",
+    [
+        # a drug or brand the drug dictionary knows, alone or in the span (PhysioNet notes)
+        ("Diltiazem", "ORGANIZATION", False),
+        ("Ativan gtts", "PERSON", False),
+        ("Calcium Gluconate", "ORGANIZATION", False),
+        ("Albuterol and Atrovent MDI's", "ORGANIZATION", False),
+        ("diamox", "LOCATION", False),
+        # ordinary English words read as a person or a one-word company
+        ("Alert", "PERSON", False),
+        ("Mouths", "PERSON", False),
+        ("Telephone", "ORGANIZATION", False),
+        ("Resp Rate", "PERSON", False),
+        ("L groin", "ORGANIZATION", False),
+        ("PS of 15", "ORGANIZATION", False),
+        ("Sxn'd", "LOCATION", False),
+        # names the lexicons know stay, though a word list has them ('Allison' is a drug's brand too)
+        ("King", "PERSON", True),
+        ("Allison", "PERSON", True),
+        ("Marder", "PERSON", True),
+        # places and companies of ordinary words stay: cities are words too
+        ("Boston", "LOCATION", True),
+        ("Reading", "LOCATION", True),
+        ("Home Depot", "ORGANIZATION", True),
+        # two sentences run together are no entity anywhere
+        ("TPN tommorrow.small", "ORGANIZATION", False),
+        ("time.?trach", "LOCATION", False),
+    ],
+)
+def test_dictionary_words_in_a_note(value, label, kept_in_note):
+    assert keep_ner_result(value, label, in_note=True) is kept_in_note
+
+
+def test_dictionary_words_count_only_in_a_note():
+    assert keep_ner_result("Telephone", "ORGANIZATION", in_note=False) is True
+    assert keep_ner_result("Alert", "PERSON", in_note=False) is True
+    assert keep_ner_result("time.?trach", "LOCATION", in_note=False) is False
+
+
+@pytest.mark.parametrize(
+    "value,kept",
+    [
+        ("24 CM MARK", False),
+        ("decreased", False),
+        ("augment", False),
+        ("Sept", True),
+        ("Oct", True),
+        ("Janu", True),
+    ],
+)
+def test_a_month_is_a_whole_word(value, kept):
+    assert keep_ner_result(value, "DATE") is kept
+
+
+def test_a_respiratory_therapists_note_is_a_clinical_note():
+    note = (
+        "Resp Care Note:\nPt cont on mech vent as per vent flowsheet. Lung sounds coarse. MDI's given as per "
+        "order. No changes made this shift. ABG's adequate at present. Cont mech vent support."
+    )
+    assert clinical_note(note)
+    assert not clinical_note("The committee met on Tuesday to review the annual report and the budget.")
 
 
 def test_capitals_note_drops_ner_names_without_a_kind_word():
@@ -74,6 +140,12 @@ def test_capitals_note_drops_ner_names_without_a_kind_word():
         ("v.s....st", False),
         ("intake...ad", False),
         ("pulled...mo", False),
+        # a sentence run on into 'No' ('states he is comfortable.no sedatives', 'ABG 119/51/7.39.No autopeep')
+        ("comfortable.no", False),
+        ("7.39.No", False),
+        ("vg.no", True),
+        ("google.de", True),
+        ("weak.no/path", True),
     ],
 )
 def test_plausible_url(value, ok):
@@ -100,6 +172,18 @@ def test_plausible_url(value, ok):
         ("Maintain MAP of 60 or >. Cont. antibxs. May need further IV access.", "May", False),
         ("He was admitted in May 2019 for a fall.", "May 2019", True),
         ("pleasant 74y old woman went to Harbor Hosp 8/23 with severe abd pain", "Harbor Hosp", True),
+        # ventilator settings are no date, phone or company; a capitals note's relatives and signature are names
+        (
+            "Pt. remains intubated c/ no sedation. Currently on CPAP/PSV 12/10/40% drawing tidal volumes",
+            "12/10",
+            False,
+        ),
+        ("Resp: remains intubated on ac8,tv800 +10 40%. abg done with pco2 of 50", "+10 40", False),
+        ("Pt ABG @ beginning of shift w/ inc PaCO2. Inc RR to 10 to correct.", "PaCO2. Inc", False),
+        ("Platelet ct down to 185 from 232.", "let ct", False),
+        ("SOCIAL--PT'S WIFE HELEN AND STEP DAUGHTER MAUREEN IN TO VISIT WITH PT", "HELEN", True),
+        ("SOCIAL--PT'S WIFE HELEN AND STEP DAUGHTER MAUREEN IN TO VISIT WITH PT", "MAUREEN", True),
+        ("VENTOLIN MDI Q4.\n\n ROBERT V. DEGIORGIO, RRT\n", "ROBERT V. DEGIORGIO", True),
     ],
 )
 def test_note_spans(engine, text, value, covered):

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import regex
 
+from corpuskit.stages.deid.english_words import common_word, drug_words
 from corpuskit.stages.deid.labels import canonical
 
 NER_RECOGNIZERS = frozenset({"SpacyRecognizer"})
@@ -28,7 +29,14 @@ _CLINICAL_WORD = regex.compile(
     r"parin|zepam|azepam|triptan|profen|oxone|sone|olone|afil|gliptin|glutide|flozin|vir|uria|emia|itis|osis|"
     r"ectomy|otomy|ostomy|plasty|scopy|graphy|algia|pathy|penia|cytosis|inine|amine|ase|ide|ate)$"
 )
-_MONTHS = regex.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b")
+# a month's name or the start of it ('Oct', 'Janu', 'Sept'), not any word that starts like one ('24 CM
+# MARK', 'decreased', 'augment')
+_MONTH_NAMES = "january february march april may june july august september october november december".split()
+_MONTHS = regex.compile(
+    r"(?i)\b(?:"
+    + "|".join(sorted({m[:n] for m in _MONTH_NAMES for n in range(3, len(m) + 1)}, key=len, reverse=True))
+    + r")\b"
+)
 _DURATION = regex.compile(
     r"(?i)^(?:the\s+)?(?:(?:past|last|next|previous|following|first|second|third|few|several|many|\d+(?:\.\d+)?|"
     r"a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|\d+\s*-\s*\d+|\d+\s+to\s+\d+)\s+)*"
@@ -63,7 +71,7 @@ _NUMERIC_DATE = regex.compile(
     r"(?<![\d/.-])(?:"
     r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?![\d.]|/\d{3})"  # 7/22
     # three parts with one separator twice, not a blood gas (90/30/7.36/18: another part follows)
-    r"|(?:0?[1-9]|1[0-2])([/.-])(?:0?[1-9]|[12]\d|3[01])\1(?:\d{4}|\d{2})(?![\d/.])"  # 7/22/2014
+    r"|(?:0?[1-9]|1[0-2])([/.-])(?:0?[1-9]|[12]\d|3[01])\1(?:\d{4}|\d{2})(?![\d/.%])"  # 7/22/2014, not 12/10/40%
     r"|(?:0?[1-9]|[12]\d|3[01])([/.])(?:0?[1-9]|1[0-2])\2(?:\d{4}|\d{2})(?![\d/.])"  # 22.7.2014
     r"|(?:19|20)\d{2}([/.-])(?:0?[1-9]|1[0-2])\3(?:0?[1-9]|[12]\d|3[01])(?![\d/.])"  # 2014-07-22
     r")|\d{1,2}(?:st|nd|rd|th)\b"
@@ -119,8 +127,11 @@ _SYSTEM_HEADING = regex.compile(
 
 # shorthand only clinical notes use; three different ones make a text a note
 _NOTE_SHORTHAND = regex.compile(
-    r"(?i)(?<![\p{L}/])(?:pt|s/p|c/o|mg|mcg|bp|hr|prn|po|npo|sob|abd|cxr|ekg|inr|ptt|hct|wbc|gtt|foley|afebrile|"
-    r"meds|vss|nad|cta|rrr|bid|tid|qhs)(?![\p{L}/])"
+    r"(?i)(?<![\p{L}/])(?:pt|s/p|c/o|mg|mcg|bp|hr|prn|po|npo|sob|abd|cxr|ekg|inr|ptt|hct|wbc|gtts?|foley|afebrile|"
+    r"sbp|ivf?|prbcs?|u/o|d/c'?d|w/|intubated|extubated|trach|micu|sicu|ccu|csru|sats?|"
+    r"meds|vss|nad|cta|rrr|bid|tid|qhs|"
+    # a respiratory therapist's note: 'Pt cont on mech vent as per flowsheet. MDI given. ABG's adequate.'
+    r"abgs?|peep|fio2|ett|mdis?|sxn|ogt|ngt|cvp|pcwp|psv|simv|cpap|bipap|neb|flowsheet|vent)(?![\p{L}/])"
 )
 
 
@@ -183,6 +194,12 @@ def keep_ner_result(text: str, label: str, in_capitals: bool = False, in_note: b
         and not known_name(value)
     ):
         return False  # 'Levo', 'Ceftaz', 'Vanco': a drug written short in a note
+    if in_note and label in ("PERSON", "ORGANIZATION", "LOCATION") and dictionary_words(value, label):
+        return (
+            False  # 'Diltiazem', 'Ativan gtts', 'Telephone', 'Resp Rate': drugs and ordinary words in a note
+        )
+    if label in ("PERSON", "ORGANIZATION", "LOCATION") and _RUN_ON.search(value):
+        return False  # 'TPN tommorrow.small', 'time.?trach': two sentences run together
     if label == "LOCATION" and " " not in value and value.islower() and len(value) < 5:
         return False  # 'md', 'swan' in a lower-case note
     bare = _LEADING_THE.sub("", value).strip("'’s ")
@@ -225,6 +242,30 @@ def keep_ner_result(text: str, label: str, in_capitals: bool = False, in_note: b
 
 _OPENER_BEFORE = regex.compile(r"(?:^|[\n.:;,!?]|-{1,2}|\s-)\s*$")
 _OPENER_AFTER = regex.compile(r"[ \t]+[a-z]|[ \t]*\+")
+
+
+_RUN_ON = regex.compile(r"\p{Ll}{2}\.\??\p{Ll}")
+_WORD_SPLIT = regex.compile(r"[\s&.,/+'’-]+")
+
+
+def dictionary_words(value: str, label: str) -> bool:
+    """True for an NER span in a clinical note that the dictionaries explain: it holds a drug's name
+    ('Ativan gtts', 'Calcium Gluconate'), or it is a person or a one-word company made only of ordinary
+    English words ('Alert', 'Telephone', 'Resp Rate'). A word the name lexicons know is a name first;
+    places are left alone, since cities are ordinary words too ('Boston', 'Reading')."""
+    words = [w for w in _WORD_SPLIT.split(value) if w]
+    if not words or any(known_name(w) for w in words):
+        return False
+    if any(len(w) > 3 and w.lower() in drug_words() for w in words):
+        return True
+    # a side or a number with shorthand: 'L groin', 'PS of 15', "Sxn'd", 'gm+ cocci'
+    shorthand = [len(w) == 1 or w.isdigit() or w.lower() in CLINICAL_DENY for w in words]
+    ordinary = [s or common_word(w) for s, w in zip(shorthand, words)]
+    if label == "LOCATION":
+        return all(shorthand)
+    if label == "ORGANIZATION" and len(words) > 1:  # 'Home Depot' is two ordinary words and a company
+        return all(ordinary) and any(w.lower() in CLINICAL_DENY or len(w) == 1 for w in words)
+    return all(ordinary)
 
 
 def known_name(word: str) -> bool:
@@ -312,6 +353,8 @@ def finalize(text: str, results, label_map: dict[str, str | None] | None = None)
             continue  # 'May need further IV access': the verb, not the month
         if label == "DATE" and _CLOCK_TIME.search(text, max(0, start - 8), end):
             continue  # 'BP 84/40 at 2000': a time of day
+        if label == "DATE" and text[end : end + 1] == "%":
+            continue  # 'CPAP/PSV 12/10/40%': ventilator settings
         if name in NER_RECOGNIZERS:
             if note_kind is None:  # Chinese texts get no NER result, and need neither scan
                 note_kind = shouting(text), clinical_note(text)
@@ -356,6 +399,10 @@ _COMMON_TLD = frozenset(
 )
 
 
+# top-level domains that are English words too: after an ordinary word they end a sentence
+_WORD_TLD = frozenset("no in it at be me us is so to my am by go do care health app".split())
+
+
 def plausible_url(value: str) -> bool:
     """A URL the way people write one: with a scheme or www., or a host of two real labels and a common
     top-level domain, in lower or mixed case — not 'v.s....st' or 'FIRST.ST' from a nurse's shorthand."""
@@ -365,6 +412,10 @@ def plausible_url(value: str) -> bool:
     if ".." in host or host.isupper():
         return False
     labels = host.split(".")
+    if any(label.isdigit() for label in labels):
+        return False  # 'ABG 119/51/7.39.No autopeep': numbers and a sentence
+    if len(labels) == 2 and "/" not in value and labels[1].lower() in _WORD_TLD and common_word(labels[0]):
+        return False  # 'states he is comfortable.no sedatives': a word, a full stop and 'no'
     return len(labels) >= 2 and labels[-1].lower() in _COMMON_TLD and len(labels[-2]) >= 2
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import regex
+
 from corpuskit.stages.deid.recognizers.base import NAME_WORD, TablePatternRecognizer
 
 _MONTH = (
@@ -390,6 +392,12 @@ _HOSPITAL_UNITS = frozenset(
 )
 
 
+_WARD_WORDS = frozenset(
+    "FLOOR ROOM RM BED UNIT WARD POD BAY LEVEL STATION SUITE TEAM SERVICE STEP DOWN".split()
+)
+_WARD_SHAPE = regex.compile(r"(\p{L}+)[ \t]*\d{1,2}[A-Z]?")
+
+
 class HealthcareFacilityRecognizer(TablePatternRecognizer):
     """Hospitals and clinics by name: 'Massachusetts General Hospital', 'St. Mary's Medical Center'."""
 
@@ -443,6 +451,12 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
             r"INFIRMARY|HOSPICE|NURSING HOME|MEMORIAL(?![ \t]+DAY)|HEALTH SYSTEM|HEALTHCARE)\b",
             0.7,
         ),
+        # a note typed in lower case: "transferred from reisterstown hospital" (validated: no ordinary word)
+        (
+            "facility_lower",
+            r"(?<![\p{L}])[a-z][a-z'-]{3,}[ \t](?:hospital|hosp|medical center|nursing home|rehab center)\b",
+            0.6,
+        ),
         (
             "facility_of",
             r"\b(?:University\s+)?(?:Hospital|Clinic|Infirmary)\s+of\s+(?:[A-Z][A-Za-z]+\s?){1,4}",
@@ -479,8 +493,9 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
         # a ward or floor named after a building and its level: "at bedside on Ellison 12", "moved to Blake 7"
         (
             "ward",
-            r"(?<=\b(?i:bedside|admitted|transferred|moved|floor|unit|ward)[ \t]+(?i:on|to)[ \t]+(?:the[ \t]+)?)"
-            r"(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)\p{Lu}[a-z]{2,}[ \t]+\d{1,2}[A-Z]?\b",
+            r"(?<=\b(?:(?i:bedside|admitted|transferr?ed|moved|floor|unit|ward)[ \t]+(?i:on|to)|(?i:back[ \t]+to))"
+            r"[ \t]+(?:the[ \t]+)?)"
+            r"(?!(?i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)\p{Lu}(?:[a-z]{2,}|[A-Z]{3,})[ \t]*\d{1,2}[A-Z]?\b",
             0.6,
         ),
     ]
@@ -502,6 +517,20 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
         """A capitals heading made only of generic words ("OUTPATIENT CLINIC") is no facility name
         (an acronym, one word, is checked by its pattern); nor is "a Skilled Nursing Facility", nor a
         unit of the hospital itself ("returned from CATH lab", "transferred to ICU")."""
+        if (
+            pattern_text.islower()
+        ):  # 'reisterstown hospital', not 'the outside hospital' or 'cardiac rehab center'
+            from corpuskit.stages.deid.english_words import common_word
+            from corpuskit.stages.deid.postprocess import CLINICAL_DENY
+
+            kind = regex.search(
+                r"\s(?:hospital|hosp|medical center|nursing home|rehab center)$", pattern_text
+            )
+            words = pattern_text[: kind.start()].split() if kind else []
+            return None if words and not any(common_word(w) or w in CLINICAL_DENY for w in words) else False
+        ward = _WARD_SHAPE.fullmatch(pattern_text.strip())
+        if ward:  # 'Quartermain 3' is a building; 'MICU 6', 'Floor 5', 'Room 12' are not
+            return False if ward.group(1).upper() in _HOSPITAL_UNITS | _WARD_WORDS else None
         if " " not in pattern_text.strip():
             return False if pattern_text.strip().upper() in _HOSPITAL_UNITS else None
         if not pattern_text.isupper():
@@ -520,6 +549,14 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
         words = pattern_text.split()
         kind_words = 2 if words[-1] in ("CENTER", "CENTRE", "HOME") else 1
         return False if all(w in self._GENERIC_CAPS for w in words[:-kind_words]) else None
+
+
+# ventilator settings are written as fractions: 'PEEP/PS 5/8', 'PSV increased to 10/5', 'CPAP .5% 5/8'
+_NOT_VENT = r"(?<!\b(?i:peep|psv?|cpap|s?imv|bipap|fio2|vent)\b[^\n\d]{0,16}(?:[\d.]+%?[^\n\d]{1,3})?)"
+# a month over a day that no exam scale can be, as its top is above the scale's: '10/3 PERSANTINE', '7/6'
+_ABOVE_SCALE = "|".join(
+    f"(?:{'|'.join(f'0?{n}' if n < 10 else str(n) for n in range(d + 1, 13))})/0?{d}\\b" for d in range(2, 7)
+)
 
 
 class ClinicalDateRecognizer(TablePatternRecognizer):
@@ -543,12 +580,19 @@ class ClinicalDateRecognizer(TablePatternRecognizer):
             r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b",
             0.6,
         ),  # "signed on Thursday", "on Tuesdays"
-        ("numeric", r"\b(?:1[0-2]|0?[1-9])[/-](?:3[01]|[12]\d|0?[1-9])[/-](?:" + _YEAR + r"|\d{2})\b", 0.8),
+        (
+            "numeric",  # not ventilator settings, 'CPAP/PSV 12/10/40%'
+            _NOT_VENT
+            + r"\b(?:1[0-2]|0?[1-9])[/-](?:3[01]|[12]\d|0?[1-9])[/-](?:"
+            + _YEAR
+            + r"|\d{2})\b(?!\s*%)",
+            0.8,
+        ),
         ("numeric_dmy", r"\b(?:3[01]|[12]\d|0?[1-9])[/.](?:1[0-2]|0?[1-9])[/.]" + _YEAR + r"\b", 0.7),
         ("iso", r"\b" + _YEAR + r"[-/.](?:1[0-2]|0?[1-9])[-/.](?:3[01]|[12]\d|0?[1-9])\b", 0.85),
         (
             "month_day_numeric",
-            r"(?<=\b(?:on|since|from|until|dated|DOB|DOS|seen|appt|appointment|scheduled|due|by|before|after|through|"
+            r"(?<=\b(?:on|since|from|until|dated|DOB|DOS|seen|appt|appointment|scheduled|due|by|before|after|through|hx|"
             r"thru|till|visit|note|f/u|follow[- ]?up|RTC|admitted|discharged|labs?|"
             + _DATED_TESTS
             + r"|TEE|EKG|ECG|"
@@ -573,7 +617,11 @@ class ClinicalDateRecognizer(TablePatternRecognizer):
         # percent or an inch are not dates
         (
             "month_day_bare",
-            r"(?<![\d/.:,-])(?:1[0-2]|0?[1-9])/(?!(?:0?[2-6]|10)\b)(?:3[01]|[12]\d|0?[1-9])"
+            r"(?<![\d/.:,-])"
+            + _NOT_VENT
+            + r"(?:(?:1[0-2]|0?[1-9])/(?!(?:0?[2-6]|10)\b)(?:3[01]|[12]\d|0?[1-9])|"
+            + _ABOVE_SCALE
+            + r")"
             r"(?![\d/]|\.\d|\s*(?:%|\"|in\b|inch|of\b|cores?\b|nodes?\b|lymph|bottles?\b|samples?\b|specimens?\b|"
             r"positive|negative|biopsies|slides?\b|sets?\b|doses?\b|tabs?\b|tablets?\b|pills?\b|days?\b|weeks?\b|"
             r"times?\b|patients?\b|pts?\b|points?\b|dilution|strength))",
@@ -630,6 +678,7 @@ class PhoneWithExtensionRecognizer(TablePatternRecognizer):
             + r"\b",
             0.7,
         ),
+        ("nanp_slashes", r"(?<![\w/.-])\d{3}/\d{3}/\d{4}(?![\w/])", 0.6),  # 201/324/1423
         ("trunk_prefix", r"(?<![\w/])\(0\d{2,5}\)\s?\d{3,4}[\s.-]?\d{3,4}" + _EXT + r"\b", 0.7),
         (
             "labelled",
@@ -653,6 +702,14 @@ class PhoneWithExtensionRecognizer(TablePatternRecognizer):
         ),
     ]
     CONTEXT = ["phone", "tel", "call", "fax", "cell", "mobile", "contact"]
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        """A number with its country code has seven digits or more: '+10 40%' is a ventilator's PEEP and
+        oxygen (an extension alone, 'x4411', is its own pattern)."""
+        if pattern_text.startswith(("+", "00")):
+            number = regex.split(r"(?i)\s*(?:x|ext)", pattern_text, maxsplit=1)[0]
+            return False if sum(c.isdigit() for c in number) < 7 else None
+        return None
 
 
 class ContextPhoneRecognizer(TablePatternRecognizer):
@@ -760,7 +817,7 @@ class EnglishLicensePlateRecognizer(TablePatternRecognizer):
     PATTERNS = [
         (
             "plate",
-            r"(?<=\b(?:licen[cs]e\s+plate|plate|registration|tag)\s*(?:no\.?|number|#)?\s*[:#]?\s*)"
+            r"(?<=\b(?:licen[cs]e\s+plate|plate|registration|tag)\b\s*(?:no\.?|number|#)?\s*[:#]?\s*)"
             r"(?=[A-Z0-9 -]*\d)(?=[A-Z0-9 -]*[A-Z])[A-Z0-9]{1,4}[ -]?[A-Z0-9]{2,5}\b",
             0.8,
         )
@@ -817,6 +874,12 @@ class DriverLicenseRecognizer(TablePatternRecognizer):
             0.7,
         ),
     ]
+
+
+# the licences a clinician signs a note with (PA and FACS only where a name's case shows, above)
+_CREDENTIALS = (
+    r"(?:MD|M\.D\.|DO|RN|NP|PA-C|DVM|PhD|DDS|RRT|CRT|LPN|CRNA|APRN|CNM|LICSW|LCSW|MSW|RD|PharmD|RPh)"
+)
 
 
 class EnglishPersonNameRecognizer(TablePatternRecognizer):
@@ -890,8 +953,8 @@ class EnglishPersonNameRecognizer(TablePatternRecognizer):
         # a dictating clinician's code after the degree, as transcription systems print it: "M.D. GE43"
         ("clinician_code", r"(?<=\bM\.?D\.?,?[ \t]+)[A-Z]{2,3}\d{1,4}\b", 0.6),
         (
-            "honorific",
-            r"(?<=\b(?:Dr|Drs|Mr|Mrs|Ms|Miss|Prof)\.?[ \t]+)"
+            "honorific",  # the title in lower case only with its dot: 'mrs. Burns', not 'ms Tylenol' (morphine)
+            r"(?<=\b(?:(?:Dr|Drs|Mr|Mrs|Ms|Miss|Prof)\.?|(?:dr|mr|mrs)\.)[ \t]+)"
             + NAME_WORD
             + r"(?:[ \t][A-Z]\.)?(?:[ \t]"
             + NAME_WORD
@@ -904,21 +967,30 @@ class EnglishPersonNameRecognizer(TablePatternRecognizer):
             r"(?<=\bDrs\.?[ \t]+(?:" + NAME_WORD + r",?[ \t]+){1,3}(?:and|&)\s+)" + NAME_WORD,
             0.7,
         ),
-        ("credential", _NAME + r"(?=,?[ \t]+(?:MD|M\.D\.|DO|RN|NP|PA-C|PA|DVM|PhD|DDS|FACS|FACP)\b)", 0.8),
-        # "JOHN SMITH MD": a signature in capitals
+        ("credential", _NAME + r"(?=,?[ \t]+(?:" + _CREDENTIALS + r"|PA|FACS|FACP)\b)", 0.8),
+        # "JOHN SMITH MD", "ROBERT V. DEGIORGIO, RRT": a signature in capitals
         (
             "capitals_credential",
             r"\b[A-Z][A-Z'’-]+(?:[ \t][A-Z]\.?)?(?:[ \t][A-Z][A-Z'’-]+){1,2}"
-            r"(?=,?[ \t]+(?:MD|M\.D\.|DO|RN|NP|PA-C|DVM|PhD|DDS)\b)",
+            r"(?=,?[ \t]+(?:" + _CREDENTIALS + r")\b)",
             0.7,
         ),
-        # "J. Rivera, RN": initials before the surname
+        # "J. Rivera, RN", "Q. LANDER RRT": initials before the surname
         (
             "initials_credential",
-            r"\b(?:[A-Z]\.[ \t]?){1,2}"
+            r"\b(?:[A-Z]\.[ \t]?){1,2}(?:"
             + NAME_WORD
-            + r"(?=,?[ \t]+(?:MD|M\.D\.|DO|RN|NP|PA-C|PA|DVM|PhD|DDS|FACS|FACP)\b)",
+            + r"|[A-Z][A-Z'’-]{2,})(?=,?[ \t]+(?:"
+            + _CREDENTIALS
+            + r"|PA|FACS|FACP)\b)",
             0.8,
+        ),
+        # the same in a note typed in lower case: "all is well at this time. q. lander rrt"
+        (
+            "initials_credential_lower",
+            r"(?<![\p{L}.])[a-z]\.[ \t]?(?!(?:and|the|per|with|for|will|was|has|see|pls|team|aware|called)\b)"
+            r"[a-z][a-z'’-]{2,}(?=,?[ \t]+(?:rrt|crt|rn|lpn|crna|np|md|licsw|lcsw|msw)\b)",
+            0.7,
         ),
         # dictation initials (author/typist) at the start of a sign-off line: "QR/ab  DD: 04/12/69"
         ("dictation_initials", r"^[A-Z]{2,4}/[a-z]{2,4}(?=[ \t]+(?:DD|DT|D|T|cc)\s*:|[ \t]*$)", 0.6),

@@ -18,6 +18,7 @@ import regex
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from corpuskit.stages.deid.english_words import common_word
 from corpuskit.stages.deid.recognizers.base import NAME_WORD, make_result
 
 LATIN_LOCALES = (
@@ -150,25 +151,33 @@ class LexiconNameRecognizer(LocalRecognizer):
     _speaker = regex.compile(r"^[ \t>]*(\p{L}[\p{Ll}'’]+)(?=[ \t]*:)", regex.MULTILINE)
     _after_kin = regex.compile(
         r"\b(?:[Kk]id|[Ss]on|[Dd]aughter|[Ww]ife|[Hh]usband|[Bb]rother|[Ss]ister|[Mm]other|[Ff]ather|[Mm]om|[Dd]ad|"
-        r"[Gg]randson|[Gg]randdaughter|[Nn]iece|[Nn]ephew|[Ff]ianc[eé]e?|[Pp]artner|[Bb]oyfriend|[Gg]irlfriend|"
+        r"[Gg]randson|[Gg]randdaughter|[Nn]iece|[Nn]ephew|[Ff]ianc[eé]e?|[Pp]artner|[Bb]oyfriend|[Gg]irlfriend|[Dd]tr|"
         r"[Cc]ousin|[Aa]unt|[Uu]ncle|[Gg]randmother|[Gg]randfather|[Ss]tep(?:son|daughter)|[Cc]alls?\s+me|[Dd]ear|"
         r"[Ff]riend|[Rr]oommate|[Nn]eighbou?r|"
         r"[Hh]i|[Hh]ello)(?:,?[ \t]+|[ \t]*\()(\p{Lu}[\p{Ll}'’]+)(?![\p{L}])"
     )
     _kin_unknown = regex.compile(
         r"\b(?:[Ss]on|[Dd]aughter|[Ww]ife|[Hh]usband|[Bb]rother|[Ss]ister|[Mm]other|[Ff]ather|[Gg]randson|"
-        r"[Gg]randdaughter|[Nn]iece|[Nn]ephew|[Ff]ianc[eé]e?|[Bb]oyfriend|[Gg]irlfriend|[Cc]ousin|[Aa]unt|[Uu]ncle|"
+        r"[Gg]randdaughter|[Nn]iece|[Nn]ephew|[Ff]ianc[eé]e?|[Bb]oyfriend|[Gg]irlfriend|[Cc]ousin|[Aa]unt|[Uu]ncle|[Dd]tr|"
         r"[Ff]riend|[Rr]oommate|[Nn]eighbou?r)"
         r"(?:,?[ \t]+|[ \t]*\()(?!(?:Mrs|Mr|Ms|Dr|Miss)\b)(\p{Lu}\p{Ll}{2,}[\p{Ll}'’-]*)(?![\p{L}])"
     )
     # lower-cased notes: "her sister gloria helps", "seen by dr. patel"
     _lower_after_kin = regex.compile(
-        r"\b(?:son|daughter|wife|husband|brother|sister|mother|father|mom|dad|grandson|granddaughter|niece|"
+        r"\b(?:son|daughter|dtr|dau|wife|husband|brother|sister|mother|father|mom|dad|grandson|granddaughter|niece|"
         r"nephew|cousin|aunt|uncle|partner|boyfriend|girlfriend|friend|dr\.|mr\.|mrs\.|ms\.)[ \t]+"
         r"(\p{Ll}[\p{Ll}'’]+)(?![\p{L}])"
     )
     # a lower-case note's doctor: "dr healey in to talk w/pt", "per dr. okafor"
-    _lower_doctor = regex.compile(r"(?<![\p{L}])(?:dr\.?|doctor)[ \t]+(\p{Ll}[\p{Ll}'’]{2,})(?![\p{L}])")
+    _lower_doctor = regex.compile(
+        r"(?<![\p{L}])(?:[Dd]r\.?|[Dd]octor)[ \t]+(\p{Ll}[\p{Ll}'’]{2,})(?![\p{L}])"
+    )
+    # a note in capitals: "PT'S WIFE HELEN AND STEP DAUGHTER MAUREEN IN TO VISIT" (known first names only)
+    _caps_after_kin = regex.compile(
+        r"(?<![\p{L}])(?:SON|DAUGHTER|DTR|WIFE|HUSBAND|BROTHER|SISTER|MOTHER|FATHER|MOM|DAD|GRANDSON|"
+        r"GRANDDAUGHTER|NIECE|NEPHEW|COUSIN|AUNT|UNCLE|PARTNER|BOYFRIEND|GIRLFRIEND|FRIEND|FIANC[EÉ]E?|"
+        r"STEP[ -]?(?:SON|DAUGHTER))[ \t]+(\p{Lu}{2}[\p{Lu}'’]*)(?![\p{L}])"
+    )
     # "JOHN SMITH", "ZUNIGA PAUL J": a line of capitals holding a known first name and surname
     _capitals_pair = regex.compile(
         r"(?<![\p{L}])(\p{Lu}{2,})(?:[ \t]\p{Lu}\.?)?[ \t](\p{Lu}[\p{Lu}'’-]+)(?![\p{L}])"
@@ -182,6 +191,18 @@ class LexiconNameRecognizer(LocalRecognizer):
     _lower_pair = regex.compile(
         r"(?<![\p{L}])(\p{Ll}+)(?:[ \t]\p{Ll}\.?)?[ \t](\p{Ll}[\p{Ll}'’]+)(?![\p{L}])"
     )
+
+    @staticmethod
+    def _unknown_name(word: str) -> bool:
+        """A lower-case word after a relative that no list knows and that is no ordinary English or clinical
+        word, nor shaped like a verb or an adverb: 'milovan', not 'visiting', 'aware' or 'vistied'."""
+        return (
+            len(word) >= 3
+            and word not in COMMON_LOWER
+            and word not in _kin_not_names()
+            and not common_word(word)
+            and not word.endswith(("ed", "ing", "ly", "'s", "’s"))
+        )
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
@@ -199,7 +220,9 @@ class LexiconNameRecognizer(LocalRecognizer):
                 out.append(
                     make_result(self, self.ENTITY, m.start(), m.end(), 0.75 if family in last else 0.5)
                 )
-        for m in itertools.chain(self._speaker.finditer(text), self._after_kin.finditer(text)):
+        for m in itertools.chain(
+            self._speaker.finditer(text), self._after_kin.finditer(text), self._caps_after_kin.finditer(text)
+        ):
             word = m.group(1)
             if word.capitalize() in first and word.lower() not in COMMON_LOWER:
                 out.append(make_result(self, self.ENTITY, m.start(1), m.end(1), 0.6))
@@ -212,11 +235,12 @@ class LexiconNameRecognizer(LocalRecognizer):
                 out.append(make_result(self, self.ENTITY, m.start(1), m.end(1), 0.5))
         for m in self._lower_after_kin.finditer(text):
             word = m.group(1)
-            known = word.capitalize() in first or (
-                m.group().startswith(("dr", "mr", "mrs", "ms")) and word.capitalize() in last
-            )
+            titled = m.group().startswith(("dr", "mr", "mrs", "ms"))
+            known = word.capitalize() in first or (titled and word.capitalize() in last)
             if known and word not in COMMON_LOWER:
                 out.append(make_result(self, self.ENTITY, m.start(1), m.end(1), 0.55))
+            elif not titled and self._unknown_name(word):  # "husband milovan", "dtr laverne"
+                out.append(make_result(self, self.ENTITY, m.start(1), m.end(1), 0.5))
         for m in self._lower_doctor.finditer(text):
             word = m.group(1)
             known = word.capitalize() in last and word not in _AFTER_DOCTOR

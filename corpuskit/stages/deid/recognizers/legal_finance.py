@@ -217,3 +217,12 @@ class CompanyNameRecognizer(TablePatternRecognizer):
         )
     ]
     CONTEXT = ["company", "corporation", "between", "party"]
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        """A sentence's last word is no part of a company's name: 'ABG with inc PaCO2. Inc RR to 10'."""
+        words = pattern_text.split()[:-1]
+        return (
+            False
+            if any(w.endswith(".") and len(w) > 4 and any(c.isdigit() for c in w) for w in words)
+            else None
+        )
