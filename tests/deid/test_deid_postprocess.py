@@ -191,3 +191,21 @@ def test_note_spans(engine, text, value, covered):
     i = text.index(value)
     hit = {c for d in spans for c in range(d.start, d.end)} >= set(range(i, i + len(value)))
     assert hit is covered
+
+
+def test_drug_words_are_extracted_once_into_the_cache(tmp_path, monkeypatch):
+    from corpuskit.stages.deid import english_words
+
+    monkeypatch.setenv("CORPUSKIT_CACHE_DIR", str(tmp_path))
+    english_words.drug_words.cache_clear()
+    try:
+        words = english_words.drug_words()
+        (cached,) = tmp_path.glob("drug-words-*.txt")
+        assert {"diltiazem", "ativan", "gluconate"} <= words
+        assert "caps" not in words  # in the drug list, but an ordinary word
+        # the second process reads the cache, not the package's pickle
+        cached.write_text("zzqdrug\ndiltiazem\n", encoding="utf-8")
+        english_words.drug_words.cache_clear()
+        assert english_words.drug_words() == {"zzqdrug", "diltiazem"}
+    finally:
+        english_words.drug_words.cache_clear()

@@ -4,19 +4,22 @@ The small spaCy model reads a nurse's capitalised words as people and companies 
 "Telephone", "Diltiazem", "Tegaderm"). Whether a word is an ordinary English word or a drug is
 a question for a dictionary, not for a hand-kept list: pyspellchecker ships English word counts
 (from subtitles, names included, so the name lexicons decide first), and
-drug-named-entity-recognition ships ~27k single-word drug names and brands (MeSH, DrugBank,
-MedlinePlus). Both are package data, read once per process on first use.
+drug-named-entity-recognition ships ~38k drug names and brands (MeSH, DrugBank, MedlinePlus).
+Both are package data, read once per process on first use.
 """
 
 from __future__ import annotations
 
-import bz2
 import gzip
 import json
-import pickle
-from collections import Counter
+import os
+import subprocess
+import sys
+import tempfile
 from functools import lru_cache
+from importlib.metadata import version
 from importlib.resources import files
+from pathlib import Path
 
 # a word seen at least this often in pyspellchecker's English counts is an ordinary word: 'alert'
 # 22k, 'sinus' 1.8k; surnames the lexicons lack sit below it ('lander' 561, 'finn' 516, 'olsen' 118)
@@ -24,25 +27,56 @@ COMMON_MIN_COUNT = 1000
 
 
 @lru_cache(maxsize=1)
-def _word_counts() -> dict[str, int]:
+def _common_words() -> frozenset[str]:
     with gzip.open(files("spellchecker").joinpath("resources/en.json.gz")) as fh:
-        return json.load(fh)
+        counts = json.load(fh)
+    return frozenset(w for w, n in counts.items() if n >= COMMON_MIN_COUNT)  # ~19k of 160k
 
 
 def common_word(word: str) -> bool:
     """True for a word English text uses often (case ignored)."""
-    return _word_counts().get(word.lower(), 0) >= COMMON_MIN_COUNT
+    return word.lower() in _common_words()
+
+
+# Run in a child process: the package's dictionary is one pickle that also holds structures and ids
+# for every drug, and unpickling it costs ~3 s and leaves ~400 MB of freed-but-kept heap behind in
+# the process that did it — in every de-identification worker, were it done there.
+_EXTRACT = """
+import bz2, pickle, sys
+from collections import Counter
+from importlib.resources import files
+with bz2.open(files("drug_named_entity_recognition").joinpath("drug_ner_dictionary.pkl.bz2")) as fh:
+    variants = pickle.load(fh)["drug_variant_to_canonical"]
+# a word that recurs in three combinations is a drug's word too ('calcium gluconate', 'potassium
+# gluconate', ...); a word of one brand alone is as often a person's name ('Bence Jones protein')
+in_combinations = Counter(w for v in variants if " " in v for w in set(v.replace(",", " ").split()))
+words = {v for v in variants if " " not in v} | {w for w, n in in_combinations.items() if n >= 3}
+sys.stdout.write("\\n".join(sorted(w for w in words if len(w) > 3 and w.isalpha())))
+"""
+
+
+def _cache_dir() -> Path:
+    return Path(os.environ.get("CORPUSKIT_CACHE_DIR") or Path.home() / ".cache" / "corpuskit")
 
 
 @lru_cache(maxsize=1)
 def drug_words() -> frozenset[str]:
     """Lower-case words of drug names and brands, four letters or more, less ordinary English words
-    ('caps', 'armour', 'sits' are in the drug list too)."""
-    # the package's own data file, pinned to one version; it is a pickle, so only that pinned file is read
-    with bz2.open(files("drug_named_entity_recognition").joinpath("drug_ner_dictionary.pkl.bz2")) as fh:
-        variants = pickle.load(fh)["drug_variant_to_canonical"]
-    # a word that recurs in three combinations is a drug's word too ('calcium gluconate', 'potassium
-    # gluconate', …); a word of one brand alone is as often a person's name ('Bence Jones protein')
-    in_combinations = Counter(w for v in variants if " " in v for w in set(v.replace(",", " ").split()))
-    words = {v for v in variants if " " not in v} | {w for w, n in in_combinations.items() if n >= 3}
-    return frozenset(w for w in words if len(w) > 3 and w.isalpha() and not common_word(w))
+    ('caps', 'armour', 'sits' are in the drug list too). Extracted once per machine and package version
+    into the corpuskit cache folder (`CORPUSKIT_CACHE_DIR`, default ~/.cache/corpuskit)."""
+    cache = _cache_dir() / f"drug-words-{version('drug-named-entity-recognition')}.txt"
+    try:
+        text = cache.read_text(encoding="utf-8")
+    except OSError:
+        text = subprocess.run(
+            [sys.executable, "-c", _EXTRACT], check=True, capture_output=True, text=True
+        ).stdout
+        try:  # written whole or not at all: parallel workers may race to write it
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=".drug-words-")
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(text)
+            os.replace(tmp, cache)
+        except OSError:
+            pass  # a read-only home: extract again next time
+    return frozenset(w for w in text.split() if not common_word(w))
