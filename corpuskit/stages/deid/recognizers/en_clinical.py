@@ -552,6 +552,7 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
 
 
 # ventilator settings are written as fractions: 'PEEP/PS 5/8', 'PSV increased to 10/5', 'CPAP .5% 5/8'
+# (a look back of ~25 characters: each pattern tests for a digit first, or it would run at every position)
 _NOT_VENT = r"(?<!\b(?i:peep|psv?|cpap|s?imv|bipap|fio2|vent)\b[^\n\d]{0,16}(?:[\d.]+%?[^\n\d]{1,3})?)"
 # a month over a day that no exam scale can be, as its top is above the scale's: '10/3 PERSANTINE', '7/6'
 _ABOVE_SCALE = "|".join(
@@ -582,8 +583,9 @@ class ClinicalDateRecognizer(TablePatternRecognizer):
         ),  # "signed on Thursday", "on Tuesdays"
         (
             "numeric",  # not ventilator settings, 'CPAP/PSV 12/10/40%'
-            _NOT_VENT
-            + r"\b(?:1[0-2]|0?[1-9])[/-](?:3[01]|[12]\d|0?[1-9])[/-](?:"
+            r"\b(?=\d)"
+            + _NOT_VENT
+            + r"(?:1[0-2]|0?[1-9])[/-](?:3[01]|[12]\d|0?[1-9])[/-](?:"
             + _YEAR
             + r"|\d{2})\b(?!\s*%)",
             0.8,
@@ -617,7 +619,7 @@ class ClinicalDateRecognizer(TablePatternRecognizer):
         # percent or an inch are not dates
         (
             "month_day_bare",
-            r"(?<![\d/.:,-])"
+            r"(?<![\d/.:,-])(?=\d)"
             + _NOT_VENT
             + r"(?:(?:1[0-2]|0?[1-9])/(?!(?:0?[2-6]|10)\b)(?:3[01]|[12]\d|0?[1-9])|"
             + _ABOVE_SCALE

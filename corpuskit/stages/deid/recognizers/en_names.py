@@ -18,7 +18,7 @@ import regex
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from corpuskit.stages.deid.english_words import common_word
+from corpuskit.stages.deid.english_words import common_word, drug_words
 from corpuskit.stages.deid.recognizers.base import NAME_WORD, make_result
 
 LATIN_LOCALES = (
@@ -144,6 +144,9 @@ class LexiconNameRecognizer(LocalRecognizer):
 
     def load(self) -> None:
         lexicons()
+        # the word lists English post-processing consults too: loaded before the engine forks its workers
+        common_word("")
+        drug_words()
 
     # one known first name where only a person fits: a speaker at the start of a line ("Nicole: Remember",
     # 'tracy:"i'm…'), after a kin word ("his wife Ruth", "my kid Lukas", "Daughter (Alicia)") or a greeting
