@@ -76,6 +76,9 @@ def test_note_words_in_a_name_only_count_in_a_note():
         ("L groin", "ORGANIZATION", False),
         ("PS of 15", "ORGANIZATION", False),
         ("Sxn'd", "LOCATION", False),
+        ("Afeb", "PERSON", False),
+        ("Sx mod-lg", "PERSON", False),
+        ("Permacath", "PERSON", False),
         # names the lexicons know stay, though a word list has them ('Allison' is a drug's brand too)
         ("King", "PERSON", True),
         ("Allison", "PERSON", True),
@@ -84,6 +87,7 @@ def test_note_words_in_a_name_only_count_in_a_note():
         ("Boston", "LOCATION", True),
         ("Reading", "LOCATION", True),
         ("Home Depot", "ORGANIZATION", True),
+        ("Sacred Heart Vital", "PERSON", True),  # 'go to Sacred Heart Vital signs stable': a rehab's name
         # two sentences run together are no entity anywhere
         ("TPN tommorrow.small", "ORGANIZATION", False),
         ("time.?trach", "LOCATION", False),
@@ -184,6 +188,8 @@ def test_plausible_url(value, ok):
         ("SOCIAL--PT'S WIFE HELEN AND STEP DAUGHTER MAUREEN IN TO VISIT WITH PT", "HELEN", True),
         ("SOCIAL--PT'S WIFE HELEN AND STEP DAUGHTER MAUREEN IN TO VISIT WITH PT", "MAUREEN", True),
         ("VENTOLIN MDI Q4.\n\n ROBERT V. DEGIORGIO, RRT\n", "ROBERT V. DEGIORGIO", True),
+        ("Pt alert, awake and oriented from 2000 to 2400. Pt slept well", "2000", False),
+        ("He lived in Lowell from 2000 to 2005 with his wife.", "2000", True),
     ],
 )
 def test_note_spans(engine, text, value, covered):

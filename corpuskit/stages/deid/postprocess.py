@@ -131,7 +131,7 @@ _NOTE_SHORTHAND = regex.compile(
     r"sbp|ivf?|prbcs?|u/o|d/c'?d|w/|intubated|extubated|trach|micu|sicu|ccu|csru|sats?|"
     r"meds|vss|nad|cta|rrr|bid|tid|qhs|"
     # a respiratory therapist's note: 'Pt cont on mech vent as per flowsheet. MDI given. ABG's adequate.'
-    r"abgs?|peep|fio2|ett|mdis?|sxn|ogt|ngt|cvp|pcwp|psv|simv|cpap|bipap|neb|flowsheet|vent)(?![\p{L}/])"
+    r"abgs?|peep|fio2|ett|mdis?|sxn|ogt|ngt|cvp|pcwp|psv|simv|cpap|bipap|neb|flowsheet|vent|mech|suct)(?![\p{L}/])"
 )
 
 
@@ -210,8 +210,8 @@ def keep_ner_result(text: str, label: str, in_capitals: bool = False, in_note: b
     if label == "LOCATION" and value.lower() in ("north", "south", "east", "west"):
         return False  # a ward, '6 North'
     if label == "DATE":
-        if _TIME_RANGE.match(value):
-            return False  # a shift, '1900-0700'
+        if _TIME_RANGE.match(value) and not all(_YEAR.fullmatch(t) for t in _CLOCK.findall(value)):
+            return False  # a shift, '1900-0700', 'from 2000 to 2400' (but 'from 2000 to 2005' is years)
         cleaned = _QUOTES.sub("", value)
         if _DURATION.match(cleaned):
             return False
@@ -250,9 +250,9 @@ _WORD_SPLIT = regex.compile(r"[\s&.,/+'’-]+")
 
 def dictionary_words(value: str, label: str) -> bool:
     """True for an NER span in a clinical note that the dictionaries explain: it holds a drug's name
-    ('Ativan gtts', 'Calcium Gluconate'), or it is a person or a one-word company made only of ordinary
-    English words ('Alert', 'Telephone', 'Resp Rate'). A word the name lexicons know is a name first;
-    places are left alone, since cities are ordinary words too ('Boston', 'Reading')."""
+    ('Ativan gtts', 'Calcium Gluconate'), or it is one ordinary English word ('Alert', 'Telephone'), or
+    ordinary words with shorthand ('Resp Rate', 'L groin'). A word the name lexicons know is a name
+    first; a place needs shorthand alone, since cities are ordinary words too ('Boston')."""
     words = [w for w in _WORD_SPLIT.split(value) if w]
     if not words or any(known_name(w) for w in words):
         return False
@@ -263,8 +263,8 @@ def dictionary_words(value: str, label: str) -> bool:
     ordinary = [s or common_word(w) for s, w in zip(shorthand, words)]
     if label == "LOCATION":
         return all(shorthand)
-    if label == "ORGANIZATION" and len(words) > 1:  # 'Home Depot' is two ordinary words and a company
-        return all(ordinary) and any(w.lower() in CLINICAL_DENY or len(w) == 1 for w in words)
+    if len(words) > 1:  # 'Home Depot', 'Sacred Heart' are ordinary words and a name: shorthand must show
+        return all(ordinary) and any(shorthand)
     return all(ordinary)
 
 
@@ -314,7 +314,8 @@ _CLINICAL_LAST_WORD = regex.compile(
     r"|(?:^|\s)" + _FREQUENCY + r"$"
 )
 _DECIMAL = regex.compile(r"\d\.\d")
-_TIME_RANGE = regex.compile(r"^(?:[01]\d|2[0-3]):?[0-5]\d\s*-\s*(?:[01]\d|2[0-3]):?[0-5]\d$")
+_TIME_RANGE = regex.compile(r"^(?:[01]\d|2[0-4]):?[0-5]\d\s*(?:-|to|until)\s*(?:[01]\d|2[0-4]):?[0-5]\d$")
+_CLOCK = regex.compile(r"\d{2}:?\d{2}")
 _NAME_PARTICLES = frozenset(
     "van von der den de del della di da dos das du la le bin ibn bint al el y e ter ten op zu".split()
 )
@@ -353,6 +354,8 @@ def finalize(text: str, results, label_map: dict[str, str | None] | None = None)
             continue  # 'May need further IV access': the verb, not the month
         if label == "DATE" and _CLOCK_TIME.search(text, max(0, start - 8), end):
             continue  # 'BP 84/40 at 2000': a time of day
+        if label == "DATE" and _CLOCK_FROM.fullmatch(text, start, end) and _CLOCK_TO.match(text, end):
+            continue  # 'alert from 2000 to 2400': a shift's hours, not the year 2000
         if label == "DATE" and text[end : end + 1] == "%":
             continue  # 'CPAP/PSV 12/10/40%': ventilator settings
         if name in NER_RECOGNIZERS:
@@ -389,6 +392,8 @@ _MODAL_MAY = regex.compile(
     r"\s+(?:not\s+|also\s+|still\s+)?(?:need|be|have|require|go|benefit|try|consider|take|get|use|"
     r"want|call|return|resume|continue|start|stop|help|feel|cause|do|come|receive|wean|increase|decrease)\b"
 )
+_CLOCK_FROM = regex.compile(r"(?:[01]\d|2[0-4])[0-5]\d")
+_CLOCK_TO = regex.compile(r"\s*(?:-|to|until)\s*(?:2[1-4]|0\d|1[0-8])[0-5]\d\b")
 _CLOCK_TIME = regex.compile(r"(?i)\bat\s+(?:[01]\d|2[0-3])[0-5]\d$")
 _URL_SCHEME = regex.compile(r"(?i)^(?:[a-z][a-z0-9+.-]*://|www\d?\.)")
 # top-level domains people write without a scheme; Presidio's list has ~700, among them .st, .mo

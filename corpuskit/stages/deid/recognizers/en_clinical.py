@@ -392,8 +392,10 @@ _HOSPITAL_UNITS = frozenset(
 )
 
 
+# 'Room 12', and ventilator modes: 'CHANGED BACK TO CPAP 20/10'
 _WARD_WORDS = frozenset(
-    "FLOOR ROOM RM BED UNIT WARD POD BAY LEVEL STATION SUITE TEAM SERVICE STEP DOWN".split()
+    "FLOOR ROOM RM BED UNIT WARD POD BAY LEVEL STATION SUITE TEAM SERVICE STEP DOWN "
+    "CPAP BIPAP PS PSV IMV SIMV AC PEEP VENT RATE".split()
 )
 _WARD_SHAPE = regex.compile(r"(\p{L}+)[ \t]*\d{1,2}[A-Z]?")
 
@@ -447,7 +449,7 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
             # the words of a sentence in capitals before it stay out: "HE WAS SEEN AT UMASS MEMORIAL"
             r"\b(?:(?!(?:HE|SHE|WAS|WERE|IS|ARE|ON|AT|IN|TO|FROM|OF|THE|A|AN|AND|WITH|BY|FOR|HIS|HER|THEIR|SEEN|"
             r"ADMITTED|TRANSFERRED|DISCHARGED|REFERRED|FOLLOWED|TREATED|TAKEN|SENT|BROUGHT|PRESENTED|EVALUATED)\b)"
-            r"[A-Z][A-Z'&.-]+[ ]+){1,4}(?:HOSPITAL|CLINIC|MEDICAL CENT(?:ER|RE)|HEALTH CENT(?:ER|RE)|"
+            r"[A-Z][A-Z'&.-]+[ ]+){1,4}(?:HOSPITAL|CLINIC|MEDICAL CENT(?:ER|RE)|HEALTH CENT(?:ER|RE)|REHAB|"
             r"INFIRMARY|HOSPICE|NURSING HOME|MEMORIAL(?![ \t]+DAY)|HEALTH SYSTEM|HEALTHCARE)\b",
             0.7,
         ),
@@ -469,8 +471,8 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
             "facility_acronym",
             r"(?<=\b(?i:admitted|readmitted|transferred|transfer|presented|presents|seen|followed|treated|"
             r"evaluated|discharged|sent|brought|taken|transported|airlifted|flown|came|returned|delivered|"
-            r"born|works?|worked|employed|hospitali[sz]ed)[ \t]+(?i:to|at|from|in|by)[ \t]+(?:the[ \t]+)?)"
-            + _ACRONYM,
+            r"born|works?|worked|employed|hospitali[sz]ed|consult|consults|consultation)[ \t]+(?i:to|at|from|in|by)[ \t]+"
+            r"(?i:the[ \t]+)?)" + _ACRONYM,
             0.6,
         ),
         # ... and before a unit of it: "BMC ED", "MGH Emergency Department"
@@ -493,9 +495,11 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
         # a ward or floor named after a building and its level: "at bedside on Ellison 12", "moved to Blake 7"
         (
             "ward",
-            r"(?<=\b(?:(?i:bedside|admitted|transferr?ed|moved|floor|unit|ward)[ \t]+(?i:on|to)|(?i:back[ \t]+to))"
+            r"(?<=\b(?:(?i:bedside|admitted|transferr?ed|moved|floor|unit|ward)[ \t]+(?i:on|to)|(?i:back[ \t]+to)|"
+            r"(?i:admitted|transferr?ed|moved|came|sent|returned|micu|sicu|ccu|icu|unit|floor)[ \t]+(?i:from))"
             r"[ \t]+(?:the[ \t]+)?)"
-            r"(?!(?i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)\p{Lu}(?:[a-z]{2,}|[A-Z]{3,})[ \t]*\d{1,2}[A-Z]?\b",
+            r"(?!(?i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)\p{Lu}(?:[a-z]{2,}|[A-Z]{3,})[ \t]*\d{1,2}[A-Z]?\b"
+            r"(?![/%])",
             0.6,
         ),
     ]
@@ -510,7 +514,9 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
         "SLEEP FERTILITY SPECIALTY SPECIALIST DAY THE A AN OF AND & HIV TB STD ENT GI OB/GYN OBSTETRIC "
         "GYNECOLOGY GYNAECOLOGY DERMATOLOGY RHEUMATOLOGY PULMONARY RESPIRATORY VASCULAR TRANSPLANT LIVER KIDNEY "
         "BREAST ALLERGY ASTHMA ANTICOAGULATION WOUND VETERANS VA STATE COUNTY CITY DISTRICT REGIONAL PRIVATE "
-        "PUBLIC FREE MOBILE VIRTUAL TELEHEALTH FOLLOW-UP FOLLOW UP NEW PATIENT VISIT NOTE".split()
+        "PUBLIC FREE MOBILE VIRTUAL TELEHEALTH FOLLOW-UP FOLLOW UP NEW PATIENT VISIT NOTE "
+        # words of a sentence in capitals before the kind: 'WANTED TO LEAVE HOSPITAL', 'CARDIAC REHAB'
+        "LEAVE LEAVING WANTS WANTED SIGN AMA GO GOING BACK HOME CARDIAC PHYSICAL ACUTE INPATIENT OUTPATIENT".split()
     )
 
     def validate_result(self, pattern_text: str) -> bool | None:
@@ -547,13 +553,21 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
                 return False
             return None
         words = pattern_text.split()
+        if any(len(w) > 3 and w.endswith(".") for w in words[:-1]):
+            return False  # 'SCATTERED RHONCHI. PT AWAITING REHAB': a sentence ends inside ('ST.' does not)
+        if words[-1] == "REHAB" and any(
+            "'" in w or w.lower() in _capitals_not_names() for w in words[:-1]
+        ):  # "CON'T REHAB", 'PT AWAITING REHAB': shorthand, not 'HOLY CROSS REHAB'
+            return False
         kind_words = 2 if words[-1] in ("CENTER", "CENTRE", "HOME") else 1
         return False if all(w in self._GENERIC_CAPS for w in words[:-kind_words]) else None
 
 
 # ventilator settings are written as fractions: 'PEEP/PS 5/8', 'PSV increased to 10/5', 'CPAP .5% 5/8'
 # (a look back of ~25 characters: each pattern tests for a digit first, or it would run at every position)
-_NOT_VENT = r"(?<!\b(?i:peep|psv?|cpap|s?imv|bipap|fio2|vent)\b[^\n\d]{0,16}(?:[\d.]+%?[^\n\d]{1,3})?)"
+_NOT_VENT = (
+    r"(?<!\b(?i:peep|psv?|cpap|s?imv|bipap|fio2|vent|flow-?\s?by)\b[^\n\d]{0,16}(?:[\d.]+%?[^\n\d]{1,3})?)"
+)
 # a month over a day that no exam scale can be, as its top is above the scale's: '10/3 PERSANTINE', '7/6'
 _ABOVE_SCALE = "|".join(
     f"(?:{'|'.join(f'0?{n}' if n < 10 else str(n) for n in range(d + 1, 13))})/0?{d}\\b" for d in range(2, 7)
@@ -602,7 +616,8 @@ class ClinicalDateRecognizer(TablePatternRecognizer):
             r"(?-i:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,?|ED|ER|clinic|office|"  # "d/c Sat 7/11", "BWH ED 1/15"
             r"\d+\s*(?:wks?|weeks?|days?|mos?|months?)\s*\()"  # "RTC in 2 wks (1/26)"
             r"\s*:?\s*)"
-            r"(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])\b(?![ \t]+of\b)",  # "visit 1/2 of the dose": a fraction
+            # "visit 1/2 of the dose": a fraction; "on 10/5/50%": ventilator settings
+            r"(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])\b(?![ \t]+of\b|/\d)",
             0.6,
         ),
         # "Friday the 13th", "admitted on the 14th"
@@ -635,7 +650,7 @@ class ClinicalDateRecognizer(TablePatternRecognizer):
         (
             "month_year_numeric",
             r"(?<=\b(?:in|on|since|from|until|till|by|of|dated?|during|before|after|" + _DATED_TESTS + r"|"
-            r"mammogram|DEXA)\s+)(?:1[0-2]|0?[1-9])/"
+            r"mammogram|DEXA)\s+|\b(?i:fx|surgery|dx|diagnosed)\s*)(?:1[0-2]|0?[1-9])/"
             r"(?!10\b)(?:\d{4}|\d{2})(?![\d/])",
             0.6,
         ),
@@ -644,6 +659,7 @@ class ClinicalDateRecognizer(TablePatternRecognizer):
             "year_in_context",
             r"(?<=\b(?:in|since|from|until|till|by|during|before|after|circa|around|early|mid|late|spring|summer|"
             r"fall|autumn|winter|class\s+of)[\s-]+)(?:(?:19|20)\d{2}|['’]\d{2})(?![\d/-]|\.\d)"
+            r"(?![ \t]*(?:to|-|until)[ \t]*(?:2[1-4]|0\d|1[0-8])\d{2}\b)"  # 'from 2000 to 2400': clock times
             r"(?!\s*(?:mg|mcg|units?|ml|cc|g|kg|%|calories|kcal)\b)",
             0.6,
         ),
@@ -756,7 +772,7 @@ class PagerNumberRecognizer(TablePatternRecognizer):
     PATTERNS = [
         (
             "pager",
-            r"(?<=\b(?:pager|beeper|pgr|bleep)\.?\s*(?:no\.?|number|#)?\s*[:#]?\s*)\d[\d-]{2,8}\d(?!\d|\.\d)",
+            r"(?<=\b(?:pager|beeper|pgr|bleep)\.?\s*(?:no\.?|number|#)?\s*[:#]?\s*#?\s*)\d[\d-]{2,8}\d(?!\d|\.\d)",
             0.75,
         ),
         # an internal extension right after a full name, as staff lists and signatures give it: "NP: Colleen
@@ -942,7 +958,8 @@ class EnglishPersonNameRecognizer(TablePatternRecognizer):
             "honorific_capitals",
             r"(?<=\b(?:DR|DRS|MR|MRS|MS|MISS|PROF)\.?[ \t]+)[A-Z][A-Z'’-]+(?:[ \t][A-Z]\.)?"
             r"(?:[ \t](?!(?:OF|AND|THE|IS|WAS|IN|AT|TO|FOR|WITH|ON|FROM|BY|NO|OR|HAS|HAD|WHO|WILL|AS|ARE|WERE|"
-            r"IN|SAW|SEES|SAYS|SAID)\b)[A-Z][A-Z'’-]+)?(?![\p{L}])",
+            r"IN|SAW|SEES|SAYS|SAID|ABOUT|AFTER|BEFORE|WHEN|IF|THIS|THAT|RE|REGARDING|AWARE|NOTIFIED|CALLED|HERE|"
+            r"TODAY|INTO|ALSO|PER|OK|AND|BUT|SO|THEN|WHO|WHICH|PAGED|UPDATED|INFORMED)\b)[A-Z][A-Z'’-]+)?(?![\p{L}])",
             0.7,
         ),
         # a relative's name set off by commas in capitals: "LIVES IN WORCESTER WITH HIS WIFE , ADAEZE ."

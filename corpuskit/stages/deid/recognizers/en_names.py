@@ -168,7 +168,7 @@ class LexiconNameRecognizer(LocalRecognizer):
     # lower-cased notes: "her sister gloria helps", "seen by dr. patel"
     _lower_after_kin = regex.compile(
         r"\b(?:son|daughter|dtr|dau|wife|husband|brother|sister|mother|father|mom|dad|grandson|granddaughter|niece|"
-        r"nephew|cousin|aunt|uncle|partner|boyfriend|girlfriend|friend|dr\.|mr\.|mrs\.|ms\.)[ \t]+"
+        r"nephew|cousin|aunt|uncle|partner|boyfriend|girlfriend|friend|dr\.|mr\.?|mrs\.?|ms\.)[ \t]+"
         r"(\p{Ll}[\p{Ll}'’]+)(?![\p{L}])"
     )
     # a lower-case note's doctor: "dr healey in to talk w/pt", "per dr. okafor"
@@ -206,6 +206,17 @@ class LexiconNameRecognizer(LocalRecognizer):
             and not common_word(word)
             and not word.endswith(("ed", "ing", "ly", "'s", "’s"))
         )
+
+    _next_lower_word = regex.compile(r"[ \t]+(\p{Ll}[\p{Ll}'’-]+)(?![\p{L}])")
+
+    def _third_name_end(self, text: str, m, first: frozenset[str]) -> int:
+        """Where 'mary theresa' + a surname by elimination (no ordinary, clinical or drug word) ends; 0 if
+        the second word is no given name or no such word follows."""
+        if m.group(2).capitalize() not in first:
+            return 0
+        nxt = self._next_lower_word.match(text, m.end())
+        ok = nxt and self._unknown_name(nxt.group(1)) and nxt.group(1) not in drug_words()
+        return nxt.end(1) if ok else 0
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
@@ -269,9 +280,12 @@ class LexiconNameRecognizer(LocalRecognizer):
                 given, family = m.group(1).capitalize(), m.group(2).capitalize()
                 if (
                     given in first
-                    and (family in last or m.end(1) + 1 < m.start(2))  # a middle initial makes a name
+                    # a middle initial makes a name, and so does a second given name before a word no list
+                    # knows: "mary theresa kondouli from speech and swallow"
+                    and (family in last or m.end(1) + 1 < m.start(2) or self._third_name_end(text, m, first))
                     and m.group(1) not in COMMON_LOWER
                     and m.group(2) not in COMMON_LOWER
                 ):
-                    out.append(make_result(self, self.ENTITY, m.start(), m.end(), 0.5))
+                    end = self._third_name_end(text, m, first) or m.end()
+                    out.append(make_result(self, self.ENTITY, m.start(), end, 0.5))
         return out
