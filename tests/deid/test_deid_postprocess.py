@@ -79,6 +79,9 @@ def test_note_words_in_a_name_only_count_in_a_note():
         ("Afeb", "PERSON", False),
         ("Sx mod-lg", "PERSON", False),
         ("Permacath", "PERSON", False),
+        ("Repeat Hct", "PERSON", False),
+        ("Yankauer", "ORGANIZATION", False),
+        ("Health Care Proxy", "ORGANIZATION", False),
         # names the lexicons know stay, though a word list has them ('Allison' is a drug's brand too)
         ("King", "PERSON", True),
         ("Allison", "PERSON", True),
@@ -109,6 +112,9 @@ def test_dictionary_words_count_only_in_a_note():
         ("24 CM MARK", False),
         ("decreased", False),
         ("augment", False),
+        ("60s 1st", False),  # '1st AV block'
+        ("10th year", False),
+        ("the 11th", True),
         ("Sept", True),
         ("Oct", True),
         ("Janu", True),

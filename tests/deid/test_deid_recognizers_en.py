@@ -168,6 +168,25 @@ POSITIVE = [
     ),
     (en.ClinicalDateRecognizer, "s/p pelvic fx4/97, right arm fx 5/97, left hip", "DATE", "5/97"),
     (en.PagerNumberRecognizer, "will f/u tomorrow.\nPager: #54321\nTime Frame", "PHONE", "54321"),
+    (
+        en.EnglishPersonNameRecognizer,
+        "Lopie Certusi cell# 410-322-1419 Home# 603-960-5357",
+        "PERSON",
+        "Lopie Certusi",
+    ),
+    (
+        en.EnglishPersonNameRecognizer,
+        "CT GUIDED TAP...DICK CUCCHIARA (RESIDENT) WORKING ON THIS",
+        "PERSON",
+        "DICK CUCCHIARA",
+    ),
+    (
+        en.EnglishPersonNameRecognizer,
+        "TALKING AND RECOGNIZED HIS CAREGIVER, BARBARA. O2 SAT",
+        "PERSON",
+        "BARBARA",
+    ),
+    (en_names.LexiconNameRecognizer, "recognized his caregiver Barbara this am", "PERSON", "Barbara"),
     (en.ClinicalDateRecognizer, "HX:8/30 FALL AT HOME", "DATE", "8/30"),
     (en.PhoneWithExtensionRecognizer, "daughter's number 201/324/1423 at home", "PHONE", "201/324/1423"),
     (
@@ -639,6 +658,15 @@ NEGATIVE = [
     (en.ClinicalDateRecognizer, "Pt. currently on 10/5/50%. Tolerating settings", "DATE", "10/5"),
     (en.ClinicalDateRecognizer, "Vent settings Psv 15, Cpap 5, Fio2 30%, with flowby 6/2.", "DATE", "6/2"),
     (en.ClinicalDateRecognizer, "Pt alert, awake and oriented from 2000 to 2400.", "DATE", "2000"),
+    (en.ClinicalDateRecognizer, "Resp: On bi-pap 10/5 with initial ABG", "DATE", "10/5"),
+    (en.ClinicalDateRecognizer, "ABG 7.35/66/55 ON 10/5 BIPAP 65% 02.", "DATE", "10/5"),
+    (
+        en.ResidencePlaceRecognizer,
+        "SON AND DAUGHTER VISITING IN EARLY EVENING; UPDATED",
+        "LOCATION",
+        "EARLY EVENING",
+    ),
+    (en.EmployerRecognizer, "Pt has a port saved for TPN. TPN on hold", "ORGANIZATION", "TPN"),
     (en.HealthcareFacilityRecognizer, "came from the outside hospital", "ORGANIZATION", "outside hospital"),
     (
         en.HealthcareFacilityRecognizer,

@@ -78,6 +78,8 @@ _NUMERIC_DATE = regex.compile(
 )
 
 
+_ORDINAL = regex.compile(r"\d{1,2}(?:st|nd|rd|th)")
+_THE_OR_MONTH = regex.compile(r"(?i)\bthe\s+\d")
 _MEASURE = regex.compile(r"\d\s*(?:mg|mcg|g|kg|ml|mL|L|mmHg|mmol|%|/|bpm|cm|mm)\b|/\d|%")
 # spaCy calls long bare numbers DATE; they are rarely dates but often identifiers (ZIP, card, account)
 # ten or more digits with only phone punctuation between them: not a blood gas, 191/31/7.40/20
@@ -131,7 +133,8 @@ _NOTE_SHORTHAND = regex.compile(
     r"sbp|ivf?|prbcs?|u/o|d/c'?d|w/|intubated|extubated|trach|micu|sicu|ccu|csru|sats?|"
     r"meds|vss|nad|cta|rrr|bid|tid|qhs|"
     # a respiratory therapist's note: 'Pt cont on mech vent as per flowsheet. MDI given. ABG's adequate.'
-    r"abgs?|peep|fio2|ett|mdis?|sxn|ogt|ngt|cvp|pcwp|psv|simv|cpap|bipap|neb|flowsheet|vent|mech|suct)(?![\p{L}/])"
+    r"abgs?|peep|fio2|ett|mdis?|sxn|ogt|ngt|cvp|pcwp|psv|simv|cpap|bipap|neb|flowsheet|vent|mech|suct|"
+    r"icu|o2|rn|dsg|drsg|uo|hct)(?![\p{L}/])"
 )
 
 
@@ -216,9 +219,12 @@ def keep_ner_result(text: str, label: str, in_capitals: bool = False, in_note: b
         if _DURATION.match(cleaned):
             return False
         # 'yesterday', 'the weekend', '10 mg daily' are not dates; a year is (i2b2 marks years)
+        numeric = _NUMERIC_DATE.search(value)
+        if numeric and _ORDINAL.fullmatch(numeric.group()) and not _THE_OR_MONTH.search(value):
+            numeric = None  # '60s 1st AV block': an ordinal dates nothing alone ('the 11th' does)
         return bool(
             _MONTHS.search(value)
-            or _NUMERIC_DATE.search(value)
+            or numeric
             or _PHONE_SHAPE.fullmatch(value)  # a phone number read as a date is still an identifier
             or _YEAR.search(value)
             or _LONG_NUMBER.fullmatch(value)

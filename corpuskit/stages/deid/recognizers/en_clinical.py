@@ -312,7 +312,9 @@ class ResidencePlaceRecognizer(TablePatternRecognizer):
         "icu ccu micu sicu nicu picu pacu ed er or ob nursing assisted skilled rehab group hospice home "
         "floor ward unit step telemetry tele medicine surgery oncology cardiology neurology psychiatry "
         "pediatrics emergency labor recovery intensive observation general inpatient outpatient right left "
-        "upper lower term osh nurses nurse charge dialysis work docking gas police fire service".split()
+        "upper lower term osh nurses nurse charge dialysis work docking gas police fire service "
+        # times of day: 'SON AND DAUGHTER VISITING IN EARLY EVENING'
+        "early late morning afternoon evening night today tonight".split()
     )
 
     def validate_result(self, pattern_text: str) -> bool | None:
@@ -566,7 +568,7 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
 # ventilator settings are written as fractions: 'PEEP/PS 5/8', 'PSV increased to 10/5', 'CPAP .5% 5/8'
 # (a look back of ~25 characters: each pattern tests for a digit first, or it would run at every position)
 _NOT_VENT = (
-    r"(?<!\b(?i:peep|psv?|cpap|s?imv|bipap|fio2|vent|flow-?\s?by)\b[^\n\d]{0,16}(?:[\d.]+%?[^\n\d]{1,3})?)"
+    r"(?<!\b(?i:peep|psv?|cpap|s?imv|bi-?pap|fio2|vent|flow-?\s?by)\b[^\n\d]{0,16}(?:[\d.]+%?[^\n\d]{1,3})?)"
 )
 # a month over a day that no exam scale can be, as its top is above the scale's: '10/3 PERSANTINE', '7/6'
 _ABOVE_SCALE = "|".join(
@@ -617,7 +619,7 @@ class ClinicalDateRecognizer(TablePatternRecognizer):
             r"\d+\s*(?:wks?|weeks?|days?|mos?|months?)\s*\()"  # "RTC in 2 wks (1/26)"
             r"\s*:?\s*)"
             # "visit 1/2 of the dose": a fraction; "on 10/5/50%": ventilator settings
-            r"(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])\b(?![ \t]+of\b|/\d)",
+            r"(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])\b(?![ \t]+of\b|/\d|[ \t]*(?i:bi-?pap|cpap|psv?|peep|s?imv)\b)",
             0.6,
         ),
         # "Friday the 13th", "admitted on the 14th"
@@ -641,7 +643,7 @@ class ClinicalDateRecognizer(TablePatternRecognizer):
             + r")"
             r"(?![\d/]|\.\d|\s*(?:%|\"|in\b|inch|of\b|cores?\b|nodes?\b|lymph|bottles?\b|samples?\b|specimens?\b|"
             r"positive|negative|biopsies|slides?\b|sets?\b|doses?\b|tabs?\b|tablets?\b|pills?\b|days?\b|weeks?\b|"
-            r"times?\b|patients?\b|pts?\b|points?\b|dilution|strength))",
+            r"times?\b|patients?\b|pts?\b|points?\b|dilution|strength|(?i:bi-?pap|cpap|psv?|peep|s?imv)\b))",
             0.5,
         ),
         # month/four-digit year anywhere: "Flu shot given 10/2089" (not a 1/2000 dilution)
@@ -966,7 +968,8 @@ class EnglishPersonNameRecognizer(TablePatternRecognizer):
         (
             "kin_capitals",
             r"(?<=\b(?:WIFE|HUSBAND|SON|DAUGHTER|MOTHER|FATHER|SISTER|BROTHER|PARTNER|SPOUSE|NIECE|NEPHEW|"
-            r"GRANDSON|GRANDDAUGHTER|FRIEND|GUARDIAN)[ \t]*,[ \t]*)[A-Z][A-Z'’-]+(?:[ \t][A-Z][A-Z'’-]+)?(?=[ \t]*[.,;])",
+            r"GRANDSON|GRANDDAUGHTER|FRIEND|GUARDIAN|CAREGIVER|AIDE|PROXY)[ \t]*,[ \t]*)[A-Z][A-Z'’-]+(?:[ \t][A-Z][A-Z'’-]+)?"
+            r"(?=[ \t]*[.,;])",
             0.6,
         ),
         # a dictating clinician's code after the degree, as transcription systems print it: "M.D. GE43"
@@ -1026,7 +1029,24 @@ class EnglishPersonNameRecognizer(TablePatternRecognizer):
             + r"(?:[ \t]"
             + NAME_WORD
             + r")?(?=[ \t]*\((?i:sister|brother|son|daughter|wife|husband|spouse|mother|father|mom|dad|niece|"
-            r"nephew|aunt|uncle|cousin|friend|partner|neighbou?r|granddaughter|grandson|guardian|HCP|caregiver)\))",
+            r"nephew|aunt|uncle|cousin|friend|partner|neighbou?r|granddaughter|grandson|guardian|HCP|caregiver|"
+            r"resident|intern|fellow|attending|pcp|rn|np|md|pa|sw|social\s+worker|case\s+manager)\))",
+            0.6,
+        ),
+        # ... in capitals: "DICK CUCCHIARA (RESIDENT) WORKING ON THIS"
+        (
+            "role_in_brackets_capitals",
+            r"\b[A-Z][A-Z'’-]+[ \t][A-Z][A-Z'’-]+(?=[ \t]*\((?:RESIDENT|INTERN|FELLOW|ATTENDING|PCP|RN|NP|MD|"
+            r"SOCIAL WORKER|CASE MANAGER|SON|DAUGHTER|WIFE|HUSBAND|SISTER|BROTHER|HCP|CAREGIVER)\))",
+            0.6,
+        ),
+        # a contact's name before the phone it is reached on: "Lopie Certusi cell# 410-322-1419"
+        (
+            "name_before_phone",
+            NAME_WORD
+            + r"[ \t]"
+            + NAME_WORD
+            + r"(?=[ \t]+(?i:cell|home|work|mobile|phone|tel|pager)[ \t]*(?:#|no\.?|number|:)[ \t]*\(?\d)",
             0.6,
         ),
         # "called"/"named" only before a capital: "Pam called at 4pm" is a phone call

@@ -156,7 +156,7 @@ class LexiconNameRecognizer(LocalRecognizer):
         r"\b(?:[Kk]id|[Ss]on|[Dd]aughter|[Ww]ife|[Hh]usband|[Bb]rother|[Ss]ister|[Mm]other|[Ff]ather|[Mm]om|[Dd]ad|"
         r"[Gg]randson|[Gg]randdaughter|[Nn]iece|[Nn]ephew|[Ff]ianc[eé]e?|[Pp]artner|[Bb]oyfriend|[Gg]irlfriend|[Dd]tr|"
         r"[Cc]ousin|[Aa]unt|[Uu]ncle|[Gg]randmother|[Gg]randfather|[Ss]tep(?:son|daughter)|[Cc]alls?\s+me|[Dd]ear|"
-        r"[Ff]riend|[Rr]oommate|[Nn]eighbou?r|"
+        r"[Ff]riend|[Rr]oommate|[Nn]eighbou?r|[Cc]aregiver|"
         r"[Hh]i|[Hh]ello)(?:,?[ \t]+|[ \t]*\()(\p{Lu}[\p{Ll}'’]+)(?![\p{L}])"
     )
     _kin_unknown = regex.compile(
