@@ -246,6 +246,7 @@ def keep_ner_result(text: str, label: str, in_capitals: bool = False, in_note: b
     return True
 
 
+_COLOURS = frozenset("brown green white black gray grey tan pink red yellow".split())
 _OPENER_BEFORE = regex.compile(r"(?:^|[\n.:;,!?]|-{1,2}|\s-)\s*$")
 _OPENER_AFTER = regex.compile(r"[ \t]+[a-z]|[ \t]*\+")
 
@@ -289,7 +290,7 @@ def shorthand_opener(text: str, start: int, end: int, label: str) -> bool:
     return (
         label == "PERSON"
         and " " not in value
-        and not known_name(value)
+        and (not known_name(value) or value.lower() in _COLOURS)  # 'Brown soft stool', 'Green drainage'
         and value[:1].isupper()
         and _OPENER_BEFORE.search(text, max(0, start - 3), start) is not None
         and _OPENER_AFTER.match(text, end) is not None

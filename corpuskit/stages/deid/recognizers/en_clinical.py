@@ -150,6 +150,21 @@ class StreetAddressRecognizer(TablePatternRecognizer):
 
     ENTITY = "ADDRESS"
     LANGUAGES = ("en",)
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        """A number, ordinary words and a number with no street's suffix is a setting, not an address:
+        'A/C 750 Rate 10' (but '6750 Koskikatu 25' is a street)."""
+        words = pattern_text.split()
+        if len(words) < 3 or not (words[0].isdigit() and words[-1][:1].isdigit()):
+            return None
+        from corpuskit.stages.deid.english_words import common_word
+        from corpuskit.stages.deid.postprocess import CLINICAL_DENY
+
+        middle = words[1:-1]
+        if any(_STREET_SUFFIX.fullmatch(w) for w in middle):
+            return None
+        return False if all(common_word(w) or w.lower() in CLINICAL_DENY for w in middle) else None
+
     # USPS street suffixes (Publication 28, the common ones), plural forms allowed
     _SUFFIX = (
         r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Place|Pl|Way|Terrace|Terr|Ter|"
@@ -253,6 +268,14 @@ class StreetAddressRecognizer(TablePatternRecognizer):
     CONTEXT = ["address", "lives", "resides", "street", "home"]
 
 
+# a street's suffix or a unit's word vouches for an address: '633 Strada Provinciale 65 22 Suite 455'
+_STREET_SUFFIX = regex.compile(
+    r"(?:"
+    + StreetAddressRecognizer._SUFFIX
+    + r"|Apt|Apartment|Suite|Ste|Unit|Room|Rm|Fl|Floor|Box|Building|Bldg)\.?"
+)
+
+
 class ResidencePlaceRecognizer(TablePatternRecognizer):
     """Towns and countries where someone lives, comes from or travels: 'lives in Plainville', 'flew to RYSSBY'.
 
@@ -265,7 +288,8 @@ class ResidencePlaceRecognizer(TablePatternRecognizer):
     _VERB = (
         r"(?:lives?|living|lived|resides?|residing|resided|moved(?:\s+(?:here|back))?|relocated|born|grew\s+up|"
         r"raised|flew|flown|travell?ed|travell?ing|visiting|visited|vacationing|vacationed|originally|emigrated|"
-        r"immigrated|based|located|headquartered|hometown\s+(?:is|of)|native|resident|citizen|arrived|arriving|"
+        r"immigrated|based|located|headquartered|hometown\s+(?:is|of)|native|"
+        r"(?:resident|citizen)(?=[ \t]+(?i:of|in)\b)|arrived|arriving|"
         r"staying|stayed|"
         r"(?-i:M|F)|male|female|man|woman|gentleman|lady|boy|girl)"
     )
@@ -365,7 +389,7 @@ class EmployerRecognizer(TablePatternRecognizer):
     ]
 
     _NOT_EMPLOYERS = frozenset(
-        "home night nights times present baseline rest work school clinic hospital".split()
+        "home night nights times present baseline rest work school clinic hospital family patient pt team staff".split()
     )
 
     def validate_result(self, pattern_text: str) -> bool | None:
@@ -373,9 +397,12 @@ class EmployerRecognizer(TablePatternRecognizer):
 
         from corpuskit.stages.deid.postprocess import CLINICAL_DENY
 
-        first = pattern_text.split()[0].lower()
+        words = pattern_text.split()
+        first = words[0].lower()
         if first in STOP_WORDS or first in CLINICAL_DENY or first in self._NOT_EMPLOYERS:
             return False  # "works at Home", "for The company", "a follow up at Cardiology clinic"
+        if pattern_text.isupper() and any(w.lower() in STOP_WORDS for w in words[1:] if w not in ("OF", "&")):
+            return False  # a sentence in capitals: 'WORK WITH FAMILY AS TO LONG AND SHORT TERM PLAN'
         return None
 
 
@@ -395,6 +422,14 @@ _HOSPITAL_UNITS = frozenset(
 
 
 # 'Room 12', and ventilator modes: 'CHANGED BACK TO CPAP 20/10'
+def _ordinary_or_clinical(word: str) -> bool:
+    """An ordinary English word, a clinical word or a drug: no place's name when written in lower case."""
+    from corpuskit.stages.deid.english_words import common_word, drug_words
+    from corpuskit.stages.deid.postprocess import CLINICAL_DENY
+
+    return common_word(word) or word.lower() in CLINICAL_DENY or word.lower() in drug_words()
+
+
 _WARD_WORDS = frozenset(
     "FLOOR ROOM RM BED UNIT WARD POD BAY LEVEL STATION SUITE TEAM SERVICE STEP DOWN "
     "CPAP BIPAP PS PSV IMV SIMV AC PEEP VENT RATE".split()
@@ -461,6 +496,12 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
             r"(?<![\p{L}])[a-z][a-z'-]{3,}[ \t](?:hospital|hosp|medical center|nursing home|rehab center)\b",
             0.6,
         ),
+        # a saint's name where a patient goes or comes from: "TO GO TO ST. MARY ON TUESDAY", "from St. Agnes"
+        (
+            "saint_after_preposition",
+            r"(?<=\b(?i:to|at|from)[ \t]+)(?:St\.?|ST\.?|Saint|SAINT)[ \t]+\p{Lu}[\p{L}]+(?:['’][Ss])?(?![\p{L}])",
+            0.6,
+        ),
         (
             "facility_of",
             r"\b(?:University\s+)?(?:Hospital|Clinic|Infirmary)\s+of\s+(?:[A-Z][A-Za-z]+\s?){1,4}",
@@ -497,10 +538,11 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
         # a ward or floor named after a building and its level: "at bedside on Ellison 12", "moved to Blake 7"
         (
             "ward",
-            r"(?<=\b(?:(?i:bedside|admitted|transferr?ed|moved|floor|unit|ward)[ \t]+(?i:on|to)|(?i:back[ \t]+to)|"
+            r"(?<=\b(?:(?i:bedside|admitted|transferr?ed|moved|floor|unit|ward|called)[ \t]+(?i:on|to)|(?i:back[ \t]+to)|"
             r"(?i:admitted|transferr?ed|moved|came|sent|returned|micu|sicu|ccu|icu|unit|floor)[ \t]+(?i:from))"
             r"[ \t]+(?:the[ \t]+)?)"
-            r"(?!(?i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)\p{Lu}(?:[a-z]{2,}|[A-Z]{3,})[ \t]*\d{1,2}[A-Z]?\b"
+            r"(?!(?i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)(?:\p{Lu}(?:[a-z]{2,}|[A-Z]{3,})|[a-z]{4,})"
+            r"[ \t]*\d{1,2}[A-Z]?\b"
             r"(?![/%])",
             0.6,
         ),
@@ -525,20 +567,21 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
         """A capitals heading made only of generic words ("OUTPATIENT CLINIC") is no facility name
         (an acronym, one word, is checked by its pattern); nor is "a Skilled Nursing Facility", nor a
         unit of the hospital itself ("returned from CATH lab", "transferred to ICU")."""
+        ward = _WARD_SHAPE.fullmatch(pattern_text.strip())
+        if ward:  # 'Quartermain 3' is a building; 'MICU 6', 'Floor 5', 'Room 12' are not
+            name = ward.group(1)
+            if name.upper() in _HOSPITAL_UNITS | _WARD_WORDS:
+                return False
+            # 'called to quartermain 6': in lower case, no ordinary, clinical or drug word
+            return False if name.islower() and _ordinary_or_clinical(name) else None
         if (
             pattern_text.islower()
         ):  # 'reisterstown hospital', not 'the outside hospital' or 'cardiac rehab center'
-            from corpuskit.stages.deid.english_words import common_word
-            from corpuskit.stages.deid.postprocess import CLINICAL_DENY
-
             kind = regex.search(
                 r"\s(?:hospital|hosp|medical center|nursing home|rehab center)$", pattern_text
             )
             words = pattern_text[: kind.start()].split() if kind else []
-            return None if words and not any(common_word(w) or w in CLINICAL_DENY for w in words) else False
-        ward = _WARD_SHAPE.fullmatch(pattern_text.strip())
-        if ward:  # 'Quartermain 3' is a building; 'MICU 6', 'Floor 5', 'Room 12' are not
-            return False if ward.group(1).upper() in _HOSPITAL_UNITS | _WARD_WORDS else None
+            return None if words and not any(_ordinary_or_clinical(w) for w in words) else False
         if " " not in pattern_text.strip():
             return False if pattern_text.strip().upper() in _HOSPITAL_UNITS else None
         if not pattern_text.isupper():
@@ -567,13 +610,14 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
 
 # ventilator settings are written as fractions: 'PEEP/PS 5/8', 'PSV increased to 10/5', 'CPAP .5% 5/8'
 # (a look back of ~25 characters: each pattern tests for a digit first, or it would run at every position)
-_NOT_VENT = (
-    r"(?<!\b(?i:peep|psv?|cpap|s?imv|bi-?pap|fio2|vent|flow-?\s?by)\b[^\n\d]{0,16}(?:[\d.]+%?[^\n\d]{1,3})?)"
-)
+_NOT_VENT = r"(?<!\b(?i:peep|psv?|cpap|s?imv|bi-?pap|fio2|vent|flow-?\s?by|wean(?:ed|ing)?)\b[^\n\d]{0,16}(?:[\d.]+%?[^\n\d]{1,3})?)"
 # a month over a day that no exam scale can be, as its top is above the scale's: '10/3 PERSANTINE', '7/6'
 _ABOVE_SCALE = "|".join(
     f"(?:{'|'.join(f'0?{n}' if n < 10 else str(n) for n in range(d + 1, 13))})/0?{d}\\b" for d in range(2, 7)
 )
+
+
+_MONTH_DAY_RANGE = regex.compile(r"(\d{1,2})/(\d{1,2})\s*(?:-|–|to|through|thru)\s*(\d{1,2})/(\d{1,2})")
 
 
 class ClinicalDateRecognizer(TablePatternRecognizer):
@@ -641,10 +685,17 @@ class ClinicalDateRecognizer(TablePatternRecognizer):
             + r"(?:(?:1[0-2]|0?[1-9])/(?!(?:0?[2-6]|10)\b)(?:3[01]|[12]\d|0?[1-9])|"
             + _ABOVE_SCALE
             + r")"
-            r"(?![\d/]|\.\d|\s*(?:%|\"|in\b|inch|of\b|cores?\b|nodes?\b|lymph|bottles?\b|samples?\b|specimens?\b|"
+            r"(?![\d/\p{L}]|\.\d|\s*(?:%|\"|in\b|inch|of\b|cores?\b|nodes?\b|lymph|bottles?\b|samples?\b|specimens?\b|"
             r"positive|negative|biopsies|slides?\b|sets?\b|doses?\b|tabs?\b|tablets?\b|pills?\b|days?\b|weeks?\b|"
             r"times?\b|patients?\b|pts?\b|points?\b|dilution|strength|(?i:bi-?pap|cpap|psv?|peep|s?imv)\b))",
             0.5,
+        ),
+        # a range of dates, whatever its days: "ceftaz rec'd 8/2 - 8/10" (validated: it ends after it starts)
+        (
+            "month_day_range",
+            r"(?<![\d/.])(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])[ \t]*(?:-|–|to|through|thru)[ \t]*"
+            r"(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])\b(?![\d/%])",
+            0.6,
         ),
         # month/four-digit year anywhere: "Flu shot given 10/2089" (not a 1/2000 dilution)
         ("month_year4", r"(?<![\d/.])(?:1[0-2]|0?[1-9])/(?:19|20)\d{2}(?![\d/]|\s*dilution)", 0.6),
@@ -677,6 +728,16 @@ class ClinicalDateRecognizer(TablePatternRecognizer):
         ),
     ]
     CONTEXT = ["date", "dob", "admitted", "discharged", "seen", "born"]
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        """A range of month/day dates ends after it starts: '8/2 - 8/10' is one, 'crackles up 1/3-1/2' is not."""
+        days = _MONTH_DAY_RANGE.fullmatch(pattern_text)
+        if days:
+            start, end = (int(days.group(1)), int(days.group(2))), (int(days.group(3)), int(days.group(4)))
+            if start[0] == 12 and end[0] == 1:
+                end = (13, end[1])  # over the new year: '12/28 - 1/3'
+            return None if start < end and end[0] - start[0] <= 2 else False
+        return None
 
 
 class PhoneWithExtensionRecognizer(TablePatternRecognizer):
@@ -1052,7 +1113,8 @@ class EnglishPersonNameRecognizer(TablePatternRecognizer):
         # "called"/"named" only before a capital: "Pam called at 4pm" is a phone call
         (
             "called_name",
-            r"(?<=\b(?:called|named)\s+(?:(?:him|her|them)\s+)?)(?!(?:Dr|Mr|Mrs|Ms|Miss|Prof)\b)"
+            r"(?<=\b(?:called|named)\s+(?:(?:him|her|them)\s+)?)"
+            r"(?!(?:Dr|Mr|Mrs|Ms|Miss|Prof|To|The|In|At|On|For|By|From|With|And|Or|Back|Out|Off|Up|Over)\b)"
             + NAME_WORD
             + r"(?:[ \t]"
             + NAME_WORD
