@@ -85,6 +85,8 @@ def test_note_words_in_a_name_only_count_in_a_note():
         ("Peptamen", "LOCATION", False),
         ("BS Coarse", "ORGANIZATION", False),
         ("anesthesia", "LOCATION", False),
+        ("PAline", "ORGANIZATION", False),
+        ("Neice", "ORGANIZATION", False),
         # names the lexicons know stay, though a word list has them ('Allison' is a drug's brand too)
         ("King", "PERSON", True),
         ("Allison", "PERSON", True),
@@ -199,7 +201,11 @@ def test_plausible_url(value, ok):
         ("VENTOLIN MDI Q4.\n\n ROBERT V. DEGIORGIO, RRT\n", "ROBERT V. DEGIORGIO", True),
         ("Pt alert, awake and oriented from 2000 to 2400. Pt slept well", "2000", False),
         ("He lived in Lowell from 2000 to 2005 with his wife.", "2000", True),
-        ("GU: foley patent. Pt NPO, afebrile. Hypoactive BS. Brown soft stool in rectal bag.", "Brown", False),
+        (
+            "GU: foley patent. Pt NPO, afebrile. Hypoactive BS. Brown soft stool in rectal bag.",
+            "Brown",
+            False,
+        ),
     ],
 )
 def test_note_spans(engine, text, value, covered):

@@ -83,7 +83,7 @@ class EnglishAgeRecognizer(TablePatternRecognizer):
             r"-?years?-of-age|yr-old))",
             0.85,
         ),
-        ("age_sex", r"(?-i:\b\d{1,3}(?=\s?(?:M|F|yo[MF])\b))", 0.5),
+        ("age_sex", r"(?-i:\b(?<![\d.])\d{1,3}(?=\s?(?:M|F|yo[MF])\b))", 0.5),  # not '2.5M' (mcg)
         # "died at 63", "alive at 88", "diagnosed at age 40" (family history reads this way)
         (
             "age_at_event",
@@ -499,7 +499,8 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
         # a saint's name where a patient goes or comes from: "TO GO TO ST. MARY ON TUESDAY", "from St. Agnes"
         (
             "saint_after_preposition",
-            r"(?<=\b(?i:to|at|from)[ \t]+)(?:St\.?|ST\.?|Saint|SAINT)[ \t]+\p{Lu}[\p{L}]+(?:['’][Ss])?(?![\p{L}])",
+            # in capitals only with its dot: 'SR TO ST WITH OCCASIONAL PVC' is sinus tachycardia
+            r"(?<=\b(?i:to|at|from)[ \t]+)(?:St\.?|ST\.|Saint|SAINT)[ \t]+\p{Lu}[\p{L}]+(?:['’][Ss])?(?![\p{L}])",
             0.6,
         ),
         (
@@ -957,6 +958,20 @@ class DriverLicenseRecognizer(TablePatternRecognizer):
     ]
 
 
+def _caps_not_surname() -> str:
+    """Words in capitals that never follow a surname as its second part: English stop words, titles, and
+    what a note writes after a doctor's name."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words = {w.upper() for w in STOP_WORDS if w.isalpha()} | set(
+        "DR DRS MR MRS MS AWARE NOTIFIED CALLED PAGED UPDATED INFORMED SAW SEES SAYS SAID RE REGARDING TODAY OK "
+        "PER".split()
+    )
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+_CAPS_NOT_SURNAME = _caps_not_surname()
+
 # the licences a clinician signs a note with (PA and FACS only where a name's case shows, above)
 _CREDENTIALS = (
     r"(?:MD|M\.D\.|DO|RN|NP|PA-C|DVM|PhD|DDS|RRT|CRT|LPN|CRNA|APRN|CNM|LICSW|LCSW|MSW|RD|PharmD|RPh)"
@@ -1020,9 +1035,9 @@ class EnglishPersonNameRecognizer(TablePatternRecognizer):
         (
             "honorific_capitals",
             r"(?<=\b(?:DR|DRS|MR|MRS|MS|MISS|PROF)\.?[ \t]+)[A-Z][A-Z'’-]+(?:[ \t][A-Z]\.)?"
-            r"(?:[ \t](?!(?:OF|AND|THE|IS|WAS|IN|AT|TO|FOR|WITH|ON|FROM|BY|NO|OR|HAS|HAD|WHO|WILL|AS|ARE|WERE|"
-            r"IN|SAW|SEES|SAYS|SAID|ABOUT|AFTER|BEFORE|WHEN|IF|THIS|THAT|RE|REGARDING|AWARE|NOTIFIED|CALLED|HERE|"
-            r"TODAY|INTO|ALSO|PER|OK|AND|BUT|SO|THEN|WHO|WHICH|PAGED|UPDATED|INFORMED)\b)[A-Z][A-Z'’-]+)?(?![\p{L}])",
+            # a second word only when it is no function word, title or note word: 'DR WOODRUM UP AT 1615',
+            # 'DR KLEIN WOULD BE IN', 'PER DR TYRO DR KLEIN'
+            r"(?:[ \t](?!(?:" + _CAPS_NOT_SURNAME + r")\b)[A-Z][A-Z'’-]+)?(?![\p{L}])",
             0.7,
         ),
         # a relative's name set off by commas in capitals: "LIVES IN WORCESTER WITH HIS WIFE , ADAEZE ."

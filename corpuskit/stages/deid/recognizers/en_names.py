@@ -185,6 +185,10 @@ class LexiconNameRecognizer(LocalRecognizer):
     _capitals_pair = regex.compile(
         r"(?<![\p{L}])(\p{Lu}{2,})(?:[ \t]\p{Lu}\.?)?[ \t](\p{Lu}[\p{Lu}'’-]+)(?![\p{L}])"
     )
+    _role_capitals = regex.compile(
+        r"(?<![\p{L}])(?:NURSE|RN|RESIDENT|INTERN|FELLOW|ATTENDING|THERAPIST|CHAPLAIN|PHYSICIAN)[ \t]+"
+        r"(\p{Lu}{2,})[ \t]+(\p{Lu}[\p{Lu}'’-]+)(?![\p{L}])"
+    )
     # "ZUNIGA, PAUL", "Smith, John A": surname first, as lists, headers and HL7 exports write it
     _surname_first = regex.compile(
         r"(?<![\p{L}])(\p{Lu}[\p{L}'’-]+),[ \t]*(\p{Lu}[\p{L}'’-]+)(?:[ \t]\p{Lu}\.?)?(?![\p{L}])"
@@ -266,6 +270,15 @@ class LexiconNameRecognizer(LocalRecognizer):
             )
             if known or unknown:
                 out.append(make_result(self, self.ENTITY, m.start(1), m.end(1), 0.55 if known else 0.5))
+        # a role before a name in capitals: "IV NURSE VIRGINIA SALLESE CALLED" (a known first name, any surname)
+        for m in self._role_capitals.finditer(text):
+            given, family = m.group(1).capitalize(), m.group(2)
+            if (
+                given in first
+                and given.lower() not in COMMON_LOWER
+                and family.lower() not in _kin_not_names()
+            ):
+                out.append(make_result(self, self.ENTITY, m.start(1), m.end(2), 0.6))
         for m in self._capitals_pair.finditer(text, overlapped=True):
             given, family = m.group(1).capitalize(), m.group(2).title()  # title(): O'NEILL → O'Neill
             if given in first and family in last and given.lower() not in COMMON_LOWER:

@@ -184,7 +184,7 @@ class AccountNumberRecognizer(TablePatternRecognizer):
         (
             "labelled_account",
             r"(?i:(?<=\b(?:account|acct|a/c|policy|member|subscriber|routing|ABA|sort\s+code|"
-            r"swift|bic|insurance|plan|group|loan|card|beneficiary)\.?\s*(?:no\.?|number|num|#|id)?\s*[:#]?\s*))"
+            r"swift|bic|insurance|plan|group|loan|card|beneficiary)\b\.?\s*(?:no\.?|number|num|#|id)?\s*[:#]?\s*))"
             r"(?=[A-Z0-9 -]*\d{3})[A-Z0-9][A-Z0-9-]{3,}(?:\s[0-9]{2,6}){0,6}\b",
             0.8,
         ),
@@ -210,9 +210,14 @@ class CompanyNameRecognizer(TablePatternRecognizer):
         (
             "legal_form",
             # the legal form as written in running text or in a capitals signature block (ACME ROBOTICS, INC.)
-            r"\b(?:[A-Z][\w&'’.-]*,?[ \t]){1,5}(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|LLP|"
+            # a word ends with a full stop only as a short abbreviation (St., Bros.) or an initialism (U.S.): a
+            # sentence's end is no part of a name ('Sent to St. Agnes. ACME WIDGETS, INC.')
+            r"\b(?:(?:(?:[A-Z]\.){2,}|[A-Z][a-z]{0,3}\.|[A-Z][\w&'’-]*),?[ \t]){1,5}"
+            r"(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|LLP|"
             # capitals CO only as '& CO' or 'CO.': in a note 'REPEAT CO' is cardiac output
-            r"PLC|GmbH|S\.A|N\.V|Co|(?<=,[ \t]?)INC|INC(?=\.)|LTD|LIMITED|CORP|CORPORATION|GMBH|(?<=&[ \t]?)CO|CO(?=\.))\b\.?",
+            # ', INC TO 30CC/HR' in a note is 'increased to'
+            r"PLC|GmbH|S\.A|N\.V|Co|(?<=,[ \t]?)INC(?![ \t]+(?:TO|BY|FROM|WITH)\b)|INC(?=\.)|LTD|LIMITED|CORP|"
+            r"CORPORATION|GMBH|(?<=&[ \t]?)CO|CO(?=\.))\b\.?",
             0.75,
         )
     ]
