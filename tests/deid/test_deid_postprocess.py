@@ -87,6 +87,8 @@ def test_note_words_in_a_name_only_count_in_a_note():
         ("anesthesia", "LOCATION", False),
         ("PAline", "ORGANIZATION", False),
         ("Neice", "ORGANIZATION", False),
+        ("Swan", "LOCATION", False),
+        ("~mn", "ORGANIZATION", False),
         # names the lexicons know stay, though a word list has them ('Allison' is a drug's brand too)
         ("King", "PERSON", True),
         ("Allison", "PERSON", True),
@@ -136,6 +138,11 @@ def test_a_respiratory_therapists_note_is_a_clinical_note():
     )
     assert clinical_note(note)
     assert not clinical_note("The committee met on Tuesday to review the annual report and the budget.")
+
+
+def test_a_sentence_in_capitals_is_no_organisation_even_with_a_kind_word():
+    assert keep_ner_result("REQUIRE REHAB & WOULD BE VERY DIFFICULT TO RETURN", "ORGANIZATION") is False
+    assert keep_ner_result("HOLY CROSS REHAB", "ORGANIZATION") is True
 
 
 def test_capitals_note_drops_ner_names_without_a_kind_word():

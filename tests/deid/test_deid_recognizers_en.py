@@ -224,6 +224,7 @@ POSITIVE = [
         "ORGANIZATION",
         "J.P. Morgan Securities Inc.",
     ),
+    (lf.CompanyNameRecognizer, "signed by ACME ROBOTICS CO. and", "ORGANIZATION", "ACME ROBOTICS CO."),
     (en.ClinicalDateRecognizer, "HX:8/30 FALL AT HOME", "DATE", "8/30"),
     (en.PhoneWithExtensionRecognizer, "daughter's number 201/324/1423 at home", "PHONE", "201/324/1423"),
     (
@@ -756,6 +757,16 @@ NEGATIVE = [
         "ORGANIZATION",
         "St. Agnes. ACME WIDGETS, INC.",
     ),
+    (lf.CompanyNameRecognizer, "PLAN: Follow CO. Follow uop. Monitor BP.", "ORGANIZATION", "Follow CO."),
+    (
+        lf.CompanyNameRecognizer,
+        "CONT ON NEO DRIP TO TITRATED BP, INC DURING NIGHT",
+        "ORGANIZATION",
+        "NEO DRIP TO TITRATED BP, INC",
+    ),
+    (lf.AccountNumberRecognizer, "PT. INTUBATED AND SEDATED A/C 600X16/5/50%.", "ACCOUNT", "600X16"),
+    (en.ClinicalDateRecognizer, "RESP: Remains on PSV10/5 with stable gases.", "DATE", "10/5"),
+    (en_names.LexiconNameRecognizer, "WIFE SAID PT HAD NO OTHER BELONGINGS.", "PERSON", "SAID"),
     (en.HealthcareFacilityRecognizer, "came from the outside hospital", "ORGANIZATION", "outside hospital"),
     (
         en.HealthcareFacilityRecognizer,

@@ -134,7 +134,7 @@ _NOTE_SHORTHAND = regex.compile(
     r"meds|vss|nad|cta|rrr|bid|tid|qhs|"
     # a respiratory therapist's note: 'Pt cont on mech vent as per flowsheet. MDI given. ABG's adequate.'
     r"abgs?|peep|fio2|ett|mdis?|sxn|ogt|ngt|cvp|pcwp|psv|simv|cpap|bipap|neb|flowsheet|vent|mech|suct|"
-    r"icu|o2|rn|dsg|drsg|uo|hct)(?![\p{L}/])"
+    r"icu|o2|rn|dsg|drsg|uo|hct|carevue|careview)(?![\p{L}/])"
 )
 
 
@@ -160,9 +160,13 @@ def keep_ner_result(text: str, label: str, in_capitals: bool = False, in_note: b
     """False for NER output that is a known clinical (or contract boilerplate) false positive.
     `in_capitals`: the document is written in capitals; `in_note`: it reads as clinical shorthand."""
     value = text.strip()
+    if label in ("PERSON", "ORGANIZATION", "LOCATION") and not value[:1].isalnum():
+        return False  # '~mn', '+ cocci': a name starts with a letter or a digit
     if label in ("PERSON", "ORGANIZATION", "LOCATION") and not any(c.islower() for c in value):
         if in_capitals and in_note and not _KIND_WORD.search(value.upper()):
             return False  # a note in capitals: its names are found by the capitals rules, not by NER
+        if sum(w.lower() in _STOP_WORDS for w in value.split()) >= 2:
+            return False  # 'REQUIRE REHAB & WOULD BE VERY DIFFICULT TO RETURN': a sentence, kind word or not
         if (
             label != "LOCATION"
             and " " in value
@@ -251,6 +255,13 @@ _OPENER_BEFORE = regex.compile(r"(?:^|[\n.:;,!?]|-{1,2}|\s-)\s*$")
 _OPENER_AFTER = regex.compile(r"[ \t]+[a-z]|[ \t]*\+")
 
 
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+_STOP_WORDS = _stop_words()
 _RUN_ON = regex.compile(r"\p{Ll}{2}\.\??\p{Ll}")
 _WORD_SPLIT = regex.compile(r"[\s&.,/+'’-]+")
 

@@ -242,7 +242,12 @@ class LexiconNameRecognizer(LocalRecognizer):
             self._speaker.finditer(text), self._after_kin.finditer(text), self._caps_after_kin.finditer(text)
         ):
             word = m.group(1)
-            if word.capitalize() in first and word.lower() not in COMMON_LOWER:
+            # 'WIFE SAID': Said is a first name and a verb of reporting
+            if (
+                word.capitalize() in first
+                and word.lower() not in COMMON_LOWER
+                and word.lower() not in _kin_not_names()
+            ):
                 out.append(make_result(self, self.ENTITY, m.start(1), m.end(1), 0.6))
         # a capitalised word right after a relative is a name even when no list knows it ("Wife Adaeze
         # (cell …)", "son Oluwaseun"), unless it is a common or clinical word ("Wife Reports", "son Aware")

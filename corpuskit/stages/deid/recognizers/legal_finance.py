@@ -193,6 +193,8 @@ class AccountNumberRecognizer(TablePatternRecognizer):
     CONTEXT = ["account", "iban", "bank", "transfer", "wire"]
 
     def validate_result(self, pattern_text: str) -> bool | None:
+        if regex.fullmatch(r"\d+[xX]\d+(?:[xX]\d+)*", pattern_text):
+            return False  # 'A/C 14X700X100%': assist-control ventilator settings, not an account
         compact = pattern_text.replace(" ", "")
         if regex.fullmatch(r"[A-Z]{2}\d{2}[A-Z0-9]{8,30}", compact):
             moved = compact[4:] + compact[:4]
@@ -216,7 +218,7 @@ class CompanyNameRecognizer(TablePatternRecognizer):
             r"(?:Inc|LLC|L\.L\.C|Ltd|Limited|Corp|Corporation|LLP|"
             # capitals CO only as '& CO' or 'CO.': in a note 'REPEAT CO' is cardiac output
             # ', INC TO 30CC/HR' in a note is 'increased to'
-            r"PLC|GmbH|S\.A|N\.V|Co|(?<=,[ \t]?)INC(?![ \t]+(?:TO|BY|FROM|WITH)\b)|INC(?=\.)|LTD|LIMITED|CORP|"
+            r"PLC|GmbH|S\.A|N\.V|Co|(?<=,[ \t]?)INC(?![ \t]+(?:TO|BY|FROM|WITH|DURING|AT|IN|FOR|AND|OR|AS|UP|SLOWLY)\b)|INC(?=\.)|LTD|LIMITED|CORP|"
             r"CORPORATION|GMBH|(?<=&[ \t]?)CO|CO(?=\.))\b\.?",
             0.75,
         )
@@ -224,10 +226,13 @@ class CompanyNameRecognizer(TablePatternRecognizer):
     CONTEXT = ["company", "corporation", "between", "party"]
 
     def validate_result(self, pattern_text: str) -> bool | None:
-        """A sentence's last word is no part of a company's name: 'ABG with inc PaCO2. Inc RR to 10'."""
-        words = pattern_text.split()[:-1]
-        return (
-            False
-            if any(w.endswith(".") and len(w) > 4 and any(c.isdigit() for c in w) for w in words)
-            else None
-        )
+        """A sentence's last word is no part of a company's name ('ABG with inc PaCO2. Inc RR to 10'), and a
+        legal form in capitals goes with a name in capitals: 'Follow CO.' is the cardiac output."""
+        words = pattern_text.split()
+        if any(w.endswith(".") and len(w) > 4 and any(c.isdigit() for c in w) for w in words[:-1]):
+            return False
+        form = words[-1].rstrip(".,")
+        # (LLC, LLP and PLC are capitals in any name)
+        if form in ("CO", "INC", "LTD", "CORP") and any(any(c.islower() for c in w) for w in words[:-1]):
+            return False
+        return None
