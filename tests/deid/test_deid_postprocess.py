@@ -143,6 +143,8 @@ def test_a_respiratory_therapists_note_is_a_clinical_note():
 def test_a_sentence_in_capitals_is_no_organisation_even_with_a_kind_word():
     assert keep_ner_result("REQUIRE REHAB & WOULD BE VERY DIFFICULT TO RETURN", "ORGANIZATION") is False
     assert keep_ner_result("HOLY CROSS REHAB", "ORGANIZATION") is True
+    assert keep_ner_result("UNIVERSITY OF TEXAS AT AUSTIN", "ORGANIZATION") is True
+    assert keep_ner_result("Amazon.com", "ORGANIZATION") is True  # a company's domain is no run-on sentence
 
 
 def test_capitals_note_drops_ner_names_without_a_kind_word():

@@ -134,7 +134,7 @@ _NOTE_SHORTHAND = regex.compile(
     r"meds|vss|nad|cta|rrr|bid|tid|qhs|"
     # a respiratory therapist's note: 'Pt cont on mech vent as per flowsheet. MDI given. ABG's adequate.'
     r"abgs?|peep|fio2|ett|mdis?|sxn|ogt|ngt|cvp|pcwp|psv|simv|cpap|bipap|neb|flowsheet|vent|mech|suct|"
-    r"icu|o2|rn|dsg|drsg|uo|hct|carevue|careview)(?![\p{L}/])"
+    r"icu|o2|rn|dsg|drsg|uo|carevue|careview)(?![\p{L}/])"
 )
 
 
@@ -165,7 +165,7 @@ def keep_ner_result(text: str, label: str, in_capitals: bool = False, in_note: b
     if label in ("PERSON", "ORGANIZATION", "LOCATION") and not any(c.islower() for c in value):
         if in_capitals and in_note and not _KIND_WORD.search(value.upper()):
             return False  # a note in capitals: its names are found by the capitals rules, not by NER
-        if sum(w.lower() in _STOP_WORDS for w in value.split()) >= 2:
+        if sum(w.lower() in _STOP_WORDS and w.lower() not in _NAME_JOINERS for w in value.split()) >= 2:
             return False  # 'REQUIRE REHAB & WOULD BE VERY DIFFICULT TO RETURN': a sentence, kind word or not
         if (
             label != "LOCATION"
@@ -205,8 +205,10 @@ def keep_ner_result(text: str, label: str, in_capitals: bool = False, in_note: b
         return (
             False  # 'Diltiazem', 'Ativan gtts', 'Telephone', 'Resp Rate': drugs and ordinary words in a note
         )
-    if label in ("PERSON", "ORGANIZATION", "LOCATION") and _RUN_ON.search(value):
-        return False  # 'TPN tommorrow.small', 'time.?trach': two sentences run together
+    if label in ("PERSON", "ORGANIZATION", "LOCATION") and any(
+        m.group(1).lower() not in _COMMON_TLD for m in _RUN_ON.finditer(value)
+    ):
+        return False  # 'TPN tommorrow.small', 'time.?trach': two sentences run together (not 'Amazon.com')
     if label == "LOCATION" and " " not in value and value.islower() and len(value) < 5:
         return False  # 'md', 'swan' in a lower-case note
     bare = _LEADING_THE.sub("", value).strip("'’s ")
@@ -262,7 +264,9 @@ def _stop_words() -> frozenset[str]:
 
 
 _STOP_WORDS = _stop_words()
-_RUN_ON = regex.compile(r"\p{Ll}{2}\.\??\p{Ll}")
+_RUN_ON = regex.compile(r"\p{Ll}{2}\.\??(\p{Ll}+)")
+# function words inside names: 'THE UNIVERSITY OF TEXAS AT AUSTIN' is no sentence
+_NAME_JOINERS = frozenset("of the and at for on in de la du".split())
 _WORD_SPLIT = regex.compile(r"[\s&.,/+'’-]+")
 
 
