@@ -189,6 +189,7 @@ POSITIVE = [
     (en_names.LexiconNameRecognizer, "recognized his caregiver Barbara this am", "PERSON", "Barbara"),
     (en.ClinicalDateRecognizer, "ceftaz rec'd 8/2 - 8/10. currently on levo", "DATE", "8/2 - 8/10"),
     (en.ClinicalDateRecognizer, "abx 12/28 - 1/3 given", "DATE", "12/28 - 1/3"),
+    (en.ClinicalDateRecognizer, "CARDIAC: IABP weaned off 9/7, and PA line d/c'd.", "DATE", "9/7"),
     (
         en.HealthcareFacilityRecognizer,
         "TO GO TO ST. MARY ON TUESDAY PER CASE WORKER",
@@ -766,6 +767,7 @@ NEGATIVE = [
     ),
     (lf.AccountNumberRecognizer, "PT. INTUBATED AND SEDATED A/C 600X16/5/50%.", "ACCOUNT", "600X16"),
     (en.ClinicalDateRecognizer, "RESP: Remains on PSV10/5 with stable gases.", "DATE", "10/5"),
+    (en_names.LexiconNameRecognizer, "mental status changes (wife said he has trouble)", "PERSON", "said"),
     (en_names.LexiconNameRecognizer, "WIFE SAID PT HAD NO OTHER BELONGINGS.", "PERSON", "SAID"),
     (en.HealthcareFacilityRecognizer, "came from the outside hospital", "ORGANIZATION", "outside hospital"),
     (

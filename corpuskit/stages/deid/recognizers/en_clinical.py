@@ -609,9 +609,10 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
         return False if all(w in self._GENERIC_CAPS for w in words[:-kind_words]) else None
 
 
-# ventilator settings are written as fractions: 'PEEP/PS 5/8', 'PSV increased to 10/5', 'CPAP .5% 5/8'
+# ventilator settings are written as fractions: 'PEEP/PS 5/8', 'PSV increased to 10/5', 'CPAP .5% 5/8', 'wean down
+# to 10/5' (but 'IABP weaned off 9/7' is a date)
 # (a look back of ~25 characters: each pattern tests for a digit first, or it would run at every position)
-_NOT_VENT = r"(?<!\b(?i:peep|psv?|cpap|s?imv|bi-?pap|fio2|vent|flow-?\s?by|wean(?:ed|ing)?)(?!\p{L})[^\n\d]{0,16}(?:[\d.]+%?[^\n\d]{1,3})?)"
+_NOT_VENT = r"(?<!\b(?i:peep|psv?|cpap|s?imv|bi-?pap|fio2|vent|flow-?\s?by|wean(?:ed|ing)?(?:\s+down)?\s+to)(?!\p{L})[^\n\d]{0,16}(?:[\d.]+%?[^\n\d]{1,3})?)"
 # a month over a day that no exam scale can be, as its top is above the scale's: '10/3 PERSANTINE', '7/6'
 _ABOVE_SCALE = "|".join(
     f"(?:{'|'.join(f'0?{n}' if n < 10 else str(n) for n in range(d + 1, 13))})/0?{d}\\b" for d in range(2, 7)

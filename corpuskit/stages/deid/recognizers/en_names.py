@@ -260,7 +260,7 @@ class LexiconNameRecognizer(LocalRecognizer):
             word = m.group(1)
             titled = m.group().startswith(("dr", "mr", "mrs", "ms"))
             known = word.capitalize() in first or (titled and word.capitalize() in last)
-            if known and word not in COMMON_LOWER:
+            if known and word not in COMMON_LOWER and word not in _kin_not_names():  # not 'wife said he'
                 out.append(make_result(self, self.ENTITY, m.start(1), m.end(1), 0.55))
             elif not titled and self._unknown_name(word):  # "husband milovan", "dtr laverne"
                 out.append(make_result(self, self.ENTITY, m.start(1), m.end(1), 0.5))
