@@ -4,7 +4,8 @@ The small spaCy model reads a nurse's capitalised words as people and companies 
 "Telephone", "Diltiazem", "Tegaderm"). Whether a word is an ordinary English word or a drug is
 a question for a dictionary, not for a hand-kept list: pyspellchecker ships English word counts
 (from subtitles, names included, so the name lexicons decide first), and
-drug-named-entity-recognition ships ~38k drug names and brands (MeSH, DrugBank, MedlinePlus).
+drug-named-entity-recognition ships drug names and brands from MeSH, DrugBank and MedlinePlus (~30k
+words once ordinary words are taken out).
 Both are package data, read once per process on first use.
 """
 
@@ -31,6 +32,12 @@ def _common_words() -> frozenset[str]:
     with gzip.open(files("spellchecker").joinpath("resources/en.json.gz")) as fh:
         counts = json.load(fh)
     return frozenset(w for w, n in counts.items() if n >= COMMON_MIN_COUNT)  # ~19k of 160k
+
+
+def preload() -> None:
+    """Read both lists now: an engine calls this before it forks its workers, so they share them."""
+    _common_words()
+    drug_words()
 
 
 def common_word(word: str) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import regex
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from corpuskit.stages.deid.english_words import common_word, drug_words
 from corpuskit.stages.deid.labels import canonical
@@ -79,7 +80,7 @@ _NUMERIC_DATE = regex.compile(
 
 
 _ORDINAL = regex.compile(r"\d{1,2}(?:st|nd|rd|th)")
-_THE_OR_MONTH = regex.compile(r"(?i)\bthe\s+\d")
+_THE_ORDINAL = regex.compile(r"(?i)\bthe\s+\d")
 _MEASURE = regex.compile(r"\d\s*(?:mg|mcg|g|kg|ml|mL|L|mmHg|mmol|%|/|bpm|cm|mm)\b|/\d|%")
 # spaCy calls long bare numbers DATE; they are rarely dates but often identifiers (ZIP, card, account)
 # ten or more digits with only phone punctuation between them: not a blood gas, 191/31/7.40/20
@@ -165,7 +166,7 @@ def keep_ner_result(text: str, label: str, in_capitals: bool = False, in_note: b
     if label in ("PERSON", "ORGANIZATION", "LOCATION") and not any(c.islower() for c in value):
         if in_capitals and in_note and not _KIND_WORD.search(value.upper()):
             return False  # a note in capitals: its names are found by the capitals rules, not by NER
-        if sum(w.lower() in _STOP_WORDS and w.lower() not in _NAME_JOINERS for w in value.split()) >= 2:
+        if sum(w.lower() in STOP_WORDS and w.lower() not in _NAME_JOINERS for w in value.split()) >= 2:
             return False  # 'REQUIRE REHAB & WOULD BE VERY DIFFICULT TO RETURN': a sentence, kind word or not
         if (
             label != "LOCATION"
@@ -226,7 +227,7 @@ def keep_ner_result(text: str, label: str, in_capitals: bool = False, in_note: b
             return False
         # 'yesterday', 'the weekend', '10 mg daily' are not dates; a year is (i2b2 marks years)
         numeric = _NUMERIC_DATE.search(value)
-        if numeric and _ORDINAL.fullmatch(numeric.group()) and not _THE_OR_MONTH.search(value):
+        if numeric and _ORDINAL.fullmatch(numeric.group()) and not _THE_ORDINAL.search(value):
             numeric = None  # '60s 1st AV block': an ordinal dates nothing alone ('the 11th' does)
         return bool(
             _MONTHS.search(value)
@@ -257,13 +258,6 @@ _OPENER_BEFORE = regex.compile(r"(?:^|[\n.:;,!?]|-{1,2}|\s-)\s*$")
 _OPENER_AFTER = regex.compile(r"[ \t]+[a-z]|[ \t]*\+")
 
 
-def _stop_words() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return frozenset(STOP_WORDS)
-
-
-_STOP_WORDS = _stop_words()
 _RUN_ON = regex.compile(r"\p{Ll}{2}\.\??(\p{Ll}+)")
 # function words inside names: 'THE UNIVERSITY OF TEXAS AT AUSTIN' is no sentence
 _NAME_JOINERS = frozenset("of the and at for on in de la du".split())

@@ -18,6 +18,7 @@ import regex
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from corpuskit.stages.deid import english_words
 from corpuskit.stages.deid.english_words import common_word, drug_words
 from corpuskit.stages.deid.recognizers.base import NAME_WORD, make_result
 
@@ -145,8 +146,7 @@ class LexiconNameRecognizer(LocalRecognizer):
     def load(self) -> None:
         lexicons()
         # the word lists English post-processing consults too: loaded before the engine forks its workers
-        common_word("")
-        drug_words()
+        english_words.preload()
 
     # one known first name where only a person fits: a speaker at the start of a line ("Nicole: Remember",
     # 'tracy:"i'm…'), after a kin word ("his wife Ruth", "my kid Lukas", "Daughter (Alicia)") or a greeting
@@ -296,14 +296,11 @@ class LexiconNameRecognizer(LocalRecognizer):
         for line in self._lower_line.finditer(text):
             for m in self._lower_pair.finditer(text, line.start(), line.end(), overlapped=True):
                 given, family = m.group(1).capitalize(), m.group(2).capitalize()
-                if (
-                    given in first
-                    # a middle initial makes a name, and so does a second given name before a word no list
-                    # knows: "mary theresa kondouli from speech and swallow"
-                    and (family in last or m.end(1) + 1 < m.start(2) or self._third_name_end(text, m, first))
-                    and m.group(1) not in COMMON_LOWER
-                    and m.group(2) not in COMMON_LOWER
-                ):
-                    end = self._third_name_end(text, m, first) or m.end()
-                    out.append(make_result(self, self.ENTITY, m.start(), end, 0.5))
+                if given not in first or m.group(1) in COMMON_LOWER or m.group(2) in COMMON_LOWER:
+                    continue
+                # a middle initial makes a name, and so does a second given name before a word no list
+                # knows: "mary theresa kondouli from speech and swallow"
+                third = self._third_name_end(text, m, first)
+                if family in last or m.end(1) + 1 < m.start(2) or third:
+                    out.append(make_result(self, self.ENTITY, m.start(), third or m.end(), 0.5))
         return out

@@ -226,11 +226,9 @@ class CompanyNameRecognizer(TablePatternRecognizer):
     CONTEXT = ["company", "corporation", "between", "party"]
 
     def validate_result(self, pattern_text: str) -> bool | None:
-        """A sentence's last word is no part of a company's name ('ABG with inc PaCO2. Inc RR to 10'), and a
-        legal form in capitals goes with a name in capitals: 'Follow CO.' is the cardiac output."""
+        """A legal form in capitals goes with a name in capitals: 'Follow CO.' is the cardiac output.
+        (A sentence's last word, 'PaCO2. Inc RR', is kept out by the pattern's words themselves.)"""
         words = pattern_text.split()
-        if any(w.endswith(".") and len(w) > 4 and any(c.isdigit() for c in w) for w in words[:-1]):
-            return False
         form = words[-1].rstrip(".,")
         # (LLC, LLP and PLC are capitals in any name)
         if form in ("CO", "INC", "LTD", "CORP") and any(any(c.islower() for c in w) for w in words[:-1]):
