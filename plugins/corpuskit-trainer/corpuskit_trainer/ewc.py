@@ -103,10 +103,13 @@ def load_fisher(path: str | Path) -> tuple[dict[str, torch.Tensor], dict[str, st
 
 
 def combine_online(previous: dict[str, torch.Tensor], new: dict[str, torch.Tensor], decay: float):
-    """Online EWC: F = decay · F_prev + F_new (names only in one side keep their own value)."""
-    out = {k: decay * v.float() for k, v in previous.items()}
+    """Online EWC: F = decay · F_prev + F_new (names only in one side keep their own value).
+
+    F_prev comes from disk (CPU) and F_new from wherever the model ran (the GPU): the sum is on the CPU,
+    where the combined Fisher is saved from anyway."""
+    out = {k: decay * v.float().cpu() for k, v in previous.items()}
     for k, v in new.items():
-        out[k] = out.get(k, 0) + v.float()
+        out[k] = out.get(k, 0) + v.float().cpu()
     return normalise(out)
 
 
@@ -203,11 +206,17 @@ class EWCPenalty(nn.Module):
         return torch.dot(flat * fisher.reshape(-1), flat)
 
 
-def _is_plain_linear_lora(layer: nn.Module, adapter: str) -> bool:
-    from peft.tuners.lora.layer import Linear
+# peft's LoRA over nn.Linear and over bitsandbytes' 4-/8-bit Linears (QLoRA): ΔW = s·B·A in all three
+_PLAIN_LORA_LINEARS = {
+    ("peft.tuners.lora.layer", "Linear"),
+    ("peft.tuners.lora.bnb", "Linear4bit"),
+    ("peft.tuners.lora.bnb", "Linear8bitLt"),
+}
 
+
+def _is_plain_linear_lora(layer: nn.Module, adapter: str) -> bool:
     return (
-        type(layer) is Linear
+        (type(layer).__module__, type(layer).__name__) in _PLAIN_LORA_LINEARS
         and not layer.fan_in_fan_out
         and not layer.use_dora.get(adapter, False)
         and layer.lora_A[adapter].weight.dim() == 2

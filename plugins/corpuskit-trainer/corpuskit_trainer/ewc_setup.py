@@ -47,30 +47,43 @@ def fisher_batches(cfg: RunConfig, tokenizer, ref: str, template: str, task: str
 
 
 def base_fisher(
-    cfg: RunConfig, peft_model: nn.Module, tokenizer, base_source: str
+    cfg: RunConfig, peft_model: nn.Module, tokenizer, base_source: str, device: torch.device | None = None
 ) -> dict[str, torch.Tensor]:
     ref = cfg.ewc.fisher_data or cfg.data.dataset
     batches = fisher_batches(cfg, tokenizer, ref, "pretrain", "sft", None)
     targets = {name: p for name, (_, p) in adapted_weights(peft_model).items()}
-    if cfg.data.task == "sft":
+    if cfg.data.task == "sft" and not cfg.model.quantize_4bit:
         return ewc.estimate_fisher(peft_model, targets, batches)
+    # The classify/ner heads are no language model, and no gradient reaches a 4-bit weight: the Fisher is
+    # taken on a full-precision causal LM of the same base, loaded for this and freed after.
     from corpuskit_trainer.models import load_model
 
     lm = load_model(
         base_source, "sft", gguf_file=cfg.model.gguf_file, trust_remote_code=cfg.model.trust_remote_code
     )
+    if device is not None:
+        lm.to(device)
     lm_params = dict(lm.named_parameters())
     missing = [n for n in targets if n not in lm_params]
     if missing:
         raise CorpuskitError(
             f"cannot estimate the base Fisher: the causal LM of '{base_source}' lacks {missing[:2]}"
         )
-    return ewc.estimate_fisher(lm, {n: lm_params[n] for n in targets}, batches)
+    fisher = ewc.estimate_fisher(lm, {n: lm_params[n] for n in targets}, batches)
+    del lm, lm_params
+    if device is not None and device.type == "cuda":
+        torch.cuda.empty_cache()
+    return fisher
 
 
 def sequential_fisher(
     cfg: RunConfig, peft_model: nn.Module, tokenizer, prev_card: dict, labels: list[str] | None
 ) -> dict[str, torch.Tensor]:
+    if cfg.model.quantize_4bit:
+        raise CorpuskitError(
+            "sequential EWC cannot estimate its Fisher on a 4-bit base (no gradient reaches 4-bit weights); "
+            "give ewc.fisher_file (a Fisher estimated on a full-precision run), or use ewc.mode=base"
+        )
     prev_ref = cfg.ewc.fisher_data or f"{prev_card['dataset']}@{prev_card['version_id']}"
     batches = fisher_batches(cfg, tokenizer, prev_ref, cfg.data.template, cfg.data.task, labels)
     targets = {name: p for name, (_, p) in adapted_weights(peft_model).items()}
@@ -87,8 +100,12 @@ def setup_penalty(
     labels: list[str] | None,
     prev_card: dict | None,
     main_process_first,
+    device: torch.device | None = None,
 ) -> ewc.EWCPenalty | None:
-    """Estimate (or load) the Fisher, save it with the adapter, and build the penalty module."""
+    """Estimate (or load) the Fisher, save it with the adapter, and build the penalty module.
+
+    `device`: where a separately loaded causal LM (the classify/ner base Fisher) runs; the adapted model
+    runs wherever it already is."""
     if cfg.ewc.mode == "off":
         return None
     path = out / ewc.FISHER_FILE
@@ -101,7 +118,7 @@ def setup_penalty(
             ewc.save_fisher(fisher, path, cfg.ewc.fisher_dtype, _metadata(cfg, f"file:{cfg.ewc.fisher_file}"))
         else:
             if cfg.ewc.mode == "base":
-                raw = base_fisher(cfg, peft_model, tokenizer, base_source)
+                raw = base_fisher(cfg, peft_model, tokenizer, base_source, device)
                 fisher = ewc.normalise(ewc.select_layers(raw, cfg.ewc.layers))
             else:
                 raw = sequential_fisher(cfg, peft_model, tokenizer, prev_card, labels)

@@ -172,6 +172,12 @@ def _four_bit_config():
             "QLoRA (model.quantize_4bit) needs a CUDA GPU and bitsandbytes; this machine has no "
             "CUDA device. Train plain LoRA here (drop quantize_4bit) or run on a GPU."
         )
+    import importlib.util
+
+    if importlib.util.find_spec("bitsandbytes") is None:
+        raise CorpuskitError(
+            "QLoRA (model.quantize_4bit) needs bitsandbytes: pip install 'corpuskit-trainer[qlora]'"
+        )
     from transformers import BitsAndBytesConfig
 
     return BitsAndBytesConfig(

@@ -77,8 +77,11 @@ def train(cfg: RunConfig, extra_callbacks: list | None = None) -> TrainResult:
         model = load_adapter(base, cfg.ewc.prev_adapter, is_trainable=True)
     else:
         model = wrap_with_adapter(base, cfg.model, cfg.data.task)
+    device = _training_device(args)
+    if device is not None and cfg.ewc.mode != "off" and not _placed_at_load(model):
+        model.to(device)  # the Trainer would move it there anyway; the Fisher's passes then run on the GPU
     penalty = setup_penalty(
-        cfg, model, tokenizer, base_source, out, data.labels, prev_card, args.main_process_first
+        cfg, model, tokenizer, base_source, out, data.labels, prev_card, args.main_process_first, device
     )
 
     # ---- train ---------------------------------------------------------------------------------
@@ -128,6 +131,19 @@ def train(cfg: RunConfig, extra_callbacks: list | None = None) -> TrainResult:
             _save_merged(model, tokenizer, out / "merged", cfg)
     trainer.accelerator.wait_for_everyone()
     return TrainResult(out, ref.dataset, ref.version_id, metrics, trainer)
+
+
+def _training_device(args):
+    """The accelerator this process trains on, or None for CPU runs and DeepSpeed/FSDP, which shard the
+    model themselves."""
+    if args.device.type == "cpu" or args.deepspeed or args.fsdp:
+        return None
+    return args.device
+
+
+def _placed_at_load(model) -> bool:
+    """A device map or bitsandbytes weights: from_pretrained already put the model where it runs."""
+    return bool(getattr(model, "hf_device_map", None) or getattr(model, "quantization_method", None))
 
 
 def _eval_split(wanted: str | None, dsd) -> str | None:

@@ -12,7 +12,8 @@ from corpuskit_trainer.card import read_card
 
 def test_two_rank_torchrun(store, v1, tmp_path):
     out = tmp_path / "ddp"
-    env = {**os.environ, "CORPUSKIT_STORE": str(store), "OMP_NUM_THREADS": "1"}
+    # CPU ranks on any machine: on a one-GPU box two NCCL ranks would both want cuda:0 and cuda:1
+    env = {**os.environ, "CORPUSKIT_STORE": str(store), "OMP_NUM_THREADS": "1", "CUDA_VISIBLE_DEVICES": ""}
     cmd = [
         sys.executable,
         "-m",

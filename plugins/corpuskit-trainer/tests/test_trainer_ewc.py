@@ -159,6 +159,24 @@ def test_config_errors_are_specific():
         load_config(None, {"data.dataset": "x", "model.tiny_model": "deepseek_v3", "ewc.lamda": 0.1})
 
 
+def test_sequential_ewc_on_a_4bit_base_is_refused_with_the_way_out():
+    from corpuskit_trainer.ewc_setup import sequential_fisher
+
+    cfg = load_config(
+        None,
+        {
+            "data.dataset": "x",
+            "model.model": "some/base",
+            "model.quantize_4bit": True,
+            "ewc.mode": "sequential",
+            "ewc.prev_adapter": "runs/v1",
+            "ewc.lam": 1.0,
+        },
+    )
+    with pytest.raises(CorpuskitError, match="4-bit base.*ewc.fisher_file"):
+        sequential_fisher(cfg, None, None, {"dataset": "x", "version_id": "v"}, None)
+
+
 @pytest.mark.parametrize("block_elements", [1 << 18, 24, 1])
 def test_fused_linear_penalty_matches_autograd_on_peft_delta(monkeypatch, block_elements):
     """The blockwise penalty with its precomputed gradients equals autograd through peft's
@@ -176,6 +194,9 @@ def test_fused_linear_penalty_matches_autograd_on_peft_delta(monkeypatch, block_
         net, LoraConfig(r=3, lora_alpha=6, target_modules=["0", "2"], init_lora_weights=False)
     )
     layers = adapted_weights(model)
+    # peft's LoRA Linear is recognised by module and name: a rename upstream must fail here, not silently
+    # fall back to the weight-sized autograd path
+    assert all(ewc._is_plain_linear_lora(layer, "default") for layer, _ in layers.values())
     fisher = {k: torch.rand_like(p) * 3 for k, (_, p) in layers.items()}
     anchor = {k: torch.randn_like(p) * 0.1 for k, (_, p) in layers.items()}
     fused = EWCPenalty(model, fisher, lam=0.7, anchor=anchor)()

@@ -72,9 +72,11 @@ def test_label_scores_are_answer_log_likelihoods(runs, store):
         for j, label in enumerate(["cardio", "resp"]):
             ex = sft_example({**record, "labels": [label]}, tokenizer, "classify", 64)
             n_answer = sum(t != -100 for t in ex["labels"][1:])
+            device = next(model.parameters()).device  # the Trainer moved it to the GPU, where there is one
             with torch.no_grad():
                 loss = model(
-                    input_ids=torch.tensor([ex["input_ids"]]), labels=torch.tensor([ex["labels"]])
+                    input_ids=torch.tensor([ex["input_ids"]], device=device),
+                    labels=torch.tensor([ex["labels"]], device=device),
                 ).loss
             assert scores[i, j] == pytest.approx(-float(loss) * n_answer, rel=1e-4, abs=1e-4)
 
@@ -91,15 +93,15 @@ def test_adapter_reloads_and_merges_to_the_same_outputs(runs, task):
         ],
         return_tensors="pt",
         padding=True,
-    )
+    ).to(next(trained.parameters()).device)  # compared on the device it was trained on (CPU or GPU)
     with torch.no_grad():
         expected = trained(**batch).logits
         reloaded, _, card = load_trained(result.output_dir)
         assert card["version_id"] == result.version_id
-        assert torch.allclose(reloaded(**batch).logits, expected, atol=1e-5)
+        assert torch.allclose(reloaded.to(batch.input_ids.device)(**batch).logits, expected, atol=1e-5)
         merged, _, _ = load_trained(result.output_dir, merge=True)
         assert not hasattr(merged, "peft_config")
-        assert torch.allclose(merged(**batch).logits, expected, atol=1e-4)
+        assert torch.allclose(merged.to(batch.input_ids.device)(**batch).logits, expected, atol=1e-4)
 
 
 def test_evaluate_reproduces_the_test_metrics(runs):
