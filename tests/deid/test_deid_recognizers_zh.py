@@ -101,6 +101,27 @@ POSITIVE = [
     (zh_names.ZhPersonNameRecognizer, "美国国务卿布林肯今天抵达", "PERSON", "布林肯"),
     (zh_names.ZhPersonNameRecognizer, "委托李明律师代理", "PERSON", "李明"),
     (zh_names.ZhPersonNameRecognizer, "患者高敏，女，45岁", "PERSON", "高敏"),
+    # news bylines in brackets run the role into the names
+    (zh_names.ZhPersonNameRecognizer, "本报讯（记者马力）昨天，市政府发布通知", "PERSON", "马力"),
+    (zh_names.ZhPersonNameRecognizer, "（实习编辑徐小兵、赵敏）", "PERSON", "赵敏"),
+    (zh_names.ZhPersonNameRecognizer, "（编辑整理何丽丽）", "PERSON", "何丽丽"),
+    # an age and 的 put a person after them
+    (zh_names.ZhPersonNameRecognizer, "75岁的赵无极仍在作画", "PERSON", "赵无极"),
+    (zh_names.ZhPersonNameRecognizer, "张伟服用了阿莫西林（amoxicillin）", "PERSON", "张伟"),
+    # a foreign name with its own spelling in brackets: both parts
+    (zh_names.ZhPersonNameRecognizer, "主裁判阿特金森（martinatkinson）认定", "PERSON", "阿特金森"),
+    (zh_names.ZhPersonNameRecognizer, "主裁判阿特金森（martinatkinson）认定", "PERSON", "martinatkinson"),
+    (zh_names.ZhPersonNameRecognizer, "制作人威廉姆斯（Harold Williams）说", "PERSON", "威廉姆斯"),
+    # a foreign name found in part grows over jieba's `nrt` word beside it
+    (zh_names.ZhPersonNameRecognizer, "俄国防部长谢尔久科夫此前宣布", "PERSON", "谢尔久科夫"),
+    # 署长 and 司长 are posts, like 局长
+    (zh_names.ZhPersonNameRecognizer, "新闻出版总署副署长孙寿山曾表示", "PERSON", "孙寿山"),
+    # a lone surname and the word after it, listed beside a name; a list item between two names
+    (zh_names.ZhPersonNameRecognizer, "等到曹鹏飞和蔡朝阳等4人回到家", "PERSON", "蔡朝阳"),
+    (zh_names.ZhPersonNameRecognizer, "吴待秋、吴子深、冯超然等画家", "PERSON", "吴子深"),
+    # outside clinical text, a transliteration jieba calls a name
+    (zh_names.ZhPersonNameRecognizer, "德沃夫已经离开了俱乐部", "PERSON", "德沃夫"),
+    (zh_names.ZhPersonNameRecognizer, "急火攻心的金尼尔在上轮输球后", "PERSON", "金尼尔"),
     # names that share a character with the clinical words above stay names
     (zh_names.ZhPersonNameRecognizer, "患者王炎，男，52岁，因胃痛入院", "PERSON", "王炎"),
     (zh_names.ZhPersonNameRecognizer, "患者于晨，女，33岁", "PERSON", "于晨"),
@@ -387,6 +408,17 @@ NEGATIVE = [
     (zh_names.ZhPersonNameRecognizer, "中国·北京国际会议", "PERSON", "中国·北京"),
     (zh_names.ZhPersonNameRecognizer, "英国·伦敦分行", "PERSON", "英国·伦敦"),
     (zh_names.ZhPersonNameRecognizer, "血清白蛋白降低", "PERSON", "白蛋白"),
+    # a transliteration where a team, a city or a title stands is no person
+    (zh_names.ZhPersonNameRecognizer, "他们上轮输给富勒姆之后", "PERSON", "富勒姆"),
+    (zh_names.ZhPersonNameRecognizer, "汉诺威96队vs卡尔斯鲁厄队", "PERSON", "汉诺威"),
+    (zh_names.ZhPersonNameRecognizer, "昨晚看了《莫斯科陷落》", "PERSON", "莫斯科"),
+    (zh_names.ZhPersonNameRecognizer, "有点小不爽。[奥特曼][奥特曼]", "PERSON", "奥特曼"),
+    (zh_names.ZhPersonNameRecognizer, "巨细胞病毒以及柯萨奇病毒等", "PERSON", "柯萨奇"),
+    # a bracketed spelling that is a drug or an ordinary word names no one
+    (zh_names.ZhPersonNameRecognizer, "他买了阿莫西林（amoxicillin）", "PERSON", "amoxicillin"),
+    (zh_names.ZhPersonNameRecognizer, "他买了阿莫西林（amoxicillin）", "PERSON", "阿莫西林"),
+    # a list of pastimes: a word jieba knows is no name, even beside one it misread
+    (zh_names.ZhPersonNameRecognizer, "钓鱼、游湖、游泳、划船", "PERSON", "游泳"),
     (zh_names.ZhPersonNameRecognizer, "陈旧性心肌梗死", "PERSON", "陈旧性"),
     (zh_names.ZhPersonNameRecognizer, "国务院总理今天出访", "PERSON", "国"),
     (zh_names.ZhPersonNameRecognizer, "国务院总理今天出访", "PERSON", "国务院"),

@@ -189,6 +189,9 @@ CONTEXT_WORDS = (
     "书记",
     "部长",
     "局长",
+    "署长",
+    "司长",
+    "厅长",
     "院长",
     "校长",
     "记者",
@@ -307,6 +310,11 @@ BYLINE_NOT_NAME_TAGS = NOT_NAME_TAGS[1:]  # a name alone between spaces may read
 BYLINE_ROLES = frozenset(
     "记者 通讯员 审判长 审判员 书记员 代理审判员 人民陪审员 陪审员 摄影 编辑 责任编辑".split()
 )
+# roles a news byline in brackets runs straight into the names with: "（记者马力）", "（记者刘诗平、白洁纯）",
+# "（编辑整理何丽丽）", "（实习编辑徐景亮）"
+BRACKET_BYLINE_ROLES = frozenset(
+    "记者 见习记者 特约记者 本报记者 通讯员 实习生 编辑 实习编辑 责任编辑 责编 编辑整理 整理 摄影 摄 文".split()
+)
 # what an article's credit line puts before a slash and the author's name: "文/于建春", "图／张三"
 CREDIT_ROLES = (
     "文",
@@ -396,7 +404,7 @@ TRANSLITERATION_NAME_CHARS = frozenset(
     "莱兰朗劳勒雷蕾里理利莉丽连林琳娜隆卢鲁路伦罗洛马玛迈麦曼芒梅门蒙米密明莫姆穆纳奈南内妮尼宁纽"
     "努诺欧帕派潘佩彭皮珀普齐奇恰乔切钦琼丘屈让热瑞若萨塞桑森沙莎尚舍圣施什史斯松苏索塔泰坦汤唐"
     "特滕提图托瓦万威韦维魏温沃乌伍西希锡夏谢辛休雅亚扬耶伊英尤约泽扎詹兹佐翰茨白赛丝黛娅薇蒂朵汀"
-    "默朔逊摩露芙甫琴娃罕"
+    "默朔逊摩露芙甫琴娃罕廉瑟"
 )
 TRANSLITERATION_RUN = "".join(sorted(TRANSLITERATION_NAME_CHARS))  # for str.strip
 # a foreign name without its dot (国务卿布林肯, 特朗普总统) reads like a foreign place (莫斯科, 乌克兰)

@@ -18,6 +18,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from corpuskit.stages.deid.recognizers.base import make_result
 from corpuskit.stages.deid.recognizers.zh_name_lexicon import (
+    BRACKET_BYLINE_ROLES,
     BYLINE_NOT_NAME_TAGS,
     BYLINE_ROLES,
     COMPOUND_SURNAMES,
@@ -66,7 +67,7 @@ _DRUG_CLASS_AFTER = regex.compile(
     r"[”\"]?(?:等)?(?:抗凝|抗血小板|保肝|抑酸|护胃|降压|降糖|降脂|镇痛|止痛|抗感染|抗病毒|化疗|羊膜腔)"
 )
 # criteria and scores named after a place or person (鹿特丹标准, Glasgow评分) name nobody in the record
-_EPONYM_AFTER = ("标准", "评分", "分级", "分期", "综合征", "量表", "指数", "试验")
+_EPONYM_AFTER = ("标准", "评分", "分级", "分期", "综合征", "量表", "指数", "试验", "病毒", "杆菌", "球菌")
 # drugs and herbs whose names start with a surname character: 华法林 (warfarin), 甘利欣, 利凡诺 (rivanol),
 # 诺和锐 (NovoRapid), 他莫昔芬 (tamoxifen), 黄芩/黄芪/黄连 (herbs) …
 _DRUG_NAMES = regex.compile(
@@ -125,6 +126,81 @@ def _beside_name(text: str, start: int, end: int, named: set[tuple[int, int]]) -
         if before >= 0 and text.startswith(joiner, before) and any(e == before for _, e in named):
             return True
     return False
+
+
+# words around a foreign team or city, not a person: 做客汉诺威, 输给富勒姆, 米德尔vs博尔顿, 西汉姆主场
+_TEAM_BEFORE = frozenset(
+    "vs VS Vs 对阵 做客 客场 主场 输给 负于 战胜 击败 逼平 迎战 在 从 到 去 飞往 前往 来自 位于".split()
+)
+_TEAM_AFTER = frozenset("vs VS Vs 主场 客场 队 派 市 城 港 州 省 军 人 方面 球迷".split())
+
+
+# transliterations jieba tags `nr` that name a brand, a genre or a cartoon, not a person
+_NOT_FOREIGN_PEOPLE = frozenset("奥特曼 肯德基 麦当劳 星巴克 迪士尼 奥斯卡 罗曼史 纳尼亚 哈根达斯".split())
+
+
+def _rare_word(word: str, most: int = 100) -> bool:
+    """jieba's dictionary counts the word `most` times or fewer (or does not know it)."""
+    import jieba
+
+    return (jieba.dt.FREQ.get(word) or 0) <= most
+
+
+def _team_or_title(text: str, tokens: list, k: int) -> bool:
+    """Token k stands where a team or a city stands, inside a book or film title 《…》, or is an emoticon
+    code ([奥特曼])."""
+    tok = tokens[k]
+    before = tokens[k - 1].text if k else ""
+    after = tokens[k + 1].text if k + 1 < len(tokens) else ""
+    opened = text.rfind("《", 0, tok.idx)
+    end = tok.idx + len(tok.text)
+    return (
+        (text[tok.idx - 1 : tok.idx] == "[" and text[end : end + 1] == "]")
+        or before in _TEAM_BEFORE
+        or after in _TEAM_AFTER
+        or after[:1].isdigit()
+        or (opened >= 0 and text.find("》", opened) > tok.idx and text.rfind("》", 0, tok.idx) < opened)
+    )
+
+
+def _complete_foreign_names(text: str, tokens: list, found: dict[tuple[int, int], float]) -> None:
+    """A foreign name found in part (谢尔久/nr 科夫/nrt, 阿特金/nr 森/n, 伊萨克/nz 克拉克/nrt) grows over the
+    jieba words beside it that are names too, or transliteration characters cut off before a bracket."""
+    at = {tok.idx: k for k, tok in enumerate(tokens)}
+    ends = {tok.idx + len(tok.text): k for k, tok in enumerate(tokens)}
+    for (start, end), score in list(found.items()):
+        if score < 0.5:
+            continue
+        new_start, new_end = start, end
+        k = at.get(new_end)
+        while k is not None and new_end - new_start < 10:
+            tok = tokens[k]
+            after = text[tok.idx + len(tok.text) : tok.idx + len(tok.text) + 1]
+            foreign = all(c in TRANSLITERATION_NAME_CHARS for c in tok.text)
+            if tok.tag_ == "nrt" and foreign:
+                pass  # 谢尔久/nr 科夫/nrt — `nrt` is jieba's tag for transliterated names
+            elif (
+                len(tok.text) == 1
+                and foreign
+                and text[new_end - 1] in TRANSLITERATION_NAME_CHARS
+                and not _HAN.match(after or "x")
+            ):
+                pass  # 阿特金/nr 森/n （: the last syllable, cut off before a bracket or a comma
+            else:
+                break
+            new_end = tok.idx + len(tok.text)
+            k = at.get(new_end)
+        k = ends.get(new_start)
+        if k is not None:
+            tok = tokens[k]
+            if (
+                tok.tag_ in ("nrt", "nz")
+                and len(tok.text) >= 3
+                and all(c in TRANSLITERATION_NAME_CHARS for c in tok.text)
+            ):
+                new_start = tok.idx  # 伊萨克/nz 克拉克/nrt
+        if (new_start, new_end) != (start, end):
+            found[(new_start, new_end)] = max(found.get((new_start, new_end), 0), score)
 
 
 def foreign_name_runs(tokens: list) -> list[tuple[int, int, bool]]:
@@ -475,6 +551,20 @@ class ZhPersonNameRecognizer(LocalRecognizer):
     _cell_re = regex.compile(
         r"(?<=^|[\t，、,;；：:（(|])\p{Han}{2,4}(?=$|[\t，、,;；。)）|])", regex.MULTILINE
     )
+    # a byline in brackets runs the role into the names: "（记者马力）", "（记者刘诗平、白洁纯）"
+    _bracket_byline_re = regex.compile(
+        r"[（(【\[][ \t\u3000]*(?:"
+        + "|".join(sorted(BRACKET_BYLINE_ROLES, key=len, reverse=True))
+        + r")[ \t\u3000]*(\p{Han}{2,4}(?:[、 \t\u3000]+\p{Han}{2,4})*)[ \t\u3000]*(?=[）)】\]])"
+    )
+    # "89岁的赵无极", "30岁的曹广辉": an age and 的 put a person right after them
+    _age_before_re = regex.compile(r"\d{1,3}[ \t]*(?:周岁|岁)(?:的|之)")
+    # a foreign name introduced with its own spelling in brackets: "威尔莱特（WillWright）",
+    # "阿特金森（martinatkinson）", "斯图尔特·卡里·韦尔奇（stuartcarywelch1928-2008）"
+    _romanised_re = regex.compile(
+        r"(?<=\p{Han})[（(][ \t]*([A-Za-z][A-Za-z .'\-]{1,40}[A-Za-z])[ \t]*"
+        r"(?:\d{4}[ \t]*[-–—~][ \t]*\d{4}[ \t]*)?(?=[）)]|$)"
+    )
 
     def __init__(self, supported_language: str | None = None):
         super().__init__(
@@ -682,6 +772,25 @@ class ZhPersonNameRecognizer(LocalRecognizer):
                 c in GIVEN_NAME_CHARS for c in m.group()[surname_length(m.group()) :]
             ):
                 add(m.start(), m.end(), 0.6)
+        for m in self._cell_re.finditer(text):
+            # "吴待秋、吴子深、冯超然": between two list marks, beside a name, an item that starts with a
+            # surname is a name whatever its given characters
+            sl = surname_length(m.group())
+            if (
+                sl
+                and len(m.group()) in (2, 3)
+                and m.start() > 0
+                and text[m.start() - 1] == "、"
+                and m.end() < len(text)
+                and text[m.end()] == "、"
+                and not any(c in FUNCTION_CHARS or c in STOP_CHARS for c in m.group()[sl:])
+                and out_of_vocabulary(m.group())  # 钓鱼、游湖、游泳: a word jieba knows is no name
+                and any(
+                    score >= 0.5 and (e == m.start() - 1 or s == m.end() + 1)
+                    for (s, e), score in found.items()
+                )
+            ):
+                add(m.start(), m.end(), 0.5)
         for m in self._title_re.finditer(text):
             # the surname (and up to two given characters) just before a title: 张医生, 王某某, 李建国主任
             t0 = m.start()
@@ -740,6 +849,37 @@ class ZhPersonNameRecognizer(LocalRecognizer):
                     break
         for m in self._surname_said_re.finditer(text):
             add(m.start(), m.end(), 0.6, min_len=1)
+        for m in self._bracket_byline_re.finditer(text):
+            for item in regex.finditer(r"\p{Han}+", m.group(1)):
+                sl = surname_length(item.group())
+                if sl and len(item.group()) > sl and len(set(item.group())) > 1:
+                    add(m.start(1) + item.start(), m.start(1) + item.end(), 0.6)
+        by_start = {tok.idx: tok for tok in tokens}
+        for m in self._age_before_re.finditer(text):
+            tok = by_start.get(m.end())
+            if tok is None or not 2 <= len(tok.text) <= 4:
+                continue
+            if tok.tag_.startswith("nr") and (
+                surname_length(tok.text) or all(c in TRANSLITERATION_NAME_CHARS for c in tok.text)
+            ):
+                add(tok.idx, tok.idx + len(tok.text), 0.6)
+        drugs: list[int] = []
+        if not clinical_register:
+            drugs = self._romanised_names(text, add)
+            for k, tok in enumerate(tokens):
+                # a transliteration jieba calls a name (德沃夫/nr, 金尼尔/nr, 伯南克/nr): outside clinical
+                # text, where such words are drugs and eponyms, a foreign person — unless it stands as a
+                # team or a city stands (输给富勒姆, 汉诺威96队, 西汉姆主场) or inside a title (《莫斯科陷落》)
+                if (
+                    tok.tag_ == "nr"
+                    and len(tok.text) >= 3
+                    and len(set(tok.text)) > 1  # 耶耶耶
+                    and all(c in TRANSLITERATION_NAME_CHARS for c in tok.text)
+                    and tok.text not in _NOT_FOREIGN_PEOPLE
+                    and _rare_word(tok.text)  # 莫斯科, 阿拉伯, 伯明翰: cities and peoples are common words
+                    and not _team_or_title(text, tokens, k)
+                ):
+                    add(tok.idx, tok.idx + len(tok.text), 0.5)
         self._names_in_lists(tokens, found, add)
         # 辛立伟、房子/豪: a list item jieba cut into a dictionary word and a stray character is a
         # three-character name when it reads as one and a word starts right after it
@@ -762,11 +902,43 @@ class ZhPersonNameRecognizer(LocalRecognizer):
         for start, end, _titled in foreign:
             if _beside_name(text, start, end, named):
                 add(start, end, 0.6)
+        if not clinical_register:
+            _complete_foreign_names(text, tokens, found)
         return [
             make_result(self, self.ENTITY, s, e, score)
             for (s, e), score in found.items()
-            if not clinical_term(text, s, e)
+            if not clinical_term(text, s, e) and e not in drugs
         ]
+
+    def _romanised_names(self, text: str, add) -> list[int]:
+        """A run of transliteration characters (dots allowed) right before a bracketed Latin spelling:
+        both are the name, unless the spelling is an ordinary English word or a drug. Returns where
+        the brackets of drugs' spellings open: a word ending there is the drug (阿莫西林（amoxicillin）),
+        which jieba lists as a transliterated name, and no rule should call it a person."""
+        from corpuskit.stages.deid.english_words import common_word, drug_words
+
+        drugs = []
+        for m in self._romanised_re.finditer(text):
+            latin = m.group(1)
+            key = latin.lower().replace(" ", "")
+            if key in drug_words():
+                drugs.append(m.start())
+                continue
+            if " " not in latin and common_word(key):
+                continue
+            start = m.start()
+            while (
+                start > 0
+                and m.start() - start < 12
+                and (text[start - 1] in TRANSLITERATION_NAME_CHARS or text[start - 1] in _NAME_DOTS)
+            ):
+                start -= 1
+            while start < m.start() and text[start] in _NAME_DOTS:
+                start += 1
+            if m.start() - start >= 2:
+                add(start, m.start(), 0.6)
+                add(m.start(1), m.end(1), 0.6)
+        return drugs
 
     def _speakers(self, text: str, tokens: list, add) -> None:
         """The name right before a verb of saying (苏宁否认, 伯南克称, 萨蒂/nr 希/v 表示): a word jieba
@@ -822,10 +994,27 @@ class ZhPersonNameRecognizer(LocalRecognizer):
             )
 
         for _ in range(2):  # twice: a name found this way can vouch for the next item of the list
-            for left, joiner, right in zip(tokens, tokens[1:], tokens[2:]):
+            for k, (left, joiner, right) in enumerate(zip(tokens, tokens[1:], tokens[2:])):
                 if joiner.text not in LIST_JOINERS:
                     continue
                 left_end, right_start = left.idx + len(left.text), right.idx
+                given = tokens[k + 3] if k + 3 < len(tokens) else None
+                if (
+                    left_end in named_ends
+                    and right_start == joiner.idx + len(joiner.text)
+                    and len(right.text) == 1
+                    and right.tag_.startswith("nr")
+                    and right.text in SINGLE_SURNAMES
+                    and given is not None
+                    and given.idx == right_start + 1
+                    and 1 <= len(given.text) <= 2
+                    and all(
+                        _HAN.match(c) and c not in FUNCTION_CHARS and c not in STOP_CHARS for c in given.text
+                    )
+                ):
+                    # 曹鹏飞和蔡/nr 朝阳/ns: a lone surname and the word after it, listed beside a name
+                    add(right_start, given.idx + len(given.text), 0.5)
+                    named_ends.add(given.idx + len(given.text))
                 if (
                     left_end in named_ends
                     and candidate(right)
