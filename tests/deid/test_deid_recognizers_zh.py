@@ -122,6 +122,15 @@ POSITIVE = [
     # outside clinical text, a transliteration jieba calls a name
     (zh_names.ZhPersonNameRecognizer, "德沃夫已经离开了俱乐部", "PERSON", "德沃夫"),
     (zh_names.ZhPersonNameRecognizer, "急火攻心的金尼尔在上轮输球后", "PERSON", "金尼尔"),
+    # a trade or a post run straight into the name jieba tags after it, Latin names included
+    (zh_names.ZhPersonNameRecognizer, "宋代书法家曾巩的书法作品", "PERSON", "曾巩"),
+    (zh_names.ZhPersonNameRecognizer, "加拿大彩民乔尔到便利店购买彩票", "PERSON", "乔尔"),
+    (zh_names.ZhPersonNameRecognizer, "他的音乐总监BradBuxer曾在采访中说", "PERSON", "BradBuxer"),
+    # a Western name written as one word, a known first name first; a speaker in square brackets
+    (zh_names.ZhPersonNameRecognizer, "小说作者由JohnMilius执笔", "PERSON", "JohnMilius"),
+    (zh_names.ZhPersonNameRecognizer, "【朱克】：首先非常感谢各位领导", "PERSON", "朱克"),
+    # a bracketed spelling that is also in the drug list but is a first name (Marek) keeps the name
+    (zh_names.ZhPersonNameRecognizer, "前锋萨加诺夫斯基（marek）受伤", "PERSON", "萨加诺夫斯基"),
     # names that share a character with the clinical words above stay names
     (zh_names.ZhPersonNameRecognizer, "患者王炎，男，52岁，因胃痛入院", "PERSON", "王炎"),
     (zh_names.ZhPersonNameRecognizer, "患者于晨，女，33岁", "PERSON", "于晨"),
@@ -419,6 +428,10 @@ NEGATIVE = [
     (zh_names.ZhPersonNameRecognizer, "他买了阿莫西林（amoxicillin）", "PERSON", "阿莫西林"),
     # a list of pastimes: a word jieba knows is no name, even beside one it misread
     (zh_names.ZhPersonNameRecognizer, "钓鱼、游湖、游泳、划船", "PERSON", "游泳"),
+    # 皇家 and 三星 end like trades but are none; a common word jieba tags `nr` after a trade is no name
+    (zh_names.ZhPersonNameRecognizer, "皇家贝蒂斯队5胜11平", "PERSON", "贝蒂斯"),
+    (zh_names.ZhPersonNameRecognizer, "最新三星NexusPrime手机10台免费送", "PERSON", "NexusPrime"),
+    (zh_names.ZhPersonNameRecognizer, "战队成员荣誉一览", "PERSON", "荣誉"),
     (zh_names.ZhPersonNameRecognizer, "陈旧性心肌梗死", "PERSON", "陈旧性"),
     (zh_names.ZhPersonNameRecognizer, "国务院总理今天出访", "PERSON", "国"),
     (zh_names.ZhPersonNameRecognizer, "国务院总理今天出访", "PERSON", "国务院"),

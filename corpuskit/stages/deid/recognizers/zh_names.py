@@ -135,6 +135,40 @@ _TEAM_BEFORE = frozenset(
 _TEAM_AFTER = frozenset("vs VS Vs 主场 客场 队 派 市 城 港 州 省 军 人 方面 球迷".split())
 
 
+# what the names of trades and posts end with (书法家, 设计师, 运动员, 歌手, 彩民, 总监), and posts named whole
+_ROLE_ENDINGS = frozenset("家师员手民监")
+_ROLE_PEOPLE = frozenset(
+    "制作人 负责人 发言人 主持人 创始人 合伙人 经纪人 代理人 联系人 投资人 策划人 出品人 "
+    "国脚 球星 明星 歌星 影星 巨星 童星".split()
+)
+_NOT_ROLES = frozenset(
+    "皇家 国家 大家 人家 自家 老家 东家 全家 本家 厂家 商家 农家 娘家 婆家 管家 公家 冤家".split()
+)
+# a Latin name in Chinese text, written as one word (BradBuxer) or capitalised (Svensson)
+_LATIN_NAME = regex.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+){0,2}")
+
+
+def _latin_person_name(word: str) -> bool:
+    """A first name or surname of the Latin-script Faker locales: the drug list holds some (marek)."""
+    from corpuskit.stages.deid.recognizers.en_names import lexicons
+
+    first, last = lexicons()
+    return word.capitalize() in first or word.capitalize() in last
+
+
+def _is_role_word(tok) -> bool:
+    """A noun that names a trade or a post (书法家, 国脚, 音乐总监, 制作人): the person it belongs to often
+    follows it without a pause."""
+    word = tok.text
+    return (
+        word not in _NOT_ROLES
+        and tok.tag_.startswith("n")
+        and not tok.tag_.startswith("nr")
+        and len(word) >= 2
+        and (word[-1] in _ROLE_ENDINGS or word in _ROLE_PEOPLE or word.endswith(tuple(_ROLE_PEOPLE)))
+    )
+
+
 # transliterations jieba tags `nr` that name a brand, a genre or a cartoon, not a person
 _NOT_FOREIGN_PEOPLE = frozenset("奥特曼 肯德基 麦当劳 星巴克 迪士尼 奥斯卡 罗曼史 纳尼亚 哈根达斯".split())
 
@@ -179,6 +213,13 @@ def _complete_foreign_names(text: str, tokens: list, found: dict[tuple[int, int]
             foreign = all(c in TRANSLITERATION_NAME_CHARS for c in tok.text)
             if tok.tag_ == "nrt" and foreign:
                 pass  # 谢尔久/nr 科夫/nrt — `nrt` is jieba's tag for transliterated names
+            elif (
+                tok.tag_.startswith("nr")
+                and len(tok.text) == 1
+                and foreign
+                and all(c in TRANSLITERATION_NAME_CHARS for c in text[new_start:new_end])
+            ):
+                pass  # 范博梅/nr 尔/nr: a last syllable jieba cut off a transliteration (not 周康/康)
             elif (
                 len(tok.text) == 1
                 and foreign
@@ -515,7 +556,11 @@ class ZhPersonNameRecognizer(LocalRecognizer):
         regex.MULTILINE,
     )
     # an interview or a transcript opens each turn with the speaker: "傅思建：", "金石开："
-    _speaker_label_re = regex.compile(r"^[ \t\u3000]*(\p{Han}{2,4})[ \t\u3000]*[:：]", regex.MULTILINE)
+    _speaker_label_re = regex.compile(
+        r"(?:^[ \t\u3000]*(\p{Han}{2,4})|[【\[](\p{Han}{2,4})[】\]])[ \t\u3000]*[:：]", regex.MULTILINE
+    )
+    # a Western name written as one word in Chinese text, a known first name first: JohnMilius, TomConlin
+    _camel_name_re = regex.compile(r"(?<![A-Za-z])([A-Z][a-z]{1,12})([A-Z][a-z]{1,15})(?![A-Za-z])")
     # "接诊医生为施敏。", "联系人是王芳，": a role, 为/是 and a name that ends the clause
     _copula_re = regex.compile(
         r"("
@@ -754,15 +799,23 @@ class ZhPersonNameRecognizer(LocalRecognizer):
         if not clinical_register:  # 白蛋白/nr： opens a line of lab results
             token_ends = set(word_ends.values())
             for m in self._speaker_label_re.finditer(text):
-                name, start = m.group(1), m.start(1)
+                g = 1 if m.group(1) else 2  # "傅思建：" opening a line, or "【朱克】：" anywhere
+                name, start = m.group(g), m.start(g)
                 if (
                     word_tags.get(start, "").startswith("nr")
-                    and m.end(1) in token_ends
+                    and m.end(g) in token_ends
                     and len(name) - surname_length(name) in (1, 2)
                     and name[:2] not in _KIN_WORDS
                     and word_ends[start] - start < len(name) + 1
                 ):
-                    add(start, m.end(1), 0.6)
+                    add(start, m.end(g), 0.6)
+        if not clinical_register:
+            from corpuskit.stages.deid.recognizers.en_names import lexicons
+
+            first_names = lexicons()[0]
+            for m in self._camel_name_re.finditer(text):
+                if m.group(1) in first_names:
+                    add(m.start(), m.end(), 0.6)
         for m in self._credit_re.finditer(text):
             if surname_length(m.group(1)) and len(set(m.group(1))) > 1:
                 add(m.start(1), m.end(1), 0.6)
@@ -854,6 +907,20 @@ class ZhPersonNameRecognizer(LocalRecognizer):
                 sl = surname_length(item.group())
                 if sl and len(item.group()) > sl and len(set(item.group())) > 1:
                     add(m.start(1) + item.start(), m.start(1) + item.end(), 0.6)
+        for tok, nxt in itertools.pairwise(tokens):
+            if nxt.idx != tok.idx + len(tok.text) or not _is_role_word(tok):
+                continue
+            if (
+                nxt.tag_.startswith("nr")
+                and 2 <= len(nxt.text) <= 4
+                and _HAN.match(nxt.text)
+                and nxt.text not in _KIN_WORDS
+                and _rare_word(nxt.text, 150)  # 成员荣誉/nr: a common word jieba's dictionary tags a name
+                and (surname_length(nxt.text) or not clinical_register)
+            ):
+                add(nxt.idx, nxt.idx + len(nxt.text), 0.6)  # 书法家曾巩, 彩民乔尔, 国脚丹尼, 作家笛安
+            elif nxt.tag_ == "eng" and _LATIN_NAME.fullmatch(nxt.text):
+                add(nxt.idx, nxt.idx + len(nxt.text), 0.6)  # 音乐总监BradBuxer, 执行制作人BenBell
         by_start = {tok.idx: tok for tok in tokens}
         for m in self._age_before_re.finditer(text):
             tok = by_start.get(m.end())
@@ -921,7 +988,7 @@ class ZhPersonNameRecognizer(LocalRecognizer):
         for m in self._romanised_re.finditer(text):
             latin = m.group(1)
             key = latin.lower().replace(" ", "")
-            if key in drug_words():
+            if key in drug_words() and not _latin_person_name(latin):
                 drugs.append(m.start())
                 continue
             if " " not in latin and common_word(key):
