@@ -17,6 +17,17 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from corpuskit.stages.deid.recognizers.base import make_result
+from corpuskit.stages.deid.recognizers.zh_foreign_names import (
+    NAME_DOTS,
+    NOT_FOREIGN_PEOPLE,
+    complete_foreign_names,
+    dictionary_foreign_name,
+    foreign_name_runs,
+    rare_word,
+    romanised_names,
+    team_or_title,
+    transliterated_name,
+)
 from corpuskit.stages.deid.recognizers.zh_name_lexicon import (
     BRACKET_BYLINE_ROLES,
     BYLINE_NOT_NAME_TAGS,
@@ -24,8 +35,6 @@ from corpuskit.stages.deid.recognizers.zh_name_lexicon import (
     COMPOUND_SURNAMES,
     CONTEXT_WORDS,
     CREDIT_ROLES,
-    FOREIGN_NAME_TITLES_AFTER,
-    FOREIGN_NAME_TITLES_BEFORE,
     FOREIGN_OFFICES,
     FUNCTION_CHARS,
     GIVEN_NAME_CHARS,
@@ -128,16 +137,9 @@ def _beside_name(text: str, start: int, end: int, named: set[tuple[int, int]]) -
     return False
 
 
-# words around a foreign team or city, not a person: 做客汉诺威, 输给富勒姆, 米德尔vs博尔顿, 西汉姆主场
-_TEAM_BEFORE = frozenset(
-    "vs VS Vs 对阵 做客 客场 主场 输给 负于 战胜 击败 逼平 迎战 在 从 到 去 飞往 前往 来自 位于".split()
-)
-_TEAM_AFTER = frozenset("vs VS Vs 主场 客场 队 派 市 城 港 州 省 军 人 方面 球迷".split())
-
-
 # what the names of trades and posts end with (书法家, 设计师, 运动员, 歌手, 彩民, 总监), and posts named whole
 _ROLE_ENDINGS = frozenset("家师员手民监")
-_ROLE_PEOPLE = frozenset(
+_ROLE_PEOPLE = tuple(  # a tuple for str.endswith: 执行制作人 ends with 制作人
     "制作人 负责人 发言人 主持人 创始人 合伙人 经纪人 代理人 联系人 投资人 策划人 出品人 "
     "国脚 球星 明星 歌星 影星 巨星 童星".split()
 )
@@ -146,14 +148,6 @@ _NOT_ROLES = frozenset(
 )
 # a Latin name in Chinese text, written as one word (BradBuxer) or capitalised (Svensson)
 _LATIN_NAME = regex.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+){0,2}")
-
-
-def _latin_person_name(word: str) -> bool:
-    """A first name or surname of the Latin-script Faker locales: the drug list holds some (marek)."""
-    from corpuskit.stages.deid.recognizers.en_names import lexicons
-
-    first, last = lexicons()
-    return word.capitalize() in first or word.capitalize() in last
 
 
 def _is_role_word(tok) -> bool:
@@ -165,128 +159,8 @@ def _is_role_word(tok) -> bool:
         and tok.tag_.startswith("n")
         and not tok.tag_.startswith("nr")
         and len(word) >= 2
-        and (word[-1] in _ROLE_ENDINGS or word in _ROLE_PEOPLE or word.endswith(tuple(_ROLE_PEOPLE)))
+        and (word[-1] in _ROLE_ENDINGS or word.endswith(_ROLE_PEOPLE))
     )
-
-
-# transliterations jieba tags `nr` that name a brand, a genre or a cartoon, not a person
-_NOT_FOREIGN_PEOPLE = frozenset("奥特曼 肯德基 麦当劳 星巴克 迪士尼 奥斯卡 罗曼史 纳尼亚 哈根达斯".split())
-
-
-def _rare_word(word: str, most: int = 100) -> bool:
-    """jieba's dictionary counts the word `most` times or fewer (or does not know it)."""
-    import jieba
-
-    return (jieba.dt.FREQ.get(word) or 0) <= most
-
-
-def _team_or_title(text: str, tokens: list, k: int) -> bool:
-    """Token k stands where a team or a city stands, inside a book or film title 《…》, or is an emoticon
-    code ([奥特曼])."""
-    tok = tokens[k]
-    before = tokens[k - 1].text if k else ""
-    after = tokens[k + 1].text if k + 1 < len(tokens) else ""
-    opened = text.rfind("《", 0, tok.idx)
-    end = tok.idx + len(tok.text)
-    return (
-        (text[tok.idx - 1 : tok.idx] == "[" and text[end : end + 1] == "]")
-        or before in _TEAM_BEFORE
-        or after in _TEAM_AFTER
-        or after[:1].isdigit()
-        or (opened >= 0 and text.find("》", opened) > tok.idx and text.rfind("》", 0, tok.idx) < opened)
-    )
-
-
-def _complete_foreign_names(text: str, tokens: list, found: dict[tuple[int, int], float]) -> None:
-    """A foreign name found in part (谢尔久/nr 科夫/nrt, 阿特金/nr 森/n, 伊萨克/nz 克拉克/nrt) grows over the
-    jieba words beside it that are names too, or transliteration characters cut off before a bracket."""
-    at = {tok.idx: k for k, tok in enumerate(tokens)}
-    ends = {tok.idx + len(tok.text): k for k, tok in enumerate(tokens)}
-    for (start, end), score in list(found.items()):
-        if score < 0.5:
-            continue
-        new_start, new_end = start, end
-        k = at.get(new_end)
-        while k is not None and new_end - new_start < 10:
-            tok = tokens[k]
-            after = text[tok.idx + len(tok.text) : tok.idx + len(tok.text) + 1]
-            foreign = all(c in TRANSLITERATION_NAME_CHARS for c in tok.text)
-            if tok.tag_ == "nrt" and foreign:
-                pass  # 谢尔久/nr 科夫/nrt — `nrt` is jieba's tag for transliterated names
-            elif (
-                tok.tag_.startswith("nr")
-                and len(tok.text) == 1
-                and foreign
-                and all(c in TRANSLITERATION_NAME_CHARS for c in text[new_start:new_end])
-            ):
-                pass  # 范博梅/nr 尔/nr: a last syllable jieba cut off a transliteration (not 周康/康)
-            elif (
-                len(tok.text) == 1
-                and foreign
-                and text[new_end - 1] in TRANSLITERATION_NAME_CHARS
-                and not _HAN.match(after or "x")
-            ):
-                pass  # 阿特金/nr 森/n （: the last syllable, cut off before a bracket or a comma
-            else:
-                break
-            new_end = tok.idx + len(tok.text)
-            k = at.get(new_end)
-        k = ends.get(new_start)
-        if k is not None:
-            tok = tokens[k]
-            if (
-                tok.tag_ in ("nrt", "nz")
-                and len(tok.text) >= 3
-                and all(c in TRANSLITERATION_NAME_CHARS for c in tok.text)
-            ):
-                new_start = tok.idx  # 伊萨克/nz 克拉克/nrt
-        if (new_start, new_end) != (start, end):
-            found[(new_start, new_end)] = max(found.get((new_start, new_end), 0), score)
-
-
-def foreign_name_runs(tokens: list) -> list[tuple[int, int, bool]]:
-    """Runs of adjacent `nr` words written in transliteration characters (布/nr 林肯/nr): (start, end,
-    titled), titled when an office or honorific word stands right before or after the run."""
-    out = []
-    i = 0
-    while i < len(tokens):
-        j = i
-        while (
-            j < len(tokens)
-            and tokens[j].tag_.startswith("nr")
-            and all(c in TRANSLITERATION_NAME_CHARS for c in tokens[j].text)
-            and (j == i or tokens[j].idx == tokens[j - 1].idx + len(tokens[j - 1].text))
-        ):
-            j += 1
-        if j == i:
-            i += 1
-            continue
-        start, end = tokens[i].idx, tokens[j - 1].idx + len(tokens[j - 1].text)
-        before = tokens[i - 1].text if i > 0 else ""
-        after = tokens[j].text if j < len(tokens) else ""
-        if 2 <= end - start <= 8:
-            titled = before in FOREIGN_NAME_TITLES_BEFORE or after in FOREIGN_NAME_TITLES_AFTER
-            out.append((start, end, titled))
-        i = j
-    return out
-
-
-_NAME_DOTS = "·・•．‧･"
-
-
-def transliterated_name(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The dotted foreign name inside text[start:end] (Han runs joined by middle dots), or None.
-
-    The first run keeps its trailing transliteration characters and the last its leading ones
-    (甲方代表约翰·史密斯签字 → 约翰·史密斯); runs in between must be transliteration throughout.
-    """
-    parts = regex.split(f"[{_NAME_DOTS}]", text[start:end])
-    first, last = parts[0], parts[-1]
-    head = len(first) - len(first.rstrip(TRANSLITERATION_RUN))
-    tail = len(last) - len(last.lstrip(TRANSLITERATION_RUN))
-    if not head or not tail or any(c not in TRANSLITERATION_NAME_CHARS for p in parts[1:-1] for c in p):
-        return None
-    return start + len(first) - head, end - len(last) + tail
 
 
 # name characters whose doubled form is mostly an adverb or adjective (明明, 刚刚, 平平, 静静地)
@@ -437,30 +311,6 @@ def is_unknown_given_name(word: str) -> bool:
     return len(word) == 2 and all(c in GIVEN_NAME_CHARS for c in word) and out_of_vocabulary(word)
 
 
-# where a place follows: 从纳什维尔, 到阿拉斯加 are travel, not people
-_PLACE_PREPOSITIONS = frozenset("从 到 在 去 来自 前往 位于 飞往 抵达 游".split())
-
-
-def dictionary_foreign_name(tokens: list, k: int) -> bool:
-    """Token k is a foreign name jieba's dictionary itself lists as one (`nrt`, three characters or
-    more: 斯图尔特, 埃托奥, 舍甫琴科), standing as a person stands in a sentence.
-
-    Two-character `nrt` words are left out: 拜托, 休克, 切丝 and 尼玛 carry the tag too. So is one
-    that modifies the noun after it (哈根达斯/nrt 冰淇淋, 奥林巴斯/nrt 公益: a brand) or follows a
-    preposition of place (从/p 纳什维尔/nrt)."""
-    tok = tokens[k]
-    if tok.tag_ != "nrt" or len(tok.text) < 3:
-        return False
-    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-    if (
-        nxt is not None
-        and nxt.idx == tok.idx + len(tok.text)
-        and nxt.tag_.startswith(("n", "vn"))  # 冰淇淋 is `nr` to jieba too
-    ):
-        return False
-    return not (k and tokens[k - 1].text in _PLACE_PREPOSITIONS)
-
-
 def out_of_vocabulary(word: str) -> bool:
     """True when jieba's dictionary does not know the word: unknown names are out of vocabulary."""
     import jieba
@@ -588,7 +438,7 @@ class ZhPersonNameRecognizer(LocalRecognizer):
     )
     _doubled_re = regex.compile(r"(\p{Han})\1")
     # a part after a dot stops at 和/与/及: "劳拉·琳妮和菲利普·西摩尔·霍夫曼" is two names
-    _dotted_re = regex.compile(rf"\p{{Han}}{{1,6}}(?:[{_NAME_DOTS}](?:(?![和与及])\p{{Han}}){{1,6}}){{1,3}}")
+    _dotted_re = regex.compile(rf"\p{{Han}}{{1,6}}(?:[{NAME_DOTS}](?:(?![和与及])\p{{Han}}){{1,6}}){{1,3}}")
     _handle_re = regex.compile(r"(?<=@)[\p{Han}A-Za-z0-9_-]{2,20}")
     _title_re = regex.compile(
         r"(?:" + "|".join(sorted({*TITLES, *OFFICE_TITLES}, key=len, reverse=True)) + r")"
@@ -604,12 +454,6 @@ class ZhPersonNameRecognizer(LocalRecognizer):
     )
     # "89岁的赵无极", "30岁的曹广辉": an age and 的 put a person right after them
     _age_before_re = regex.compile(r"\d{1,3}[ \t]*(?:周岁|岁)(?:的|之)")
-    # a foreign name introduced with its own spelling in brackets: "威尔莱特（WillWright）",
-    # "阿特金森（martinatkinson）", "斯图尔特·卡里·韦尔奇（stuartcarywelch1928-2008）"
-    _romanised_re = regex.compile(
-        r"(?<=\p{Han})[（(][ \t]*([A-Za-z][A-Za-z .'\-]{1,40}[A-Za-z])[ \t]*"
-        r"(?:\d{4}[ \t]*[-–—~][ \t]*\d{4}[ \t]*)?(?=[）)]|$)"
-    )
 
     def __init__(self, supported_language: str | None = None):
         super().__init__(
@@ -915,7 +759,7 @@ class ZhPersonNameRecognizer(LocalRecognizer):
                 and 2 <= len(nxt.text) <= 4
                 and _HAN.match(nxt.text)
                 and nxt.text not in _KIN_WORDS
-                and _rare_word(nxt.text, 150)  # 成员荣誉/nr: a common word jieba's dictionary tags a name
+                and rare_word(nxt.text, 150)  # 成员荣誉/nr: a common word jieba's dictionary tags a name
                 and (surname_length(nxt.text) or not clinical_register)
             ):
                 add(nxt.idx, nxt.idx + len(nxt.text), 0.6)  # 书法家曾巩, 彩民乔尔, 国脚丹尼, 作家笛安
@@ -932,7 +776,7 @@ class ZhPersonNameRecognizer(LocalRecognizer):
                 add(tok.idx, tok.idx + len(tok.text), 0.6)
         drugs: list[int] = []
         if not clinical_register:
-            drugs = self._romanised_names(text, add)
+            drugs = romanised_names(text, add)
             for k, tok in enumerate(tokens):
                 # a transliteration jieba calls a name (德沃夫/nr, 金尼尔/nr, 伯南克/nr): outside clinical
                 # text, where such words are drugs and eponyms, a foreign person — unless it stands as a
@@ -942,9 +786,9 @@ class ZhPersonNameRecognizer(LocalRecognizer):
                     and len(tok.text) >= 3
                     and len(set(tok.text)) > 1  # 耶耶耶
                     and all(c in TRANSLITERATION_NAME_CHARS for c in tok.text)
-                    and tok.text not in _NOT_FOREIGN_PEOPLE
-                    and _rare_word(tok.text)  # 莫斯科, 阿拉伯, 伯明翰: cities and peoples are common words
-                    and not _team_or_title(text, tokens, k)
+                    and tok.text not in NOT_FOREIGN_PEOPLE
+                    and rare_word(tok.text)  # 莫斯科, 阿拉伯, 伯明翰: cities and peoples are common words
+                    and not team_or_title(text, tokens, k)
                 ):
                     add(tok.idx, tok.idx + len(tok.text), 0.5)
         self._names_in_lists(tokens, found, add)
@@ -970,42 +814,12 @@ class ZhPersonNameRecognizer(LocalRecognizer):
             if _beside_name(text, start, end, named):
                 add(start, end, 0.6)
         if not clinical_register:
-            _complete_foreign_names(text, tokens, found)
+            complete_foreign_names(text, tokens, found)
         return [
             make_result(self, self.ENTITY, s, e, score)
             for (s, e), score in found.items()
             if not clinical_term(text, s, e) and e not in drugs
         ]
-
-    def _romanised_names(self, text: str, add) -> list[int]:
-        """A run of transliteration characters (dots allowed) right before a bracketed Latin spelling:
-        both are the name, unless the spelling is an ordinary English word or a drug. Returns where
-        the brackets of drugs' spellings open: a word ending there is the drug (阿莫西林（amoxicillin）),
-        which jieba lists as a transliterated name, and no rule should call it a person."""
-        from corpuskit.stages.deid.english_words import common_word, drug_words
-
-        drugs = []
-        for m in self._romanised_re.finditer(text):
-            latin = m.group(1)
-            key = latin.lower().replace(" ", "")
-            if key in drug_words() and not _latin_person_name(latin):
-                drugs.append(m.start())
-                continue
-            if " " not in latin and common_word(key):
-                continue
-            start = m.start()
-            while (
-                start > 0
-                and m.start() - start < 12
-                and (text[start - 1] in TRANSLITERATION_NAME_CHARS or text[start - 1] in _NAME_DOTS)
-            ):
-                start -= 1
-            while start < m.start() and text[start] in _NAME_DOTS:
-                start += 1
-            if m.start() - start >= 2:
-                add(start, m.start(), 0.6)
-                add(m.start(1), m.end(1), 0.6)
-        return drugs
 
     def _speakers(self, text: str, tokens: list, add) -> None:
         """The name right before a verb of saying (苏宁否认, 伯南克称, 萨蒂/nr 希/v 表示): a word jieba
