@@ -40,9 +40,14 @@ def _losses(out: Path) -> list[float]:
 
 
 def _train(store: Path, out: Path, **extra):
+    """One tiny run through `train()`; asserts what every check needs: it trained on the GPU and its
+    logged losses are finite."""
     from corpuskit_trainer import load_config, train
 
-    return train(load_config(None, overrides(store, out, **extra)))
+    result = train(load_config(None, overrides(store, out, **extra)))
+    assert _on_gpu(result), "trainable weights not on the GPU"
+    assert all(math.isfinite(x) for x in _losses(out)), _losses(out)
+    return result
 
 
 def _on_gpu(result) -> bool:
@@ -68,8 +73,6 @@ def check_sft_bf16(store: Path, out: Path) -> dict:
         },
     )
     rows = [row for row in _rows(out) if "loss" in row]
-    assert _on_gpu(r), "trainable weights not on the GPU"
-    assert all(math.isfinite(row["loss"]) for row in rows), rows
     assert rows[-1]["ewc_penalty"] > 0, "the EWC penalty never moved off zero"
     assert (out / "fisher.safetensors").is_file() and (out / "adapter_model.safetensors").is_file()
     return {"steps": r.trainer.state.global_step, "last_loss": rows[-1]["loss"], "eval": r.metrics}
@@ -93,9 +96,7 @@ def check_classify_fp16(store: Path, out: Path) -> dict:
             "ewc.fisher_samples": 16,
         },
     )
-    assert _on_gpu(r)
     assert r.trainer.accelerator.scaler is not None, "fp16 ran without a gradient scaler"
-    assert all(math.isfinite(x) for x in _losses(out))
     assert 0.0 <= r.metrics["test_accuracy"] <= 1.0
     return {"steps": r.trainer.state.global_step, "test_accuracy": r.metrics["test_accuracy"]}
 
@@ -115,8 +116,6 @@ def check_sequential_ewc(store: Path, out: Path, prev: Path) -> dict:
             "ewc.fisher_samples": 16,
         },
     )
-    assert _on_gpu(r)
-    assert all(math.isfinite(x) for x in _losses(out))
     return {"steps": r.trainer.state.global_step, "test_accuracy": r.metrics["test_accuracy"]}
 
 
@@ -126,8 +125,6 @@ def check_ner_bf16(store: Path, out: Path) -> dict:
         out,
         **{"data.dataset": "clinical@v1", "data.task": "ner", "train.bf16": True, "train.max_steps": 6},
     )
-    assert _on_gpu(r)
-    assert all(math.isfinite(x) for x in _losses(out))
     return {"steps": r.trainer.state.global_step, "test_span_f1": r.metrics["test_span_f1"]}
 
 
@@ -148,8 +145,6 @@ def check_qlora(store: Path, out: Path, family: str) -> dict:
     )
     kinds = {type(m).__name__ for m in r.trainer.model.modules()}
     assert "Linear4bit" in kinds, f"no 4-bit layers in the model: {sorted(kinds)[:20]}"
-    assert _on_gpu(r)
-    assert all(math.isfinite(x) for x in _losses(out))
     return {"steps": r.trainer.state.global_step, "last_loss": _losses(out)[-1]}
 
 
@@ -175,7 +170,6 @@ def check_qlora_ewc(store: Path, out: Path) -> dict:
         )
     except CorpuskitError as exc:
         return {"refused": str(exc)}
-    assert all(math.isfinite(x) for x in _losses(out))
     return {"steps": r.trainer.state.global_step, "trained": True}
 
 
