@@ -34,6 +34,18 @@ def test_surname_of_found_name_is_marked_everywhere_in_the_document():
     assert {d.recognizer for d in out[1:]} == {"NamePropagation"}
 
 
+def test_a_name_found_in_capitals_is_carried_in_capitals():
+    text = "PT'S SON JOHN IN TO VISIT. JOHN STATES HIS SISTER IS HERE. E/D FAIR. PICC PLACED."
+    out = propagate_names(text, [_det(text, "JOHN", "PERSON", 0.6)])
+    assert _values(text, out) == ["JOHN", "JOHN"]
+    # a surname that is an ordinary word, or no name at all, is not carried in capitals
+    for value in ("FAIR", "PICC"):
+        out = propagate_names(
+            text + f" DR {value}", [_det(text + f" DR {value}", value, "PERSON", 0.6, nth=1)]
+        )
+        assert _values(text, [d for d in out if d.recognizer == "NamePropagation"]) == []
+
+
 def test_chinese_full_name_is_carried_without_word_edges():
     text = "患者王建国，男，45岁。王建国诉胸闷。"
     out = propagate_names(text, [_det(text, "王建国", "PERSON", 0.75)])

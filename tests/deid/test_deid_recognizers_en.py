@@ -97,6 +97,18 @@ POSITIVE = [
     ),
     (en.HealthcareFacilityRecognizer, "He was transferred to MGH for cath.", "ORGANIZATION", "MGH"),
     (en.HealthcareFacilityRecognizer, "Presented to BMC ED with chest pain", "ORGANIZATION", "BMC"),
+    # a hospital's abbreviation before its emergency room; a lower-case "<name> memorial"
+    (en.HealthcareFacilityRecognizer, "She came to GH EW with family", "ORGANIZATION", "GH"),
+    (
+        en.HealthcareFacilityRecognizer,
+        "he works at harford memorial. pt also",
+        "ORGANIZATION",
+        "harford memorial",
+    ),
+    # a misspelt first name before a surname typed O'connell and MD
+    (en.EnglishPersonNameRecognizer, "Social: Andrwe O'connell MD spoke with", "PERSON", "Andrwe O'connell"),
+    # a note that opens on who the patient is, in lower case
+    (en_names.LexiconNameRecognizer, "lorrie morales is a 70 yr old female adm", "PERSON", "lorrie morales"),
     (en.HealthcareFacilityRecognizer, "followed at the BIDMC heart failure clinic", "ORGANIZATION", "BIDMC"),
     (en.HealthcareFacilityRecognizer, "Works at NEBH as a nurse", "ORGANIZATION", "NEBH"),
     (en.EnglishAgeRecognizer, "His brother died of MI at 52.", "AGE", "52"),
@@ -465,6 +477,14 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    # before ER/ED: an article, a pronoun or 'outside hospital' is no hospital's abbreviation
+    (en.HealthcareFacilityRecognizer, "brought to the ER by ems", "ORGANIZATION", "the"),
+    (en.HealthcareFacilityRecognizer, "transferred to OSH ER for eval", "ORGANIZATION", "OSH"),
+    (en.HealthcareFacilityRecognizer, "went to his ED yesterday", "ORGANIZATION", "his"),
+    (en.HealthcareFacilityRecognizer, "family at the memorial service", "ORGANIZATION", "the memorial"),
+    # "the patient is a 70 yo": ordinary words before an age name nobody
+    (en_names.LexiconNameRecognizer, "the patient is a 70 yr old female", "PERSON", "the patient"),
+    (en_names.LexiconNameRecognizer, "This gentleman is a 64 yo man", "PERSON", "This gentleman"),
     (en.EnglishAgeRecognizer, "However at 6p she was 205 and received 2u reg insulin.", "AGE", "205"),
     (en_names.LexiconNameRecognizer, "dr aware of low bp, dr notified", "PERSON", "aware"),
     (en_names.LexiconNameRecognizer, "dr aware of low bp, dr notified", "PERSON", "notified"),

@@ -12,10 +12,12 @@ Torres" one recognised item (or every item a known name) makes the whole list na
 
 from __future__ import annotations
 
+import itertools
 from functools import lru_cache
 
 import regex
 
+from corpuskit.stages.deid.english_words import common_word
 from corpuskit.stages.deid.postprocess import CLINICAL_DENY, NER_RECOGNIZERS, Detection, overlaps_none
 from corpuskit.stages.deid.recognizers.base import NAME_WORD
 from corpuskit.stages.deid.recognizers.en_names import COMMON_LOWER, lexicons
@@ -26,6 +28,8 @@ PROPAGATED_SCORE = 0.6
 MIN_SOURCE_SCORE = 0.5
 _HAN_NAME = regex.compile(r"^\p{Han}{2,4}$")
 _LATIN_WORD = regex.compile(NAME_WORD)
+# a name in a note typed in capitals: "SON JOHN IN TO VISIT … JOHN STATES"
+_CAPS_WORD = regex.compile(r"(?<![\p{L}'’])\p{Lu}{2}[\p{Lu}'’-]*(?![\p{L}])")
 _POSSESSIVE = regex.compile(r"['’]s$")
 # one word per item: a capitalised word just before or after ("Chris Hernandez, and Chief Financial
 # Officer") means the items are longer phrases, not a list of names
@@ -76,10 +80,21 @@ def _needles(text: str, sources: list[Detection]) -> tuple[set[str], set[str]]:
             whole.add(value)
             continue
         parts = [w for w in _LATIN_WORD.findall(value) if len(w) >= 3 and w not in common]
+        parts += [w for w in _CAPS_WORD.findall(value) if len(w) >= 3 and _caps_name(w, common)]
         words.update(parts)
         if len(parts) > 1:
             whole.add(value)
     return whole, words
+
+
+def _caps_name(word: str, common: frozenset[str]) -> bool:
+    """A word of a name found in capitals that may be carried: a known first name (JOHN), or a known surname
+    that is no ordinary word — capitals hide what case would tell ('E/D FAIR', 'PICC PLACEMENT')."""
+    name = word.capitalize()
+    if name in common:
+        return False
+    first, last = lexicons()
+    return name in first or (name in last and not common_word(word.lower()))
 
 
 def _word_char(text: str, i: int) -> bool:
@@ -101,7 +116,10 @@ def _mentions(text: str, whole: set[str], words: set[str]) -> list[tuple[int, in
     if words:
         # one scan over the text's capitalised words: compiling a pattern of this document's names
         # would cost more than the scan (~2 ms against ~0.1 ms for a 3 KB note)
-        for m in _LATIN_WORD.finditer(text):
+        scans = [_LATIN_WORD.finditer(text)]
+        if any(w.isupper() for w in words):
+            scans.append(_CAPS_WORD.finditer(text))
+        for m in itertools.chain(*scans):
             s, e = m.span()
             if (
                 m.group() in words

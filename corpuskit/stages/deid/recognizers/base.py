@@ -23,7 +23,8 @@ from presidio_analyzer import AnalysisExplanation, Pattern, PatternRecognizer, R
 
 FLAGS = regex.DOTALL | regex.MULTILINE
 # one capitalised name word: Smith, O'Connor, McDonald, Smith-Jones, Nyström
-NAME_WORD = r"(?:(?:Mc|Mac|O['’]|D['’])?\p{Lu}\p{Ll}+(?:-(?:Mc|Mac|O['’])?\p{Lu}\p{Ll}+)?)"
+# "O'connell" and "D'angelo" as notes type them, beside "O'Connell" and "McDonald"
+NAME_WORD = r"(?:(?:(?:Mc|Mac)?\p{Lu}\p{Ll}+|[OD]['’]\p{L}\p{Ll}+)(?:-(?:(?:Mc|Mac)?\p{Lu}\p{Ll}+|O['’]\p{L}\p{Ll}+))?)"
 
 
 class TablePatternRecognizer(PatternRecognizer):

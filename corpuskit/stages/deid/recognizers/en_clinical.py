@@ -437,6 +437,10 @@ _WARD_WORDS = frozenset(
 _WARD_SHAPE = regex.compile(r"(\p{L}+)[ \t]*\d{1,2}[A-Z]?")
 
 
+# words and generic abbreviations that stand before ER/ED where a hospital's abbreviation would
+_NOT_FACILITY_ABBREVIATIONS = frozenset("OSH OUTSIDE THE AN OUR HIS HER THEIR SAME LOCAL PT PTS VIA".split())
+
+
 class HealthcareFacilityRecognizer(TablePatternRecognizer):
     """Hospitals and clinics by name: 'Massachusetts General Hospital', 'St. Mary's Medical Center'."""
 
@@ -493,7 +497,13 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
         # a note typed in lower case: "transferred from reisterstown hospital" (validated: no ordinary word)
         (
             "facility_lower",
-            r"(?<![\p{L}])[a-z][a-z'-]{3,}[ \t](?:hospital|hosp|medical center|nursing home|rehab center)\b",
+            r"(?<![\p{L}])[a-z][a-z'-]{3,}[ \t](?:hospital|hosp|medical center|nursing home|rehab center|memorial)\b",
+            0.6,
+        ),
+        # a hospital's abbreviation before its emergency room: "came to GH EW", "enroute to gh er"
+        (
+            "facility_before_er",
+            r"(?<=\b(?i:to|at|from|in|into)[ \t]+)(?:[A-Z]{2,5}|[a-z]{2,4})(?=[ \t]+(?:ER|EW|ED|er|ew)\b)",
             0.6,
         ),
         # a saint's name where a patient goes or comes from: "TO GO TO ST. MARY ON TUESDAY", "from St. Agnes"
@@ -568,6 +578,12 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
         """A capitals heading made only of generic words ("OUTPATIENT CLINIC") is no facility name
         (an acronym, one word, is checked by its pattern); nor is "a Skilled Nursing Facility", nor a
         unit of the hospital itself ("returned from CATH lab", "transferred to ICU")."""
+        token = pattern_text.strip()
+        if regex.fullmatch(r"[A-Za-z]{2,5}", token) and (
+            token.upper() in _HOSPITAL_UNITS | _NOT_FACILITY_ABBREVIATIONS
+            or _ordinary_or_clinical(token.lower())
+        ):
+            return False  # "to the ER", "to OSH ER", "in ED"
         ward = _WARD_SHAPE.fullmatch(pattern_text.strip())
         if ward:  # 'Quartermain 3' is a building; 'MICU 6', 'Floor 5', 'Room 12' are not
             name = ward.group(1)
@@ -579,7 +595,7 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
             pattern_text.islower()
         ):  # 'reisterstown hospital', not 'the outside hospital' or 'cardiac rehab center'
             kind = regex.search(
-                r"\s(?:hospital|hosp|medical center|nursing home|rehab center)$", pattern_text
+                r"\s(?:hospital|hosp|medical center|nursing home|rehab center|memorial)$", pattern_text
             )
             words = pattern_text[: kind.start()].split() if kind else []
             return None if words and not any(_ordinary_or_clinical(w) for w in words) else False

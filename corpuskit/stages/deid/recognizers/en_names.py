@@ -212,6 +212,12 @@ class LexiconNameRecognizer(LocalRecognizer):
         )
 
     _next_lower_word = regex.compile(r"[ \t]+(\p{Ll}[\p{Ll}'’-]+)(?![\p{L}])")
+    # a note that opens on who the patient is: "lorrie morales is a 70 yr old female", "Ana Pires is a 45 yo"
+    _subject_age = regex.compile(
+        r"(?:^|(?<=[.!?][ \t]))[ \t]*(\p{L}[\p{Ll}'’-]+)[ \t]+(\p{L}[\p{Ll}'’-]+)"
+        r"(?=[ \t]+is[ \t]+an?[ \t]+\d{1,3}[ \t]*-?[ \t]*(?:y/?o|yo|yr|year|y\.o\.)(?![\p{L}]))",
+        regex.MULTILINE,
+    )
 
     def _third_name_end(self, text: str, m, first: frozenset[str]) -> int:
         """Where 'mary theresa' + a surname by elimination (no ordinary, clinical or drug word) ends; 0 if
@@ -292,6 +298,13 @@ class LexiconNameRecognizer(LocalRecognizer):
             family, given = m.group(1).capitalize(), m.group(2).capitalize()
             if family in last and given in first:
                 out.append(make_result(self, self.ENTITY, m.start(), m.end(), 0.6))
+        for m in self._subject_age.finditer(text):
+            words = [m.group(1).lower(), m.group(2).lower()]
+            known = m.group(1).capitalize() in first or m.group(2).capitalize() in last
+            if all(w not in COMMON_LOWER and w not in _kin_not_names() for w in words) and (
+                known or all(self._unknown_name(w) for w in words)
+            ):
+                out.append(make_result(self, self.ENTITY, m.start(1), m.end(2), 0.6))
         # only where case says nothing: a line with a capital has capitalised names
         for line in self._lower_line.finditer(text):
             for m in self._lower_pair.finditer(text, line.start(), line.end(), overlapped=True):
