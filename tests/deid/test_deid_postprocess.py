@@ -240,3 +240,16 @@ def test_drug_words_are_extracted_once_into_the_cache(tmp_path, monkeypatch):
         assert english_words.drug_words() == {"zzqdrug", "diltiazem"}
     finally:
         english_words.drug_words.cache_clear()
+
+
+def test_a_sentence_run_into_a_word_tld_is_no_url_in_a_note_only(engine):
+    """'on same antibx.no new culture results': in a clinical note, a bare host whose top-level domain is an
+    English word is two sentences run together; in prose, 'skatteetaten.no' stays a web address."""
+    note = (
+        "RESP-remains intubated and vented. ID-continues with low grade fever, 100.8 po max.wbc=8.8, "
+        "on same antibx.no new culture results. HEME-ptt at 11 am=97.2."
+    )
+    assert not any(d.label == "URL" for d in engine.detect([note], ["en"])[0])
+    prose = "Tax forms for Norway are on skatteetaten.no and nowhere else."
+    found = engine.detect([prose], ["en"])[0]
+    assert [prose[d.start : d.end] for d in found if d.label == "URL"] == ["skatteetaten.no"]

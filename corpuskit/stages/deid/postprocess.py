@@ -390,12 +390,15 @@ def finalize(text: str, results, label_map: dict[str, str | None] | None = None)
                     cands.append(Detection(s, e, fixed, float(r.score), name))
             continue
         if label == "URL":
+            if note_kind is None and _word_tld_host(text[start:end]):
+                note_kind = shouting(text), clinical_note(text)
             if _URL_SCHEME.match(text[start:end]):
                 end = _URL_TAIL.match(text, end).end()  # 'https://www.fuller.bi|z/legal': the whole address
             elif (
                 not plausible_url(text[start:end])
                 or text[end : end + 1].isascii()
                 and text[end : end + 1].isalpha()
+                or (_word_tld_host(text[start:end]) and note_kind is not None and note_kind[1])
             ):
                 continue  # 'drinks.app|ears': two words run together, not a web address
         cands.append(Detection(start, end, label, float(r.score), name))
@@ -422,6 +425,13 @@ _COMMON_TLD = frozenset(
 
 # top-level domains that are English words too: after an ordinary word they end a sentence
 _WORD_TLD = frozenset("no in it at be me us is so to my am by go do care health app".split())
+
+
+def _word_tld_host(value: str) -> bool:
+    """'antibx.no', 'meds.in': a bare host of two labels whose top-level domain is an English word — in a
+    clinical note, a sentence run into the next ('on same antibx.no new culture results'), not a site."""
+    labels = value.rstrip(".").split(".")
+    return "/" not in value and len(labels) == 2 and labels[1].lower() in _WORD_TLD
 
 
 def plausible_url(value: str) -> bool:
