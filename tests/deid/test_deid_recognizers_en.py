@@ -107,6 +107,19 @@ POSITIVE = [
     ),
     # a misspelt first name before a surname typed O'connell and MD
     (en.EnglishPersonNameRecognizer, "Social: Andrwe O'connell MD spoke with", "PERSON", "Andrwe O'connell"),
+    # an initial and a surname in capitals before what clinicians do, or after a doctor's title; clergy
+    (en.EnglishPersonNameRecognizer, "Z. MILLER AWARE AND WILL FOLLOW FICK OUTPUTS", "PERSON", "Z. MILLER"),
+    (en.EnglishPersonNameRecognizer, "M. PEPPLER PLACING STITCH AROUND CT SITE", "PERSON", "M. PEPPLER"),
+    (
+        en.EnglishPersonNameRecognizer,
+        "EXPIRED AT 10:26AM. PRONOUNCED BY DR. L. RUUSKA. FAMILY",
+        "PERSON",
+        "L. RUUSKA",
+    ),
+    (en.EnglishPersonNameRecognizer, "ASKED FOR RABBI- RABBI KLEIN CAME TO SPEAK", "PERSON", "KLEIN"),
+    # a hospital's acronym after a transfer, GH included (growth hormone is no place one is sent to)
+    (en.HealthcareFacilityRecognizer, "She was transfered to GH for cath", "ORGANIZATION", "GH"),
+    (en.PhoneWithExtensionRecognizer, "dtr Frances Baker- 212- 476- 8356.", "PHONE", "212- 476- 8356"),
     # a note that opens on who the patient is, in lower case
     (en_names.LexiconNameRecognizer, "lorrie morales is a 70 yr old female adm", "PERSON", "lorrie morales"),
     (en.HealthcareFacilityRecognizer, "followed at the BIDMC heart failure clinic", "ORGANIZATION", "BIDMC"),
@@ -477,6 +490,13 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    # a species after its genus's initial; growth hormone; ventilator settings beside an oxygen percentage
+    (en.EnglishPersonNameRecognizer, "STOOL FOR C. DIFF IN TO LAB", "PERSON", "C. DIFF"),
+    (en.EnglishPersonNameRecognizer, "LOW 90'S. SATS 92-96%. S. SATS STABLE", "PERSON", "S. SATS"),
+    (en.HealthcareFacilityRecognizer, "was started on GH therapy at age 9", "ORGANIZATION", "GH"),
+    (en.ClinicalDateRecognizer, "SETTINGS-SIMV/PS, 500X10, 40%, & 5/8. ABG", "DATE", "5/8"),
+    (en.ClinicalDateRecognizer, "remains vented IMV 700x10, 50% 8/5. sats", "DATE", "8/5"),
+    (en.ClinicalDateRecognizer, "Pt remained on 5/5, 40% till 4PM", "DATE", "5/5"),
     # before ER/ED: an article, a pronoun or 'outside hospital' is no hospital's abbreviation
     (en.HealthcareFacilityRecognizer, "brought to the ER by ems", "ORGANIZATION", "the"),
     (en.HealthcareFacilityRecognizer, "transferred to OSH ER for eval", "ORGANIZATION", "OSH"),

@@ -11,6 +11,7 @@ from functools import lru_cache
 import regex
 
 from corpuskit.stages.deid.recognizers.base import NAME_WORD, TablePatternRecognizer
+from corpuskit.stages.deid.recognizers.en_names import lexicons
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
@@ -411,7 +412,7 @@ class EmployerRecognizer(TablePatternRecognizer):
 # (the exclusions are a look-behind after the word: checked on a candidate, not at every word start)
 _ACRONYM = (
     r"(?<!\w)[A-Z]{1,5}(?:H|MC|HC)\b"
-    r"(?<!\b(?:OSH|LTACH|LTCH|ACH|ICH|SAH|IVH|SDH|EDH|BPH|LVH|RVH|PPH|NPH|TSH|FSH|ACTH|PTH|GH|LH|DH|MH))"
+    r"(?<!\b(?:OSH|LTACH|LTCH|ACH|ICH|SAH|IVH|SDH|EDH|BPH|LVH|RVH|PPH|NPH|TSH|FSH|ACTH|PTH|LH|DH|MH))"
 )
 
 
@@ -523,7 +524,7 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
         # verbs end otherwise (MICU, ED, OR, SNF) but for "outside hospital" and "long-term acute care"
         (
             "facility_acronym",
-            r"(?<=\b(?i:admitted|readmitted|transferred|transfer|presented|presents|seen|followed|treated|"
+            r"(?<=\b(?i:admitted|readmitted|transferred|transfered|transfer|presented|presents|seen|followed|treated|"
             r"evaluated|discharged|sent|brought|taken|transported|airlifted|flown|came|returned|delivered|"
             r"born|works?|worked|employed|hospitali[sz]ed|consult|consults|consultation)[ \t]+(?i:to|at|from|in|by)[ \t]+"
             r"(?i:the[ \t]+)?)" + _ACRONYM,
@@ -628,7 +629,11 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
 # ventilator settings are written as fractions: 'PEEP/PS 5/8', 'PSV increased to 10/5', 'CPAP .5% 5/8', 'wean down
 # to 10/5' (but 'IABP weaned off 9/7' is a date)
 # (a look back of ~25 characters: each pattern tests for a digit first, or it would run at every position)
-_NOT_VENT = r"(?<!\b(?i:peep|psv?|cpap|s?imv|bi-?pap|fio2|vent|flow-?\s?by|wean(?:ed|ing)?(?:\s+down)?\s+to)(?!\p{L})[^\n\d]{0,16}(?:[\d.]+%?[^\n\d]{1,3})?)"
+_NOT_VENT = (
+    r"(?<!\b(?i:peep|psv?|cpap|s?imv|bi-?pap|fio2|vent|flow-?\s?by|wean(?:ed|ing)?(?:\s+down)?\s+to)(?!\p{L})[^\n\d]{0,16}(?:[\d.]+%?[^\n\d]{1,3})?)"
+    # right after an oxygen percentage: 'SIMV/PS, 500X10, 40%, & 5/8', 'IMV 700x10, 50% 8/5'
+    r"(?<!\d%[,;]?[ \t]{0,2}(?:&[ \t]{0,2})?)"
+)
 # a month over a day that no exam scale can be, as its top is above the scale's: '10/3 PERSANTINE', '7/6'
 _ABOVE_SCALE = "|".join(
     f"(?:{'|'.join(f'0?{n}' if n < 10 else str(n) for n in range(d + 1, 13))})/0?{d}\\b" for d in range(2, 7)
@@ -681,7 +686,8 @@ class ClinicalDateRecognizer(TablePatternRecognizer):
             r"\d+\s*(?:wks?|weeks?|days?|mos?|months?)\s*\()"  # "RTC in 2 wks (1/26)"
             r"\s*:?\s*)"
             # "visit 1/2 of the dose": a fraction; "on 10/5/50%": ventilator settings
-            r"(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])\b(?![ \t]+of\b|/\d|[ \t]*(?i:bi-?pap|cpap|psv?|peep|s?imv)\b)",
+            r"(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])\b(?![ \t]+of\b|/\d|[ \t]*(?i:bi-?pap|cpap|psv?|peep|s?imv)\b"
+            r"|[,;]?[ \t]{0,2}\d{1,3}%)",  # 'remained on 5/5, 40%': pressure support over PEEP, then the oxygen
             0.6,
         ),
         # "Friday the 13th", "admitted on the 14th"
@@ -778,6 +784,7 @@ class PhoneWithExtensionRecognizer(TablePatternRecognizer):
             0.7,
         ),
         ("nanp_slashes", r"(?<![\w/.-])\d{3}/\d{3}/\d{4}(?![\w/])", 0.6),  # 201/324/1423
+        ("nanp_spaced", r"(?<![\w/.-])\d{3}-[ \t]\d{3}-[ \t]?\d{4}(?![\w/])", 0.6),  # 212- 476- 8356
         ("trunk_prefix", r"(?<![\w/])\(0\d{2,5}\)\s?\d{3,4}[\s.-]?\d{3,4}" + _EXT + r"\b", 0.7),
         (
             "labelled",
@@ -1107,6 +1114,28 @@ class EnglishPersonNameRecognizer(TablePatternRecognizer):
             r"[a-z][a-z'’-]{2,}(?=,?[ \t]+(?:rrt|crt|rn|lpn|crna|np|md|licsw|lcsw|msw)\b)",
             0.7,
         ),
+        # an initial and a surname in capitals, where what follows says a clinician: "Z. MILLER AWARE", "M. PEPPLER
+        # PLACING STITCH", "E. WELSH AWARE" (a capitals note's "S. SATS", "B. AWATING" are no names)
+        (
+            "initial_surname",
+            r"(?<![\p{L}\d.'’])[A-Z]\.[ \t]?[A-Z][A-Z'’-]{2,}(?=[ \t]+(?:AWARE|NOTIFIED|CALLED|PAGED|PLACING|PLACED|"
+            r"SPOKE|UPDATED|INFORMED|ORDERED|EVALUATED|ASSESSED|IN[ \t]+TO|INTO)\b)",
+            0.55,
+        ),
+        # and after a doctor's title: "PRONOUNCED BY DR. L. RUUSKA"
+        (
+            "initial_surname_doctor",
+            r"(?<=\b(?i:dr)\.?[ \t]+)[A-Z]\.[ \t]?(?:[A-Z][A-Z'’-]{2,}|" + NAME_WORD + r")(?![\p{L}'’])",
+            0.6,
+        ),
+        # clergy by title: "RABBI KLEIN CAME TO SPEAK", "Rev. Okafor", "chaplain Ruth"
+        (
+            "clergy",
+            r"(?<=\b(?i:rabbi|reverend|rev\.|pastor|chaplain|imam|deacon)[ \t]+)(?:[A-Z][A-Z'’-]{2,}|"
+            + NAME_WORD
+            + r")(?![\p{L}])",
+            0.6,
+        ),
         # dictation initials (author/typist) at the start of a sign-off line: "QR/ab  DD: 04/12/69"
         ("dictation_initials", r"^[A-Z]{2,4}/[a-z]{2,4}(?=[ \t]+(?:DD|DT|D|T|cc)\s*:|[ \t]*$)", 0.6),
         (
@@ -1158,12 +1187,28 @@ class EnglishPersonNameRecognizer(TablePatternRecognizer):
     def validate_result(self, pattern_text: str) -> bool | None:
         """A run of capitals is a name only when no word of it is a clinical term, stop word or service
         heading: "Provider: ED ATTENDING" is a role, "MARK ABERNATHY MD" a signature."""
+        initial = _INITIAL_SURNAME.fullmatch(pattern_text)
+        if initial and (
+            initial.group(1).lower() in _SPECIES or _ordinary_or_clinical(initial.group(1).lower())
+        ):
+            # "E. COLI", "C. Diff", "A. FIB"; a surname that is an ordinary word must be a listed one
+            if initial.group(1).lower() in _SPECIES or initial.group(1).capitalize() not in lexicons()[1]:
+                return False
         if not pattern_text.isupper():
             return None
         words = [w.strip(",.'’-").lower() for w in pattern_text.split()]
         if any(len(w) > 1 and w in _capitals_not_names() for w in words):
             return False
         return None
+
+
+_INITIAL_SURNAME = regex.compile(r"[A-Z]\.[ \t]?([\p{L}'’-]+)")
+# species written after their genus's initial, which reads like an initial and a surname
+_SPECIES = frozenset(
+    "coli diff difficile pylori aureus epidermidis aeruginosa pneumoniae faecalis faecium albicans glabrata "
+    "fragilis influenzae cloacae marcescens mirabilis baumannii lugdunensis viridans agalactiae pyogenes "
+    "maltophilia jirovecii carinii fib flutter".split()
+)
 
 
 @lru_cache(maxsize=1)
