@@ -89,6 +89,15 @@ def test_note_words_in_a_name_only_count_in_a_note():
         ("Neice", "ORGANIZATION", False),
         ("Swan", "LOCATION", False),
         ("~mn", "ORGANIZATION", False),
+        # a drug misspelt by a letter is a drug ('Fetanyl', 'Amioderone', 'Metaumcil' with two swapped)
+        ("Fetanyl", "ORGANIZATION", False),
+        ("Amioderone", "ORGANIZATION", False),
+        ("Metaumcil", "ORGANIZATION", False),
+        ("Klonapin", "PERSON", False),
+        # but an ordinary word one letter from a brand is no drug, and an unknown surname is no misspelling
+        ("U OF MD MED CENTER", "ORGANIZATION", True),
+        ("Rothmann", "PERSON", True),
+        ("Radochia", "PERSON", True),
         # names the lexicons know stay, though a word list has them ('Allison' is a drug's brand too)
         ("King", "PERSON", True),
         ("Allison", "PERSON", True),

@@ -38,6 +38,7 @@ def preload() -> None:
     """Read both lists now: an engine calls this before it forks its workers, so they share them."""
     _common_words()
     drug_words()
+    _drug_deletions()
 
 
 def common_word(word: str) -> bool:
@@ -87,3 +88,29 @@ def drug_words() -> frozenset[str]:
         except OSError:
             pass  # a read-only home: extract again next time
     return frozenset(w for w in text.split() if not common_word(w))
+
+
+# a misspelt drug is still a drug: nurses type 'Fetanyl', 'Amioderone', 'Metaumcil', 'Proprofol'
+NEAR_DRUG_MIN_LENGTH = 6
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+@lru_cache(maxsize=1)
+def _drug_deletions() -> frozenset[str]:
+    """Every drug word of six letters or more with one letter taken out (symmetric-delete lookup)."""
+    return frozenset(d for w in drug_words() if len(w) >= NEAR_DRUG_MIN_LENGTH for d in _deletions(w))
+
+
+def near_drug(word: str) -> bool:
+    """True for a drug word, or a word of six letters or more one edit away from one (a letter missing,
+    added, changed, or two swapped): symmetric deletes, no distance computed."""
+    w = word.lower()
+    if w in drug_words():
+        return True
+    if len(w) < NEAR_DRUG_MIN_LENGTH or not w.isalpha() or w in _common_words():
+        return False  # 'medical' is one letter from a brand, and no drug
+    drugs, deleted = drug_words(), _drug_deletions()
+    return w in deleted or any(d in drugs or d in deleted for d in _deletions(w))

@@ -14,7 +14,7 @@ from pathlib import Path
 import regex
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from corpuskit.stages.deid.english_words import common_word, drug_words
+from corpuskit.stages.deid.english_words import common_word, near_drug
 from corpuskit.stages.deid.labels import canonical
 
 NER_RECOGNIZERS = frozenset({"SpacyRecognizer"})
@@ -272,8 +272,8 @@ def dictionary_words(value: str, label: str) -> bool:
     words = [w for w in _WORD_SPLIT.split(value) if w]
     if not words or any(known_name(w) for w in words):
         return False
-    if any(len(w) > 3 and w.lower() in drug_words() for w in words):
-        return True
+    if any(len(w) > 3 and near_drug(w) for w in words):
+        return True  # 'Diltiazem', 'Ativan gtts', and misspelt: 'Fetanyl', 'Amioderone'
     # a side or a number with shorthand: 'L groin', 'PS of 15', "Sxn'd", 'gm+ cocci'
     shorthand = [len(w) == 1 or w.isdigit() or w.lower() in CLINICAL_DENY for w in words]
     ordinary = [s or common_word(w) for s, w in zip(shorthand, words)]
