@@ -1188,11 +1188,13 @@ class EnglishPersonNameRecognizer(TablePatternRecognizer):
         """A run of capitals is a name only when no word of it is a clinical term, stop word or service
         heading: "Provider: ED ATTENDING" is a role, "MARK ABERNATHY MD" a signature."""
         initial = _INITIAL_SURNAME.fullmatch(pattern_text)
-        if initial and (
-            initial.group(1).lower() in _SPECIES or _ordinary_or_clinical(initial.group(1).lower())
-        ):
-            # "E. COLI", "C. Diff", "A. FIB"; a surname that is an ordinary word must be a listed one
-            if initial.group(1).lower() in _SPECIES or initial.group(1).capitalize() not in lexicons()[1]:
+        if initial:
+            # "E. COLI", "C. Diff", "A. FIB" are species and rhythms; a surname that is an ordinary word
+            # must be one the lists know ("Z. MILLER", not "S. NOTED")
+            word = initial.group(1)
+            if word.lower() in _SPECIES or (
+                _ordinary_or_clinical(word.lower()) and word.capitalize() not in lexicons()[1]
+            ):
                 return False
         if not pattern_text.isupper():
             return None
