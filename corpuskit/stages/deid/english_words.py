@@ -107,10 +107,10 @@ def _drug_deletions() -> frozenset[str]:
 def near_drug(word: str) -> bool:
     """True for a drug word, or a word of six letters or more one edit away from one (a letter missing,
     added, changed, or two swapped): symmetric deletes, no distance computed."""
-    w = word.lower()
-    if w in drug_words():
+    w, drugs = word.lower(), drug_words()
+    if w in drugs:
         return True
     if len(w) < NEAR_DRUG_MIN_LENGTH or not w.isalpha() or w in _common_words():
         return False  # 'medical' is one letter from a brand, and no drug
-    drugs, deleted = drug_words(), _drug_deletions()
+    deleted = _drug_deletions()
     return w in deleted or any(d in drugs or d in deleted for d in _deletions(w))

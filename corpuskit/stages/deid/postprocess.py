@@ -390,7 +390,8 @@ def finalize(text: str, results, label_map: dict[str, str | None] | None = None)
                     cands.append(Detection(s, e, fixed, float(r.score), name))
             continue
         if label == "URL":
-            if note_kind is None and _word_tld_host(text[start:end]):
+            word_tld = _word_tld_host(text[start:end])
+            if word_tld and note_kind is None:
                 note_kind = shouting(text), clinical_note(text)
             if _URL_SCHEME.match(text[start:end]):
                 end = _URL_TAIL.match(text, end).end()  # 'https://www.fuller.bi|z/legal': the whole address
@@ -398,7 +399,7 @@ def finalize(text: str, results, label_map: dict[str, str | None] | None = None)
                 not plausible_url(text[start:end])
                 or text[end : end + 1].isascii()
                 and text[end : end + 1].isalpha()
-                or (_word_tld_host(text[start:end]) and note_kind is not None and note_kind[1])
+                or (word_tld and note_kind[1])
             ):
                 continue  # 'drinks.app|ears': two words run together, not a web address
         cands.append(Detection(start, end, label, float(r.score), name))

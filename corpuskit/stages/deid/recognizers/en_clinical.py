@@ -581,11 +581,12 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
         unit of the hospital itself ("returned from CATH lab", "transferred to ICU")."""
         token = pattern_text.strip()
         if regex.fullmatch(r"[A-Za-z]{2,5}", token) and (
-            token.upper() in _HOSPITAL_UNITS | _NOT_FACILITY_ABBREVIATIONS
+            token.upper() in _HOSPITAL_UNITS
+            or token.upper() in _NOT_FACILITY_ABBREVIATIONS
             or _ordinary_or_clinical(token.lower())
         ):
             return False  # "to the ER", "to OSH ER", "in ED"
-        ward = _WARD_SHAPE.fullmatch(pattern_text.strip())
+        ward = _WARD_SHAPE.fullmatch(token)
         if ward:  # 'Quartermain 3' is a building; 'MICU 6', 'Floor 5', 'Room 12' are not
             name = ward.group(1)
             if name.upper() in _HOSPITAL_UNITS | _WARD_WORDS:

@@ -313,9 +313,7 @@ def is_unknown_given_name(word: str) -> bool:
 
 def out_of_vocabulary(word: str) -> bool:
     """True when jieba's dictionary does not know the word: unknown names are out of vocabulary."""
-    import jieba
-
-    return not jieba.dt.FREQ.get(word)
+    return rare_word(word, most=0)
 
 
 # verbs that follow a name in records and start with a character names also use: "李明代诉" is 李明
