@@ -107,6 +107,12 @@ def test_note_words_in_a_name_only_count_in_a_note():
         ("Reading", "LOCATION", True),
         ("Home Depot", "ORGANIZATION", True),
         ("Sacred Heart Vital", "PERSON", True),  # 'go to Sacred Heart Vital signs stable': a rehab's name
+        # an acronym with ordinary words is shorthand, unless a kind word makes it a place of care
+        ("CT Scan", "PERSON", False),
+        ("DC Pacing", "ORGANIZATION", False),
+        ("Breast CA", "ORGANIZATION", False),
+        ("VA Medical Center", "ORGANIZATION", True),
+        ("GE Healthcare", "ORGANIZATION", True),
         # two sentences run together are no entity anywhere
         ("TPN tommorrow.small", "ORGANIZATION", False),
         ("time.?trach", "LOCATION", False),
@@ -203,6 +209,18 @@ def test_plausible_url(value, ok):
         # what nursing notes do name: a last bowel movement's date, a hospital written 'Hosp'
         ("GI-appetite good LBM 11/4  Activity-OOB walking", "11/4", True),
         ("Maintain MAP of 60 or >. Cont. antibxs. May need further IV access.", "May", False),
+        (
+            "A/P: MS STILL FAR FROM BASELINE. PT MAY NEED FURTHER FREE WATER BOLUSES. FOLLOW LYTES",
+            "MAY",
+            False,
+        ),
+        # a heading of ordinary words alone on its line is no company; a name the lists know stays
+        (
+            "PMed Hx above\n \nSystems Review \n \nCV: PA 50/20, CVP 6-8, on vent, foley, s/p cath",
+            "Systems",
+            False,
+        ),
+        ("Motrin\n \nReview of Systems:\n \nResp- Vented on A/C; sxn q4, foley, s/p cath", "Review", False),
         ("He was admitted in May 2019 for a fall.", "May 2019", True),
         ("pleasant 74y old woman went to Harbor Hosp 8/23 with severe abd pain", "Harbor Hosp", True),
         # ventilator settings are no date, phone or company; a capitals note's relatives and signature are names

@@ -459,6 +459,19 @@ POSITIVE = [
     ),
     (en.ClinicalDateRecognizer, "s/p CABG 3/12, doing well.", "DATE", "3/12"),
     (en.ClinicalDateRecognizer, "Plan reviewed w/ family 12/24.", "DATE", "12/24"),
+    # any month/day or month/year right after an event a history dates, and before where it happened
+    (en.ClinicalDateRecognizer, "ADMITTED FROM REHAB C PNEUMONIA AND MI 3/6 . STENT TO LAD", "DATE", "3/6"),
+    (en.ClinicalDateRecognizer, "PMH: CAD, AVR 8/88, DDD PMR D/T SSS", "DATE", "8/88"),
+    (en.ClinicalDateRecognizer, "SP MV ACCIDENT 12/7 IN WHICH SHE SUFFERED A FX", "DATE", "12/7"),
+    (en.ClinicalDateRecognizer, "HPI: developed SOB, diaphoresis 3/5 at rehab. was being rx", "DATE", "3/5"),
+    (
+        en.HealthcareFacilityRecognizer,
+        "He was intubated and tranfered to GH for further care.",
+        "ORGANIZATION",
+        "GH",
+    ),
+    (en.ResidencePlaceRecognizer, "(?OLD RECORDS FROM ANNAPOLIS, MD). CONTIN", "LOCATION", "ANNAPOLIS, MD"),
+    (en.ResidencePlaceRecognizer, "Wife drove in from Towson, MD this am", "LOCATION", "Towson, MD"),
     (
         en.EnglishPersonNameRecognizer,
         "PATIENT NAME : OKAFOR , BENEDICT    UNIT NUMBER",
@@ -518,6 +531,18 @@ NEGATIVE = [
     (en.ResidencePlaceRecognizer, "transferred to Surgery, OR 5", "LOCATION", "Surgery, OR"),
     (en.ClinicalDateRecognizer, "ANA 1/80 speckled", "DATE", "1/80"),
     (en.ClinicalDateRecognizer, "Strength 4/5 in LLE, pain 7/10", "DATE", "4/5"),
+    (en.ClinicalDateRecognizer, "c/o pain 3/10 at home, 6/10 now", "DATE", "3/10"),
+    (en.ClinicalDateRecognizer, "strength 3/5 at rest in the LLE", "DATE", "3/5"),
+    # MD, PA and OR after a name are a degree or a role, and in capitals after a word a physician assistant
+    (en.ResidencePlaceRecognizer, "records came from Lee, MD today", "LOCATION", "Lee, MD"),
+    (en.ResidencePlaceRecognizer, "HE IS IN PAIN, PA AWARE", "LOCATION", "PAIN, PA"),
+    # 'MS.' in a capitals note is mental status: what follows is what the patient does
+    (
+        en.EnglishPersonNameRecognizer,
+        "A:WO IMPROVEMENT IN MS. TOLERATING EXTUBATION.",
+        "PERSON",
+        "TOLERATING EXTUBATION",
+    ),
     (en.EnglishAgeRecognizer, "Son is on lisinopril, 20, daily", "AGE", "20"),
     (en_names.LexiconNameRecognizer, "Neighbor Mrs. Hollis checks on her.", "PERSON", "Mrs"),
     (en.StreetAddressRecognizer, "Pt on Lasix St. John's Wort daily", "ADDRESS", "Lasix St"),

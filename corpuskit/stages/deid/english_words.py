@@ -46,6 +46,27 @@ def common_word(word: str) -> bool:
     return word.lower() in _common_words()
 
 
+# verb forms the counts hold too rarely to pass on their own: 'tolerating', 'stopped'. Not plurals:
+# a surname the lexicons lack is as often a word and an s ('Sparkes', 'Hughes')
+_SUFFIXES = (("ing", ("", "e")), ("ed", ("", "e")))
+
+
+def ordinary_word(word: str) -> bool:
+    """`common_word`, or a verb's -ing/-ed form whose stem is common ('tolerating' → tolerate,
+    'stopped' → stop). Callers ask the name lexicons first, so 'Manning' or 'Harding' stay names."""
+    w = word.lower()
+    if common_word(w):
+        return True
+    for suffix, endings in _SUFFIXES:
+        stem = w[: -len(suffix)]
+        if w.endswith(suffix) and len(stem) >= 3:
+            if any(common_word(stem + e) for e in endings):
+                return True
+            if stem[-1] == stem[-2] and common_word(stem[:-1]):
+                return True  # a doubled consonant: 'stopped', 'planning'
+    return False
+
+
 # Run in a child process: the package's dictionary is one pickle that also holds structures and ids
 # for every drug, and unpickling it costs ~3 s and leaves ~400 MB of freed-but-kept heap behind in
 # the process that did it — in every de-identification worker, were it done there.

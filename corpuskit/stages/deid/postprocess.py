@@ -14,7 +14,7 @@ from pathlib import Path
 import regex
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from corpuskit.stages.deid.english_words import common_word, near_drug
+from corpuskit.stages.deid.english_words import common_word, near_drug, ordinary_word
 from corpuskit.stages.deid.labels import canonical
 
 NER_RECOGNIZERS = frozenset({"SpacyRecognizer"})
@@ -115,7 +115,7 @@ _DENY_PREFIXES = frozenset(w[:n] for w in CLINICAL_DENY if " " not in w for n in
 
 # what makes an all-capitals span a real organisation or place when NER finds it in capitals
 _KIND_WORD = regex.compile(
-    r"\b(?:HOSPITAL|MEDICAL|CENTER|CENTRE|CLINIC|HEALTH|UNIVERSITY|COLLEGE|SCHOOL|BANK|LLC|CORP|COMPANY|"
+    r"\b(?:HOSPITAL|MEDICAL|CENTER|CENTRE|CLINIC|HEALTH(?:CARE)?|UNIVERSITY|COLLEGE|SCHOOL|BANK|LLC|CORP|COMPANY|"
     r"GROUP|NURSING HOME|REHAB|REHABILITATION|INSTITUTE|FOUNDATION|ASSOCIATES|PARTNERS|COUNTY|CITY|AUTHORITY|"
     r"VENTURES?|LENDING|CAPITAL|HOLDINGS|TRUST|FUND|COMMISSION|DEPARTMENT|AGENCY|BOARD|L\.?P)\b"
     r"|,\s*INC\b|\bINC\."  # INC only as a legal form: in a note 'WITH INC LFT'S' is increased
@@ -274,14 +274,22 @@ def dictionary_words(value: str, label: str) -> bool:
         return False
     if any(len(w) > 3 and near_drug(w) for w in words):
         return True  # 'Diltiazem', 'Ativan gtts', and misspelt: 'Fetanyl', 'Amioderone'
-    # a side or a number with shorthand: 'L groin', 'PS of 15', "Sxn'd", 'gm+ cocci'
-    shorthand = [len(w) == 1 or w.isdigit() or w.lower() in CLINICAL_DENY for w in words]
-    ordinary = [s or common_word(w) for s, w in zip(shorthand, words)]
+    # a side or a number with shorthand: 'L groin', 'PS of 15', "Sxn'd", 'gm+ cocci'; an acronym
+    # with ordinary words: 'CT Scan', 'BS Post', 'LS Clear' (not 'VA Medical Center': a kind word)
+    acronym = label != "LOCATION" and not _KIND_WORD.search(value.upper())
+    shorthand = [
+        len(w) == 1 or w.isdigit() or w.lower() in CLINICAL_DENY or (acronym and _ACRONYM_WORD.fullmatch(w))
+        for w in words
+    ]
+    ordinary = [s or ordinary_word(w) for s, w in zip(shorthand, words)]
     if label == "LOCATION":
         return all(shorthand)
     if len(words) > 1:  # 'Home Depot', 'Sacred Heart' are ordinary words and a name: shorthand must show
         return all(ordinary) and any(shorthand)
     return all(ordinary)
+
+
+_ACRONYM_WORD = regex.compile(r"[A-Z]{2,4}")
 
 
 def known_name(word: str) -> bool:
@@ -303,6 +311,22 @@ def shorthand_opener(text: str, start: int, end: int, label: str) -> bool:
         and value[:1].isupper()
         and _OPENER_BEFORE.search(text, max(0, start - 3), start) is not None
         and _OPENER_AFTER.match(text, end) is not None
+    )
+
+
+_LINE_END = regex.compile(r"[ \t]*[:;]?[ \t]*(?:\n|$)")
+
+
+def heading_line(text: str, start: int, end: int) -> bool:
+    """An NER span of two or more ordinary words alone on its line ('Systems Review', 'Review of
+    Systems:'): a note's heading, not a company. A word the name lists know keeps it ('Holy Cross')."""
+    if text[text.rfind("\n", 0, start) + 1 : start].strip() or not _LINE_END.match(text, end):
+        return False
+    words = [w for w in _WORD_SPLIT.split(text[start:end]) if w]
+    return (
+        len(words) >= 2
+        and all(common_word(w) or w.lower() in _NAME_JOINERS for w in words)
+        and not any(known_name(w) for w in words)
     )
 
 
@@ -366,7 +390,7 @@ def finalize(text: str, results, label_map: dict[str, str | None] | None = None)
         start, end = trim(text, r.start, r.end)
         if end <= start:
             continue
-        if label == "DATE" and text[start:end] == "May" and _MODAL_MAY.match(text, end):
+        if label == "DATE" and text[start:end] in ("May", "MAY") and _MODAL_MAY.match(text, end):
             continue  # 'May need further IV access': the verb, not the month
         if label == "DATE" and _CLOCK_TIME.search(text, max(0, start - 8), end):
             continue  # 'BP 84/40 at 2000': a time of day
@@ -384,7 +408,7 @@ def finalize(text: str, results, label_map: dict[str, str | None] | None = None)
                 if (
                     keep_ner_result(text[s:e], label, in_capitals, in_note)
                     and not clinical_context(text, e, label)
-                    and not (in_note and shorthand_opener(text, s, e, label))
+                    and not (in_note and (shorthand_opener(text, s, e, label) or heading_line(text, s, e)))
                 ):
                     fixed = "ID" if label == "DATE" and _LONG_NUMBER.fullmatch(text[s:e]) else label
                     cands.append(Detection(s, e, fixed, float(r.score), name))
@@ -409,7 +433,7 @@ def finalize(text: str, results, label_map: dict[str, str | None] | None = None)
 # the rest of a web address Presidio cut at a known TLD; it never ends on sentence punctuation
 _URL_TAIL = regex.compile(r"(?:[A-Za-z0-9/._~%?#=&:+@!$,;*()-]*[A-Za-z0-9/_~%#=&+@-])?")
 _MODAL_MAY = regex.compile(
-    r"\s+(?:not\s+|also\s+|still\s+)?(?:need|be|have|require|go|benefit|try|consider|take|get|use|"
+    r"(?i)\s+(?:not\s+|also\s+|still\s+)?(?:need|be|have|require|go|benefit|try|consider|take|get|use|"
     r"want|call|return|resume|continue|start|stop|help|feel|cause|do|come|receive|wean|increase|decrease)\b"
 )
 _CLOCK_FROM = regex.compile(r"(?:[01]\d|2[0-4])[0-5]\d")

@@ -323,6 +323,14 @@ class ResidencePlaceRecognizer(TablePatternRecognizer):
             r"(?!MD|PA|OR)" + StreetAddressRecognizer._STATE + r"\b(?![ \t]*\d|\.\p{L})",
             0.6,
         ),
+        # ... with MD, PA or OR after where someone lives or comes from, capitals too: "RECORDS FROM
+        # ANNAPOLIS, MD" (after to/at/of a name and a degree are as likely: "faxed to Lee, MD")
+        (
+            "city_state_from",
+            r"(?<=\b(?i:in|from|near|outside)[ \t]+)(?:(?:\p{Lu}[a-z]+[ \t]){0,2}\p{Lu}[a-z]+|"
+            r"(?:[A-Z]{3,}[ \t]){0,2}[A-Z]{3,}),[ \t]+(?:MD|PA|OR)\b(?![ \t]*\d|\.\p{L})",
+            0.6,
+        ),
         # landmarks name where a person was: "at Logan Airport", "near South Station", "Fenway Park"
         (
             "landmark",
@@ -343,12 +351,22 @@ class ResidencePlaceRecognizer(TablePatternRecognizer):
     )
 
     def validate_result(self, pattern_text: str) -> bool | None:
+        from corpuskit.stages.deid.english_words import common_word
         from corpuskit.stages.deid.propagate import common_words
 
-        first = pattern_text.split()[0]
+        first = pattern_text.split()[0].rstrip(",")
         if first.lower() in self._NOT_PLACES or first.capitalize() in common_words():
             return False
+        town = pattern_text.split(",")[0].split()
+        if _DEGREE_AFTER.search(pattern_text) and (
+            any(town[-1].capitalize() in names for names in lexicons())
+            or (pattern_text.isupper() and all(map(common_word, town)))
+        ):
+            return False  # 'from Lee, MD': a doctor and a degree; 'IN PAIN, PA AWARE': a physician assistant
         return None
+
+
+_DEGREE_AFTER = regex.compile(r",[ \t]+(?:MD|PA|OR)$")
 
 
 class EmployerRecognizer(TablePatternRecognizer):
@@ -425,10 +443,10 @@ _HOSPITAL_UNITS = frozenset(
 # 'Room 12', and ventilator modes: 'CHANGED BACK TO CPAP 20/10'
 def _ordinary_or_clinical(word: str) -> bool:
     """An ordinary English word, a clinical word or a drug: no place's name when written in lower case."""
-    from corpuskit.stages.deid.english_words import common_word, drug_words
+    from corpuskit.stages.deid.english_words import drug_words, ordinary_word
     from corpuskit.stages.deid.postprocess import CLINICAL_DENY
 
-    return common_word(word) or word.lower() in CLINICAL_DENY or word.lower() in drug_words()
+    return ordinary_word(word) or word.lower() in CLINICAL_DENY or word.lower() in drug_words()
 
 
 _WARD_WORDS = frozenset(
@@ -524,7 +542,7 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
         # verbs end otherwise (MICU, ED, OR, SNF) but for "outside hospital" and "long-term acute care"
         (
             "facility_acronym",
-            r"(?<=\b(?i:admitted|readmitted|transferred|transfered|transfer|presented|presents|seen|followed|treated|"
+            r"(?<=\b(?i:admitted|readmitted|tra?n?s?ferr?e?d|transfer|xferr?e?d|presented|presents|seen|followed|treated|"
             r"evaluated|discharged|sent|brought|taken|transported|airlifted|flown|came|returned|delivered|"
             r"born|works?|worked|employed|hospitali[sz]ed|consult|consults|consultation)[ \t]+(?i:to|at|from|in|by)[ \t]+"
             r"(?i:the[ \t]+)?)" + _ACRONYM,
@@ -710,7 +728,7 @@ class ClinicalDateRecognizer(TablePatternRecognizer):
             + r"(?:(?:1[0-2]|0?[1-9])/(?!(?:0?[2-6]|10)\b)(?:3[01]|[12]\d|0?[1-9])|"
             + _ABOVE_SCALE
             + r")"
-            r"(?![\d/\p{L}]|\.\d|\s*(?:%|\"|in\b|inch|of\b|cores?\b|nodes?\b|lymph|bottles?\b|samples?\b|specimens?\b|"
+            r"(?![\d/\p{L}]|\.\d|\s*(?:%|\"|in\b(?![ \t]+(?:which|whom|the|his|her|their|this|that)\b)|inch|of\b|cores?\b|nodes?\b|lymph|bottles?\b|samples?\b|specimens?\b|"
             r"positive|negative|biopsies|slides?\b|sets?\b|doses?\b|tabs?\b|tablets?\b|pills?\b|days?\b|weeks?\b|"
             r"times?\b|patients?\b|pts?\b|points?\b|dilution|strength|(?i:bi-?pap|cpap|psv?|peep|s?imv)\b))",
             0.5,
@@ -730,6 +748,23 @@ class ClinicalDateRecognizer(TablePatternRecognizer):
             r"(?<=\b(?:in|on|since|from|until|till|by|of|dated?|during|before|after|" + _DATED_TESTS + r"|"
             r"mammogram|DEXA)\s+|\b(?i:fx|surgery|dx|diagnosed)\s*)(?:1[0-2]|0?[1-9])/"
             r"(?!10\b)(?:\d{4}|\d{2})(?![\d/])",
+            0.6,
+        ),
+        # month/day or month/year right after an event a history dates ("MI 3/6", "AVR 8/88", "MVA 12/7 in
+        # which"): any day, since no exam scale follows these words ('2/3 vessel disease' is a count)
+        (
+            "after_event",
+            r"(?=\d)(?<=\b(?:MI|N?STEMI|CABG|AVR|MVR|TVR|PTCA|PCI|CVA|TIA|MVA|accident|arrest|stent(?:ed)?|ablation|"
+            r"AICD|pacemaker)[ \t]+(?:(?:on|in)[ \t]+)?)"
+            r"(?:1[0-2]|0?[1-9])/(?:\d{4}|\d{1,2})(?![\d/%]|[ \t]*(?:vessels?\b|VD\b|of\b|%))",
+            0.6,
+        ),
+        # ... and before where it happened: "developed SOB 3/5 at rehab", "fell 3/4 at home" (not 'pain 3/10')
+        (
+            "before_place",
+            r"(?=\d)(?<![\d/.:,-]|(?i:pain|strength|score|scale|grade)[ \t]*)(?:1[0-2]|0?[1-9])/(?!10\b)"
+            r"(?:3[01]|[12]\d|0?[1-9])(?=[ \t]+(?:at|in)[ \t]+(?:the[ \t]+)?(?:rehab|home|OSH|hospital|"
+            r"nursing[ \t]+home|clinic|ED|ER|EW)\b)",
             0.6,
         ),
         # a year where the words say it is one: "in 2065", "Fall 2090", "since '92", "mid-2089"
@@ -1202,6 +1237,10 @@ class EnglishPersonNameRecognizer(TablePatternRecognizer):
         words = [w.strip(",.'’-").lower() for w in pattern_text.split()]
         if any(len(w) > 1 and w in _capitals_not_names() for w in words):
             return False
+        first, last = lexicons()
+        head = words[0].capitalize()
+        if len(words[0]) > 2 and _ordinary_or_clinical(words[0]) and head not in first and head not in last:
+            return False  # 'MS. TOLERATING EXTUBATION': mental status, then what the patient does
         return None
 
 
