@@ -270,6 +270,12 @@ POSITIVE = [
     # news: the name before a verb of saying, a foreign name jieba's dictionary lists, credit lines
     (zh_names.ZhPersonNameRecognizer, "会后伯南克称，利率将保持不变。", "PERSON", "伯南克"),
     (zh_names.ZhPersonNameRecognizer, "萨蒂希表示，调查已经展开。", "PERSON", "萨蒂希"),
+    # ... a word jieba's dictionary lacks, surname first, or a surname jieba cut off, opening the clause
+    (zh_names.ZhPersonNameRecognizer, "而纪平表示，参与移库的主要为沿海企业。", "PERSON", "纪平"),
+    (zh_names.ZhPersonNameRecognizer, "闫大为称，国基地产向贷款银行出具了承诺。", "PERSON", "闫大为"),
+    # a name before 等人 or 等 + a count of people
+    (zh_names.ZhPersonNameRecognizer, "西塞等人还要证明自己。", "PERSON", "西塞"),
+    (zh_names.ZhPersonNameRecognizer, "法国画家塞尚、莫奈等大师的作品", "PERSON", "塞尚"),
     (zh_names.ZhPersonNameRecognizer, "斯图尔特去年退出了影坛。", "PERSON", "斯图尔特"),
     (zh_names.ZhPersonNameRecognizer, "梅西、埃托奥都进了球", "PERSON", "埃托奥"),
     (zh_names.ZhPersonNameRecognizer, "（文/于建春 图/张晓东）", "PERSON", "于建春"),
@@ -330,6 +336,9 @@ POSITIVE = [
 
 # (recognizer, text, label, value) — the value must NOT be found with that label
 NEGATIVE = [
+    # a known word before a verb of saying is a body or a title, not a name
+    (zh_names.ZhPersonNameRecognizer, "校方表示将调查此事。", "PERSON", "校方"),
+    (zh_names.ZhPersonNameRecognizer, "王总表示同意。", "PERSON", "王总"),
     (lf.ContractPartyRecognizer, "甲方（盖章）：          乙方（签字）：欧阳晓雯", "ORGANIZATION", "乙方"),
     (zh.ZhAnchoredIdRecognizer, "注册号码共有多少位数", "ID", "码共有多少位数"),
     # drug brand names, anatomy and findings that jieba tags like names

@@ -318,6 +318,13 @@ def out_of_vocabulary(word: str) -> bool:
 
 # verbs that follow a name in records and start with a character names also use: "李明代诉" is 李明
 # who narrates (代诉), "王芳陪同" 王芳 who accompanies; a greedy given name must give the character back
+# what may stand before a clause's subject: a conjunction or a source (而纪平表示, 据闫大为称)
+_CLAUSE_OPENERS = frozenset("而 但 但是 据 并 且 又 另 另外 同时 此外 其中 对此".split())
+# 等人, 等4人, 等三名球员, 等大师: what closes a list of people
+_CROWD_AFTER = regex.compile(
+    r"等(?=(?:[\d一二两三四五六七八九十几数多]+[名位个]?)?(?:人|名|位|球员|明星|大师|艺术家|画家|作家|歌手|演员|选手|官员))"
+)
+
 _VERBS_AFTER_NAME = frozenset(
     "代诉 代述 代为 代签 代领 陪同 陪护 提供 签字 签名 同意 拒绝 要求 表示 告知 知情 口述 自述 述说 诉说 送来 送至".split()
 )
@@ -549,6 +556,7 @@ class ZhPersonNameRecognizer(LocalRecognizer):
             if titled or (not clinical_register and (start, end) in listed_foreign):
                 add(start, end, 0.6)  # 国务卿布林肯, 特朗普总统
         self._speakers(text, tokens, add)
+        self._crowds(text, tokens, add)
         for m in self._office_foreign_re.finditer(text):
             add(m.start(1), m.end(1), 0.6)
         for m in self._dotted_re.finditer(text):
@@ -839,6 +847,30 @@ class ZhPersonNameRecognizer(LocalRecognizer):
             ):
                 add(tok.idx, m.start(), 0.6)
                 continue
+            # a word jieba's dictionary has never seen, surname first, that speaks (而纪平/n 表示), or a
+            # surname jieba cut from the rest of the name (闫/nr 大为/d 称), at the start of a clause
+            first = i - 1 if i and len(tokens[i - 1].text) == 1 and tokens[i - 1].tag_.startswith("nr") else i
+            word = text[tokens[first].idx : m.start()]
+            if (
+                2 <= len(word) <= 3
+                and (first == i or len(tok.text) <= 2)
+                and surname_length(word)
+                and all(_HAN.match(c) for c in word)
+                # 纪平: no function character; 闫/大为: jieba's word after the surname is no function word
+                and (
+                    tok.text not in FUNCTION_CHARS
+                    if first != i
+                    else not any(c in FUNCTION_CHARS for c in word)
+                )
+                and rare_word(word, most=0)
+                and (
+                    first == 0
+                    or tokens[first - 1].text in _CLAUSE_OPENERS
+                    or not _HAN.match(tokens[first - 1].text)
+                )
+            ):
+                add(tokens[first].idx, m.start(), 0.5)
+                continue
             j = i
             while (
                 j >= 0
@@ -850,6 +882,20 @@ class ZhPersonNameRecognizer(LocalRecognizer):
             run = tokens[j + 1 : i + 1]
             if run and m.start() - run[0].idx >= 2 and any(t.tag_.startswith("nr") for t in run):
                 add(run[0].idx, m.start(), 0.6)
+
+    @staticmethod
+    def _crowds(text: str, tokens: list, add) -> None:
+        """A name jieba tags `nr` before 等人 or 等 + a count of people (西塞等人, 蔡朝阳等4人, 莫奈等大师): the
+        list it closes is of people."""
+        for m in _CROWD_AFTER.finditer(text):
+            for tok in tokens:
+                if (
+                    tok.idx + len(tok.text) == m.start()
+                    and tok.tag_.startswith("nr")
+                    and 2 <= len(tok.text) <= 4
+                ):
+                    add(tok.idx, m.start(), 0.6)
+                    break
 
     @staticmethod
     def _names_in_lists(tokens: list, found: dict[tuple[int, int], float], add) -> None:
