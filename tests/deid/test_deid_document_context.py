@@ -46,6 +46,28 @@ def test_a_name_found_in_capitals_is_carried_in_capitals():
         assert _values(text, [d for d in out if d.recognizer == "NamePropagation"]) == []
 
 
+def _place(text: str, value: str, recognizer: str, nth: int = 0) -> Detection:
+    d = _det(text, value, "ORGANIZATION", 0.6, nth)
+    return Detection(d.start, d.end, d.label, d.score, recognizer)
+
+
+def test_a_hospital_or_ward_a_pattern_found_is_marked_everywhere_in_the_note():
+    text = "SENT TO QUARTERMAIN 2 CV STEP DOWN. IN CHB ON QUARTERMAIN 2. PER F-MICU/QUARTERMAIN/CCU TEAMS"
+    out = propagate_names(text, [_place(text, "QUARTERMAIN 2", "HealthcareFacilityRecognizer")])
+    # the ward's other mention, and its building named alone
+    assert _values(text, out) == ["QUARTERMAIN 2", "QUARTERMAIN 2", "QUARTERMAIN"]
+    text = "found unresponsive-> GH EW today. Intubated and transferred to GH for cath."
+    out = propagate_names(text, [_place(text, "GH", "HealthcareFacilityRecognizer", nth=1)])
+    assert _values(text, out) == ["GH", "GH"]
+
+
+def test_a_place_the_ner_model_or_another_pattern_found_is_not_carried():
+    text = "Lenders agree that they shall act consistent with Lenders' customary practice."
+    for recognizer in ("SpacyRecognizer", "CompanyNameRecognizer"):
+        out = propagate_names(text, [_place(text, "Lenders", recognizer, nth=1)])
+        assert _values(text, out) == ["Lenders"]
+
+
 def test_chinese_full_name_is_carried_without_word_edges():
     text = "患者王建国，男，45岁。王建国诉胸闷。"
     out = propagate_names(text, [_det(text, "王建国", "PERSON", 0.75)])

@@ -472,6 +472,38 @@ POSITIVE = [
     ),
     (en.ResidencePlaceRecognizer, "(?OLD RECORDS FROM ANNAPOLIS, MD). CONTIN", "LOCATION", "ANNAPOLIS, MD"),
     (en.ResidencePlaceRecognizer, "Wife drove in from Towson, MD this am", "LOCATION", "Towson, MD"),
+    (en.ClinicalDateRecognizer, "PMH: CAD/SEMI 8/84;HTN/INCREASED LIPIDS", "DATE", "8/84"),
+    (en.ClinicalDateRecognizer, "HYPOTHYROID;S/P UTI 6/85.", "DATE", "6/85"),
+    (en.ClinicalDateRecognizer, "h/o PE 11/97, on coumadin", "DATE", "11/97"),
+    # contact lists: a relative's name after a dash, a phone after dashes
+    (
+        en.EnglishPersonNameRecognizer,
+        "SOCIAL:DAUGHTER-KRISSY---301 944-5032 & GRAND DAUGHTER-LUCI---301 343-2822.",
+        "PERSON",
+        "LUCI",
+    ),
+    (en.EnglishPersonNameRecognizer, "Son: Marek (cell 555-1234)", "PERSON", "Marek"),
+    (
+        en.PhoneWithExtensionRecognizer,
+        "SOCIAL:DAUGHTER-KRISSY---301 944-5032 & GRAND",
+        "PHONE",
+        "301 944-5032",
+    ),
+    # a building before its unit, a ward after 'sent to', a hospital's ER after an arrow
+    (
+        en.HealthcareFacilityRecognizer,
+        "slowly improved and transferred to Lally MICU.",
+        "ORGANIZATION",
+        "Lally",
+    ),
+    (
+        en.HealthcareFacilityRecognizer,
+        "PT WAS SENT TO QUARTERMAIN 2 CV STEP DOWN",
+        "ORGANIZATION",
+        "QUARTERMAIN 2",
+    ),
+    (en.HealthcareFacilityRecognizer, "HPI: found unresponsive-> GH EW today.", "ORGANIZATION", "GH"),
+    (en.EnglishPersonNameRecognizer, "PT WITHOUT HR OR BP ..DR HOARD AWARE ....", "PERSON", "HOARD"),
     (
         en.EnglishPersonNameRecognizer,
         "PATIENT NAME : OKAFOR , BENEDICT    UNIT NUMBER",
@@ -536,6 +568,16 @@ NEGATIVE = [
     # MD, PA and OR after a name are a degree or a role, and in capitals after a word a physician assistant
     (en.ResidencePlaceRecognizer, "records came from Lee, MD today", "LOCATION", "Lee, MD"),
     (en.ResidencePlaceRecognizer, "HE IS IN PAIN, PA AWARE", "LOCATION", "PAIN, PA"),
+    (en.EnglishPersonNameRecognizer, "SON-IN-LAW CALLED. WIFE- AWARE OF PLAN", "PERSON", "IN"),
+    (
+        en.EnglishPersonNameRecognizer,
+        "SOCIAL: MOTHER, AUNTS, GIRLFRIEND EVE IN MOST OF DAY",
+        "PERSON",
+        "AUNTS",
+    ),
+    (en.HealthcareFacilityRecognizer, "needs K, sent to Lasix 40 drip", "ORGANIZATION", "Lasix 40"),
+    (en.PhoneWithExtensionRecognizer, "acct 1234-301 944-5032", "PHONE", "301 944-5032"),
+    (en.EnglishPersonNameRecognizer, "SKIN: MS INCISION WITH DSD CDI", "PERSON", "INCISION"),
     # 'MS.' in a capitals note is mental status: what follows is what the patient does
     (
         en.EnglishPersonNameRecognizer,

@@ -157,7 +157,54 @@ def propagate_names(text: str, kept: list[Detection]) -> list[Detection]:
         for start, end in covered:
             kept = _widen_cut_names(kept, start, end)
     kept = kept + added
+    kept = kept + _place_mentions(text, kept)
     return sorted(kept + _listed_names(text, kept), key=lambda d: d.start)
+
+
+_WARD = regex.compile(r"(\p{L}{5,})[ \t]*\d{1,2}[A-Z]?")
+# the patterns that find where a patient was (a contract's defined terms, "Lenders", stay where found)
+_PLACE_RECOGNIZERS = frozenset({"HealthcareFacilityRecognizer", "ResidencePlaceRecognizer"})
+
+
+def _place_mentions(text: str, kept: list[Detection]) -> list[Detection]:
+    """The other mentions of a hospital, ward or town a pattern found once ('SENT TO QUARTERMAIN 2' …
+    'ON QUARTERMAIN 2', 'to GH' … 'GH EW'). Only these patterns' finds travel: the NER model's guesses
+    and ordinary words stay where they were found. Case is kept for short names (GH), ignored from five
+    characters on."""
+    sources = {
+        text[d.start : d.end]
+        for d in kept
+        if d.recognizer in _PLACE_RECOGNIZERS
+        and d.score >= MIN_SOURCE_SCORE
+        and _place_source(text[d.start : d.end])
+    }
+    labels = {text[d.start : d.end]: d.label for d in kept if text[d.start : d.end] in sources}
+    for value in list(sources):  # a ward names its building: 'QUARTERMAIN 2' … 'F-MICU/QUARTERMAIN/CCU'
+        ward = _WARD.fullmatch(value)
+        if ward and not common_word(ward.group(1)):
+            sources.add(ward.group(1))
+            labels[ward.group(1)] = labels[value]
+    out: list[Detection] = []
+    for value in sorted(sources, key=len, reverse=True):
+        pattern = regex.compile(
+            r"(?<![\p{L}\p{N}])" + regex.escape(value) + r"(?![\p{L}\p{N}])",
+            regex.IGNORECASE if len(value) >= 5 else 0,
+        )
+        for m in pattern.finditer(text):
+            if overlaps_none(m.start(), m.end(), kept) and overlaps_none(m.start(), m.end(), out):
+                out.append(Detection(m.start(), m.end(), labels[value], PROPAGATED_SCORE, RECOGNIZER))
+    return out
+
+
+def _place_source(value: str) -> bool:
+    """A found place worth carrying: an acronym in capitals (GH, BMC) or a name of four or more
+    characters that is not all ordinary words."""
+    words = [w for w in regex.findall(r"\p{L}+", value)]
+    if not words:
+        return False
+    if len(words) == 1 and value.isupper() and value.isalpha():
+        return len(value) >= 2
+    return len(value) >= 4 and not all(common_word(w) for w in words)
 
 
 def _widen_cut_names(kept: list[Detection], start: int, end: int) -> list[Detection]:

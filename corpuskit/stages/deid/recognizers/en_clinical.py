@@ -522,7 +522,7 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
         # a hospital's abbreviation before its emergency room: "came to GH EW", "enroute to gh er"
         (
             "facility_before_er",
-            r"(?<=\b(?i:to|at|from|in|into)[ \t]+)(?:[A-Z]{2,5}|[a-z]{2,4})(?=[ \t]+(?:ER|EW|ED|er|ew)\b)",
+            r"(?<=\b(?i:to|at|from|in|into)[ \t]+|->[ \t]*)(?:[A-Z]{2,5}|[a-z]{2,4})(?=[ \t]+(?:ER|EW|ED|er|ew)\b)",
             0.6,
         ),
         # a saint's name where a patient goes or comes from: "TO GO TO ST. MARY ON TUESDAY", "from St. Agnes"
@@ -565,10 +565,17 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
             r"(?:[ \t](?i:Health\s?care\s+System|Medical\s+Cent(?:er|re)|Hospital))?",
             0.7,
         ),
+        # a building before the unit in it, where a patient goes or comes from: "transferred to Lally MICU"
+        (
+            "building_unit",
+            r"(?<=\b(?i:admitted|transferr?ed|moved|sent|came|returned)[ \t]+(?i:to|from)[ \t]+(?:the[ \t]+)?)"
+            r"(?:\p{Lu}[a-z]{2,}|[A-Z]{3,})(?=[ \t]+(?:MICU|SICU|CCU|CVICU|CSRU|NICU|ICU|TSICU)\b)",
+            0.6,
+        ),
         # a ward or floor named after a building and its level: "at bedside on Ellison 12", "moved to Blake 7"
         (
             "ward",
-            r"(?<=\b(?:(?i:bedside|admitted|transferr?ed|moved|floor|unit|ward|called)[ \t]+(?i:on|to)|(?i:back[ \t]+to)|"
+            r"(?<=\b(?:(?i:bedside|admitted|transferr?ed|moved|sent|floor|unit|ward|called)[ \t]+(?i:on|to)|(?i:back[ \t]+to)|"
             r"(?i:admitted|transferr?ed|moved|came|sent|returned|micu|sicu|ccu|icu|unit|floor)[ \t]+(?i:from))"
             r"[ \t]+(?:the[ \t]+)?)"
             r"(?!(?i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)(?:\p{Lu}(?:[a-z]{2,}|[A-Z]{3,})|[a-z]{4,})"
@@ -609,8 +616,13 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
             name = ward.group(1)
             if name.upper() in _HOSPITAL_UNITS | _WARD_WORDS:
                 return False
-            # 'called to quartermain 6': in lower case, no ordinary, clinical or drug word
-            return False if name.islower() and _ordinary_or_clinical(name) else None
+            # 'called to quartermain 6': in lower case, no ordinary, clinical or drug word; no drug at all
+            # ('sent to Lasix 40')
+            from corpuskit.stages.deid.english_words import drug_words
+
+            if name.lower() in drug_words() or (name.islower() and _ordinary_or_clinical(name)):
+                return False
+            return None
         if (
             pattern_text.islower()
         ):  # 'reisterstown hospital', not 'the outside hospital' or 'cardiac rehab center'
@@ -754,9 +766,16 @@ class ClinicalDateRecognizer(TablePatternRecognizer):
         # which"): any day, since no exam scale follows these words ('2/3 vessel disease' is a count)
         (
             "after_event",
-            r"(?=\d)(?<=\b(?:MI|N?STEMI|CABG|AVR|MVR|TVR|PTCA|PCI|CVA|TIA|MVA|accident|arrest|stent(?:ed)?|ablation|"
+            r"(?=\d)(?<=\b(?:(?-i:[A-Z]{0,4}MI)|CABG|AVR|MVR|TVR|PTCA|PCI|CVA|TIA|MVA|accident|arrest|stent(?:ed)?|ablation|"
             r"AICD|pacemaker)[ \t]+(?:(?:on|in)[ \t]+)?)"
             r"(?:1[0-2]|0?[1-9])/(?:\d{4}|\d{1,2})(?![\d/%]|[ \t]*(?:vessels?\b|VD\b|of\b|%))",
+            0.6,
+        ),
+        # a month and a two-digit year no day can be, after a history's s/p or h/o: "S/P UTI 6/85", "h/o PE 11/97"
+        (
+            "history_month_year",
+            r"(?=\d)(?<=\b(?:s/p|h/o|hx[ \t]+of)[ \t]+[\p{L}-]{2,15}[ \t]+(?:(?:in|on)[ \t]+)?)"
+            r"(?:1[0-2]|0?[1-9])/(?:3[2-9]|[4-9]\d)(?![\d/%])",
             0.6,
         ),
         # ... and before where it happened: "developed SOB 3/5 at rehab", "fell 3/4 at home" (not 'pain 3/10')
@@ -809,7 +828,8 @@ class PhoneWithExtensionRecognizer(TablePatternRecognizer):
     PATTERNS = [
         (
             "nanp",
-            r"(?<![\w/.-])(?:\+?1[-.\s]?)?(?:\(\d{3}\)\s?|\d{3}[-.\s])\d{3}[-.\s]\d{4}" + _EXT + r"\b",
+            # a dash before it only when no digit stands before the dash: 'DAUGHTER-KRISSY---301 944-5032'
+            r"(?<![\w/.])(?<!\d-)(?:\+?1[-.\s]?)?(?:\(\d{3}\)\s?|\d{3}[-.\s])\d{3}[-.\s]\d{4}" + _EXT + r"\b",
             0.75,
         ),
         (
@@ -1100,6 +1120,15 @@ class EnglishPersonNameRecognizer(TablePatternRecognizer):
             r"(?:[ \t](?!(?:" + _CAPS_NOT_SURNAME + r")\b)[A-Z][A-Z'’-]+)?(?![\p{L}])",
             0.7,
         ),
+        # a relative's name after a dash or a colon, as contact lists write it: "DAUGHTER-KRISSY---301 944-5032",
+        # "Son: Marek (cell)" (not 'SON-IN-LAW': a stop word is no name)
+        (
+            "kin_dash",
+            r"(?<=\b(?i:wife|husband|son|daughter|dtr|mother|father|sister|brother|partner|spouse|niece|nephew|"
+            r"grandson|granddaughter|grand[ \t]daughter|grand[ \t]son|friend|guardian|caregiver|proxy)"
+            r"[ \t]*[-–:][ \t]*)(?:[A-Z][A-Z'’]+|[A-Z][a-z'’]+)(?=[ \t]*(?:[-–,;(.]|\d|$))",
+            0.6,
+        ),
         # a relative's name set off by commas in capitals: "LIVES IN WORCESTER WITH HIS WIFE , ADAEZE ."
         (
             "kin_capitals",
@@ -1220,6 +1249,25 @@ class EnglishPersonNameRecognizer(TablePatternRecognizer):
         ),
     ]
 
+    def analyze(self, text: str, entities: list[str], nlp_artifacts=None, regex_flags=None):
+        """The patterns' results, less a word after 'MS' that the name lists lack and the dictionaries
+        know: in a note 'MS' is mental status ('MS INCISION WITH DSD', 'MS. TOLERATING EXTUBATION')."""
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        first, last = lexicons()
+        kept = []
+        for r in results:
+            word = text[r.start : r.end].split()[0].strip(",.'’-")
+            if (
+                _AFTER_MS.search(text, max(0, r.start - 5), r.start)
+                and word.isupper()
+                and _ordinary_or_clinical(word.lower())
+                and word.capitalize() not in first
+                and word.capitalize() not in last
+            ):
+                continue
+            kept.append(r)
+        return kept
+
     def validate_result(self, pattern_text: str) -> bool | None:
         """A run of capitals is a name only when no word of it is a clinical term, stop word or service
         heading: "Provider: ED ATTENDING" is a role, "MARK ABERNATHY MD" a signature."""
@@ -1237,14 +1285,11 @@ class EnglishPersonNameRecognizer(TablePatternRecognizer):
         words = [w.strip(",.'’-").lower() for w in pattern_text.split()]
         if any(len(w) > 1 and w in _capitals_not_names() for w in words):
             return False
-        first, last = lexicons()
-        head = words[0].capitalize()
-        if len(words[0]) > 2 and _ordinary_or_clinical(words[0]) and head not in first and head not in last:
-            return False  # 'MS. TOLERATING EXTUBATION': mental status, then what the patient does
         return None
 
 
 _INITIAL_SURNAME = regex.compile(r"[A-Z]\.[ \t]?([\p{L}'’-]+)")
+_AFTER_MS = regex.compile(r"\bMS\.?[ \t]+$")
 # species written after their genus's initial, which reads like an initial and a surname
 _SPECIES = frozenset(
     "coli diff difficile pylori aureus epidermidis aeruginosa pneumoniae faecalis faecium albicans glabrata "
@@ -1261,4 +1306,9 @@ def _capitals_not_names() -> frozenset[str]:
     from corpuskit.stages.deid.postprocess import CLINICAL_DENY
 
     generic = {w.lower() for w in HealthcareFacilityRecognizer._GENERIC_CAPS}
-    return frozenset(CLINICAL_DENY | STOP_WORDS | generic)
+    # kin listed beside a name: 'MOTHER, AUNTS, GIRLFRIEND EVE'
+    kin = set(
+        "aunt aunts uncle uncles cousin cousins niece nieces nephew nephews sons daughters sisters brothers "
+        "children grandchildren grandsons granddaughters parents family friends girlfriend boyfriend".split()
+    )
+    return frozenset(CLINICAL_DENY | STOP_WORDS | generic | kin)
