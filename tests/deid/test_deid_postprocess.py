@@ -237,6 +237,14 @@ def test_plausible_url(value, ok):
         ("VENTOLIN MDI Q4.\n\n ROBERT V. DEGIORGIO, RRT\n", "ROBERT V. DEGIORGIO", True),
         ("Pt alert, awake and oriented from 2000 to 2400. Pt slept well", "2000", False),
         ("He lived in Lowell from 2000 to 2005 with his wife.", "2000", True),
+        # a note's time of day after ~, approx or at is no year
+        (
+            "pt back from ultrasound and KUB ~ 1930. both neg per report. on vent, foley, s/p cath",
+            "1930",
+            False,
+        ),
+        ("DAUGHTER PRESENT TILL APPROX 2030. PT ON VENT, FOLEY, S/P CATH, SATS OK", "2030", False),
+        ("He lived in Lowell until 1995 with his wife.", "1995", True),
         (
             "GU: foley patent. Pt NPO, afebrile. Hypoactive BS. Brown soft stool in rectal bag.",
             "Brown",

@@ -576,6 +576,7 @@ NEGATIVE = [
         "AUNTS",
     ),
     (en.HealthcareFacilityRecognizer, "needs K, sent to Lasix 40 drip", "ORGANIZATION", "Lasix 40"),
+    (en.HealthcareFacilityRecognizer, "SR TO ST. HIGH PRESSURES RESOLVED", "ORGANIZATION", "ST. HIGH"),
     (en.PhoneWithExtensionRecognizer, "acct 1234-301 944-5032", "PHONE", "301 944-5032"),
     (en.EnglishPersonNameRecognizer, "SKIN: MS INCISION WITH DSD CDI", "PERSON", "INCISION"),
     # 'MS.' in a capitals note is mental status: what follows is what the patient does

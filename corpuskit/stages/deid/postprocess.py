@@ -314,6 +314,18 @@ def shorthand_opener(text: str, start: int, end: int, label: str) -> bool:
     )
 
 
+_CLOCK_LEAD = regex.compile(r"(?:[01]\d|2[0-3])[0-5]\d\b")
+_TIME_BEFORE = regex.compile(r"(?i)(?:~|@|\bat|\bapprox\.?|\baround|\babout|\bby|\buntil|\btill)[ \t]*$")
+
+
+def clock_time(text: str, start: int, end: int) -> bool:
+    """A note's time of day the NER model reads as a year: 'KUB ~ 1930', 'neo added ~2000', 'd/c'd at
+    1900 d/t' (four digits a clock can show, after ~, @, at, about or until)."""
+    return bool(_CLOCK_LEAD.match(text, start, end)) and bool(
+        _TIME_BEFORE.search(text, max(0, start - 8), start)
+    )
+
+
 _LINE_END = regex.compile(r"[ \t]*[:;]?[ \t]*(?:\n|$)")
 
 
@@ -409,6 +421,7 @@ def finalize(text: str, results, label_map: dict[str, str | None] | None = None)
                     keep_ner_result(text[s:e], label, in_capitals, in_note)
                     and not clinical_context(text, e, label)
                     and not (in_note and (shorthand_opener(text, s, e, label) or heading_line(text, s, e)))
+                    and not (in_note and label == "DATE" and clock_time(text, s, e))
                 ):
                     fixed = "ID" if label == "DATE" and _LONG_NUMBER.fullmatch(text[s:e]) else label
                     cands.append(Detection(s, e, fixed, float(r.score), name))

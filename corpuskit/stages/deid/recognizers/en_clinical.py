@@ -605,6 +605,13 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
         (an acronym, one word, is checked by its pattern); nor is "a Skilled Nursing Facility", nor a
         unit of the hospital itself ("returned from CATH lab", "transferred to ICU")."""
         token = pattern_text.strip()
+        saint = _SAINT.fullmatch(token)
+        if (
+            saint
+            and _ordinary_or_clinical(saint.group(1).lower())
+            and saint.group(1).capitalize() not in lexicons()[0]
+        ):
+            return False  # 'SR TO ST. HIGH PRESSURES': sinus tachycardia (not 'to St. Mary', 'ST. AGNES')
         if regex.fullmatch(r"[A-Za-z]{2,5}", token) and (
             token.upper() in _HOSPITAL_UNITS
             or token.upper() in _NOT_FACILITY_ABBREVIATIONS
@@ -1289,6 +1296,7 @@ class EnglishPersonNameRecognizer(TablePatternRecognizer):
 
 
 _INITIAL_SURNAME = regex.compile(r"[A-Z]\.[ \t]?([\p{L}'’-]+)")
+_SAINT = regex.compile(r"(?:St\.?|ST\.|Saint|SAINT)[ \t]+([\p{L}]+)(?:['’][Ss])?")
 _AFTER_MS = regex.compile(r"\bMS\.?[ \t]+$")
 # species written after their genus's initial, which reads like an initial and a surname
 _SPECIES = frozenset(
