@@ -475,6 +475,7 @@ POSITIVE = [
     (en.ClinicalDateRecognizer, "PMH: CAD/SEMI 8/84;HTN/INCREASED LIPIDS", "DATE", "8/84"),
     (en.ClinicalDateRecognizer, "HYPOTHYROID;S/P UTI 6/85.", "DATE", "6/85"),
     (en.ClinicalDateRecognizer, "h/o PE 11/97, on coumadin", "DATE", "11/97"),
+    (en.ClinicalDateRecognizer, "P: Hemodialysis 8/9 or 8/10, monitor resp status", "DATE", "8/10"),
     # contact lists: a relative's name after a dash, a phone after dashes
     (
         en.EnglishPersonNameRecognizer,
@@ -577,6 +578,9 @@ NEGATIVE = [
     ),
     (en.HealthcareFacilityRecognizer, "needs K, sent to Lasix 40 drip", "ORGANIZATION", "Lasix 40"),
     (en.HealthcareFacilityRecognizer, "SR TO ST. HIGH PRESSURES RESOLVED", "ORGANIZATION", "ST. HIGH"),
+    (en.ClinicalDateRecognizer, "strength 4/5 and 4/5 in arms", "DATE", "4/5"),
+    (en.EnglishAgeRecognizer, "A/V SHEATH (RIGHT GROIN) FROM CATH LAB, 6F/8F RESPECT.", "AGE", "6"),
+    (en.EnglishAgeRecognizer, "A/V SHEATH (RIGHT GROIN) FROM CATH LAB, 6F/8F RESPECT.", "AGE", "8"),
     (en.PhoneWithExtensionRecognizer, "acct 1234-301 944-5032", "PHONE", "301 944-5032"),
     (en.EnglishPersonNameRecognizer, "SKIN: MS INCISION WITH DSD CDI", "PERSON", "INCISION"),
     # 'MS.' in a capitals note is mental status: what follows is what the patient does

@@ -34,9 +34,29 @@ def _common_words() -> frozenset[str]:
     return frozenset(w for w, n in counts.items() if n >= COMMON_MIN_COUNT)  # ~19k of 160k
 
 
+# a word the counts list this often is a dictionary word, if a rare one ('sheaths' 127, 'thrush' 310);
+# below it sit words the subtitles met once, names among them ('sinai', 'suzette': 50)
+LISTED_MIN_COUNT = 100
+
+
+@lru_cache(maxsize=1)
+def _listed_words() -> frozenset[str]:
+    with gzip.open(files("spellchecker").joinpath("resources/en.json.gz")) as fh:
+        counts = json.load(fh)
+    return frozenset(w for w, n in counts.items() if n >= LISTED_MIN_COUNT)
+
+
+def listed_word(word: str) -> bool:
+    """True for a word the English counts list at least `LISTED_MIN_COUNT` times: rarer words than
+    `common_word` takes, surnames the name lexicons lack among them ('lander' 561), so callers use it
+    only where a name needs more than one word to be trusted."""
+    return word.lower() in _listed_words()
+
+
 def preload() -> None:
     """Read both lists now: an engine calls this before it forks its workers, so they share them."""
     _common_words()
+    _listed_words()
     drug_words()
     _drug_deletions()
 

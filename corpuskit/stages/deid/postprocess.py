@@ -14,7 +14,7 @@ from pathlib import Path
 import regex
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from corpuskit.stages.deid.english_words import common_word, near_drug, ordinary_word
+from corpuskit.stages.deid.english_words import common_word, listed_word, near_drug, ordinary_word
 from corpuskit.stages.deid.labels import canonical
 
 NER_RECOGNIZERS = frozenset({"SpacyRecognizer"})
@@ -40,7 +40,8 @@ _MONTHS = regex.compile(
 )
 _DURATION = regex.compile(
     r"(?i)^(?:the\s+)?(?:(?:past|last|next|previous|following|first|second|third|few|several|many|\d+(?:\.\d+)?|"
-    r"a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|\d+\s*-\s*\d+|\d+\s+to\s+\d+)\s+)*"
+    r"a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|\d+\s*-\s*\d+|\d+\s+to\s+\d+|(?:\d+\s+)?1/2|"
+    r"over|about|approx\.?|~)\s+)*"
     r"(?:more\s+)?(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|mos?|years?|yrs?|decades?)"
     r"(?:\s+(?:ago|old|later|earlier|prior|before|after))?$"
 )
@@ -286,7 +287,8 @@ def dictionary_words(value: str, label: str) -> bool:
         return all(shorthand)
     if len(words) > 1:  # 'Home Depot', 'Sacred Heart' are ordinary words and a name: shorthand must show
         return all(ordinary) and any(shorthand)
-    return all(ordinary)
+    # one word the dictionary lists, though rarely, and the name lists lack: 'Sheaths', 'Thrush', 'Weaned &'
+    return ordinary[0] or listed_word(words[0])
 
 
 _ACRONYM_WORD = regex.compile(r"[A-Z]{2,4}")
@@ -315,7 +317,9 @@ def shorthand_opener(text: str, start: int, end: int, label: str) -> bool:
 
 
 _CLOCK_LEAD = regex.compile(r"(?:[01]\d|2[0-3])[0-5]\d\b")
-_TIME_BEFORE = regex.compile(r"(?i)(?:~|@|\bat|\bapprox\.?|\baround|\babout|\bby|\buntil|\btill)[ \t]*$")
+_TIME_BEFORE = regex.compile(
+    r"(?i)(?:~|@|\bat|\bapprox\.?|\baround|\babout|\bby|\buntil|\btill|\bdue)[ \t]*$"
+)
 
 
 def clock_time(text: str, start: int, end: int) -> bool:
@@ -408,6 +412,8 @@ def finalize(text: str, results, label_map: dict[str, str | None] | None = None)
             continue  # 'BP 84/40 at 2000': a time of day
         if label == "DATE" and _CLOCK_FROM.fullmatch(text, start, end) and _CLOCK_TO.match(text, end):
             continue  # 'alert from 2000 to 2400': a shift's hours, not the year 2000
+        if label == "DATE" and _DECREASED.match(text, start, end):
+            continue  # 'PO2 DEC TO 56': decreased, not December
         if label == "DATE" and text[end : end + 1] == "%":
             continue  # 'CPAP/PSV 12/10/40%': ventilator settings
         if name in NER_RECOGNIZERS:
@@ -422,6 +428,7 @@ def finalize(text: str, results, label_map: dict[str, str | None] | None = None)
                     and not clinical_context(text, e, label)
                     and not (in_note and (shorthand_opener(text, s, e, label) or heading_line(text, s, e)))
                     and not (in_note and label == "DATE" and clock_time(text, s, e))
+                    and not _SYSTEM_HEADING.match(text[s : e + 2])  # 'Gu: foley patent'
                 ):
                     fixed = "ID" if label == "DATE" and _LONG_NUMBER.fullmatch(text[s:e]) else label
                     cands.append(Detection(s, e, fixed, float(r.score), name))
@@ -449,6 +456,7 @@ _MODAL_MAY = regex.compile(
     r"(?i)\s+(?:not\s+|also\s+|still\s+)?(?:need|be|have|require|go|benefit|try|consider|take|get|use|"
     r"want|call|return|resume|continue|start|stop|help|feel|cause|do|come|receive|wean|increase|decrease)\b"
 )
+_DECREASED = regex.compile(r"(?i)dec\.?[ \t]+to[ \t]+\d")
 _CLOCK_FROM = regex.compile(r"(?:[01]\d|2[0-4])[0-5]\d")
 _CLOCK_TO = regex.compile(r"\s*(?:-|to|until)\s*(?:2[1-4]|0\d|1[0-8])[0-5]\d\b")
 _CLOCK_TIME = regex.compile(r"(?i)\bat\s+(?:[01]\d|2[0-3])[0-5]\d$")

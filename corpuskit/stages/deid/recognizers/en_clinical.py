@@ -84,7 +84,8 @@ class EnglishAgeRecognizer(TablePatternRecognizer):
             r"-?years?-of-age|yr-old))",
             0.85,
         ),
-        ("age_sex", r"(?-i:\b(?<![\d.])\d{1,3}(?=\s?(?:M|F|yo[MF])\b))", 0.5),  # not '2.5M' (mcg)
+        # not '2.5M' (mcg), nor catheter sizes in French: '6F/8F SHEATH', '7 Fr', '5F/7F'
+        ("age_sex", r"(?-i:\b(?<![\d.]|\dF/)\d{1,3}(?=\s?(?:M|F|yo[MF])\b)(?!F/\d))", 0.5),
         # "died at 63", "alive at 88", "diagnosed at age 40" (family history reads this way)
         (
             "age_at_event",
@@ -791,6 +792,13 @@ class ClinicalDateRecognizer(TablePatternRecognizer):
             r"(?=\d)(?<![\d/.:,-]|(?i:pain|strength|score|scale|grade)[ \t]*)(?:1[0-2]|0?[1-9])/(?!10\b)"
             r"(?:3[01]|[12]\d|0?[1-9])(?=[ \t]+(?:at|in)[ \t]+(?:the[ \t]+)?(?:rehab|home|OSH|hospital|"
             r"nursing[ \t]+home|clinic|ED|ER|EW)\b)",
+            0.6,
+        ),
+        # the other date of a pair in one month, whatever its day: "Hemodialysis 8/9 or 8/10", "8/21 and 8/24"
+        (
+            "month_day_pair",
+            r"(?=\d)(?<=\b(1[0-2]|0?[1-9])/(?!(?:0?[2-6]|10)\b)(?:3[01]|[12]\d|0?[1-9])[ \t]+(?:or|and|&)[ \t]+)"
+            r"\1/(?:3[01]|[12]\d|0?[1-9])\b(?![\d/%])",
             0.6,
         ),
         # a year where the words say it is one: "in 2065", "Fall 2090", "since '92", "mid-2089"
