@@ -120,6 +120,12 @@ def test_note_words_in_a_name_only_count_in_a_note():
         ("DC Pacing", "ORGANIZATION", False),
         ("Breast CA", "ORGANIZATION", False),
         ("VA Medical Center", "ORGANIZATION", True),
+        # beside an acronym a short word is shorthand too, 'inc.' is increased; a hospital's acronym is no shorthand
+        ("BUN & Crea", "ORGANIZATION", False),
+        ("HR inc.", "ORGANIZATION", False),
+        ("PCV Insp", "ORGANIZATION", False),
+        ("MGH Blake", "ORGANIZATION", True),
+        ("Acme Widgets, Inc.", "ORGANIZATION", True),
         ("GE Healthcare", "ORGANIZATION", True),
         # two sentences run together are no entity anywhere
         ("TPN tommorrow.small", "ORGANIZATION", False),

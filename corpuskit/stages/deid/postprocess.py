@@ -277,9 +277,16 @@ def dictionary_words(value: str, label: str) -> bool:
         return True  # 'Diltiazem', 'Ativan gtts', and misspelt: 'Fetanyl', 'Amioderone'
     # a side or a number with shorthand: 'L groin', 'PS of 15', "Sxn'd", 'gm+ cocci'; an acronym
     # with ordinary words: 'CT Scan', 'BS Post', 'LS Clear' (not 'VA Medical Center': a kind word)
-    acronym = label != "LOCATION" and not _KIND_WORD.search(value.upper())
+    # ('inc.' in a note is increased: 'HR inc.', 'SBP grad. inc.')
+    acronym = label != "LOCATION" and not _KIND_WORD.search(_INC.sub("", value.upper()))
+    # beside an acronym, a word of four letters or fewer is shorthand too: 'BUN & Crea', 'PCV Insp', 'HR inc.'
+    beside_acronym = acronym and any(_ACRONYM_WORD.fullmatch(w) for w in words)
     shorthand = [
-        len(w) == 1 or w.isdigit() or w.lower() in CLINICAL_DENY or (acronym and _ACRONYM_WORD.fullmatch(w))
+        len(w) == 1
+        or w.isdigit()
+        or w.lower() in CLINICAL_DENY
+        or (acronym and _ACRONYM_WORD.fullmatch(w))
+        or (beside_acronym and len(w) <= 4)
         for w in words
     ]
     ordinary = [s or ordinary_word(w) for s, w in zip(shorthand, words)]
@@ -291,7 +298,9 @@ def dictionary_words(value: str, label: str) -> bool:
     return ordinary[0] or listed_word(words[0])
 
 
-_ACRONYM_WORD = regex.compile(r"[A-Z]{2,4}")
+# an acronym of shorthand, not a hospital's (UMMC, MGH, BIDMC end as hospitals' do)
+_ACRONYM_WORD = regex.compile(r"(?![A-Z]*(?:H|MC|HC)$)[A-Z]{2,4}")
+_INC = regex.compile(r",?\s*\bINC\b\.?")
 
 
 def known_name(word: str) -> bool:
