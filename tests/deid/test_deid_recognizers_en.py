@@ -578,6 +578,7 @@ NEGATIVE = [
     ),
     (en.HealthcareFacilityRecognizer, "needs K, sent to Lasix 40 drip", "ORGANIZATION", "Lasix 40"),
     (en.HealthcareFacilityRecognizer, "SR TO ST. HIGH PRESSURES RESOLVED", "ORGANIZATION", "ST. HIGH"),
+    (lf.CompanyNameRecognizer, "NEURO=COMFORTABLE THROUGHOUT NIGHT. SLEPT. WO CO.", "ORGANIZATION", "WO CO."),
     (en.ClinicalDateRecognizer, "strength 4/5 and 4/5 in arms", "DATE", "4/5"),
     (en.EnglishAgeRecognizer, "A/V SHEATH (RIGHT GROIN) FROM CATH LAB, 6F/8F RESPECT.", "AGE", "6"),
     (en.EnglishAgeRecognizer, "A/V SHEATH (RIGHT GROIN) FROM CATH LAB, 6F/8F RESPECT.", "AGE", "8"),

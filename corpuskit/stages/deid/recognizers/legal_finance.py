@@ -233,4 +233,6 @@ class CompanyNameRecognizer(TablePatternRecognizer):
         # (LLC, LLP and PLC are capitals in any name)
         if form in ("CO", "INC", "LTD", "CORP") and any(any(c.islower() for c in w) for w in words[:-1]):
             return False
+        if form == "CO" and len(words) == 2 and len(words[0].strip(",&")) <= 3:
+            return False  # 'SLEPT. WO CO.': without complaints, in a note's capitals
         return None
