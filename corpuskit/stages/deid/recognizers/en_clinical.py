@@ -517,7 +517,7 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
         # a note typed in lower case: "transferred from reisterstown hospital" (validated: no ordinary word)
         (
             "facility_lower",
-            r"(?<![\p{L}])[a-z][a-z'-]{3,}[ \t](?:hospital|hosp|medical center|nursing home|rehab center|memorial)\b",
+            r"(?<![\p{L}])[a-z][a-z'-]{3,}[ \t](?:hospital|hosp|medical center|nursing home|rehab center|memorial|campus)\b",
             0.6,
         ),
         # a hospital's abbreviation before its emergency room: "came to GH EW", "enroute to gh er"
@@ -557,6 +557,12 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
             r"(?<=\b(?:Cardiology|Oncology|Neurology|Medicine|Surgery|Pediatrics|Radiology|Psychiatry|Nephrology|"
             r"Endocrinology|Pulmonology|Gastroenterology|Urology|Orthopedics|Dermatology|Rheumatology|Hematology|"
             r"Obstetrics|Gynecology|Neurosurgery|Anesthesia|Pathology),[ \t]*)" + _ACRONYM,
+            0.6,
+        ),
+        # ... or its place first: "TO BALTIMORE VA-INTUBATED", "seen at the Boston VA" (a state follows a comma)
+        (
+            "place_veterans_facility",
+            r"\b(?:\p{Lu}[a-z]{3,}|[A-Z]{4,})[ \t]VA(?:MC)?\b",
             0.6,
         ),
         # a veterans' hospital by its place: "VA Boston", "the VA Palo Alto Health Care System"
@@ -606,6 +612,12 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
         (an acronym, one word, is checked by its pattern); nor is "a Skilled Nursing Facility", nor a
         unit of the hospital itself ("returned from CATH lab", "transferred to ICU")."""
         token = pattern_text.strip()
+        veterans = _PLACE_VA.fullmatch(token)
+        if veterans and (
+            veterans.group(1).lower() in _capitals_not_names()
+            or veterans.group(1).lower().endswith(("ed", "ing"))
+        ):
+            return False  # 'TRANSFERRED FROM VAMC', 'SENT VA FORMS': no place before the VA
         saint = _SAINT.fullmatch(token)
         if (
             saint
@@ -635,7 +647,7 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
             pattern_text.islower()
         ):  # 'reisterstown hospital', not 'the outside hospital' or 'cardiac rehab center'
             kind = regex.search(
-                r"\s(?:hospital|hosp|medical center|nursing home|rehab center|memorial)$", pattern_text
+                r"\s(?:hospital|hosp|medical center|nursing home|rehab center|memorial|campus)$", pattern_text
             )
             words = pattern_text[: kind.start()].split() if kind else []
             return None if words and not any(_ordinary_or_clinical(w) for w in words) else False
@@ -1155,8 +1167,10 @@ class EnglishPersonNameRecognizer(TablePatternRecognizer):
         # a dictating clinician's code after the degree, as transcription systems print it: "M.D. GE43"
         ("clinician_code", r"(?<=\bM\.?D\.?,?[ \t]+)[A-Z]{2,3}\d{1,4}\b", 0.6),
         (
-            "honorific",  # the title in lower case only with its dot: 'mrs. Burns', not 'ms Tylenol' (morphine)
-            r"(?<=\b(?:(?:Dr|Drs|Mr|Mrs|Ms|Miss|Prof)\.?|(?:dr|mr|mrs)\.)[ \t]+)"
+            # the title in lower case only with its dot ('mrs. Burns', not 'ms Tylenol': morphine), but for dr
+            # ('per dr Murphy')
+            "honorific",
+            r"(?<=\b(?:(?:Dr|Drs|Mr|Mrs|Ms|Miss|Prof)\.?|(?:mr|mrs)\.|dr\.?)[ \t]+)"
             + NAME_WORD
             + r"(?:[ \t][A-Z]\.)?(?:[ \t]"
             + NAME_WORD
@@ -1265,16 +1279,19 @@ class EnglishPersonNameRecognizer(TablePatternRecognizer):
     ]
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts=None, regex_flags=None):
-        """The patterns' results, less a word after 'MS' that the name lists lack and the dictionaries
-        know: in a note 'MS' is mental status ('MS INCISION WITH DSD', 'MS. TOLERATING EXTUBATION')."""
+        """The patterns' results, less a word after 'MS' (or a bare 'dr') that the name lists lack and the
+        dictionaries know: in a note 'MS' is mental status ('MS INCISION WITH DSD', 'MS. TOLERATING
+        EXTUBATION'), and 'dr Aware' a doctor told."""
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
         first, last = lexicons()
         kept = []
         for r in results:
             word = text[r.start : r.end].split()[0].strip(",.'’-")
             if (
-                _AFTER_MS.search(text, max(0, r.start - 5), r.start)
-                and word.isupper()
+                (
+                    (_AFTER_MS.search(text, max(0, r.start - 5), r.start) and word.isupper())
+                    or _AFTER_BARE_DR.search(text, max(0, r.start - 4), r.start)
+                )
                 and _ordinary_or_clinical(word.lower())
                 and word.capitalize() not in first
                 and word.capitalize() not in last
@@ -1304,8 +1321,10 @@ class EnglishPersonNameRecognizer(TablePatternRecognizer):
 
 
 _INITIAL_SURNAME = regex.compile(r"[A-Z]\.[ \t]?([\p{L}'’-]+)")
+_PLACE_VA = regex.compile(r"(\S+)[ \t]VA(?:MC)?")
 _SAINT = regex.compile(r"(?:St\.?|ST\.|Saint|SAINT)[ \t]+([\p{L}]+)(?:['’][Ss])?")
 _AFTER_MS = regex.compile(r"\bMS\.?[ \t]+$")
+_AFTER_BARE_DR = regex.compile(r"\bdr[ \t]+$")  # 'dr aware', 'dr Notified': no title without its dot
 # species written after their genus's initial, which reads like an initial and a surname
 _SPECIES = frozenset(
     "coli diff difficile pylori aureus epidermidis aeruginosa pneumoniae faecalis faecium albicans glabrata "

@@ -194,6 +194,7 @@ class LexiconNameRecognizer(LocalRecognizer):
         r"(?<![\p{L}])(\p{Lu}[\p{L}'’-]+),[ \t]*(\p{Lu}[\p{L}'’-]+)(?:[ \t]\p{Lu}\.?)?(?![\p{L}])"
     )
     _lower_line = regex.compile(r"^[^\n\p{Lu}]+$", regex.MULTILINE)
+    _credential = regex.compile(r",?[ \t]*(?:rn|rrt|crt|np|md|lpn|cna|msw|lcsw|rd)\b")
     # a lower-cased line's "patricia desrosiers", "benjamin a seiler": first name, optional initial, surname
     _lower_pair = regex.compile(
         r"(?<![\p{L}])(\p{Ll}+)(?:[ \t]\p{Ll}\.?)?[ \t](\p{Ll}[\p{Ll}'’]+)(?![\p{L}])"
@@ -314,6 +315,12 @@ class LexiconNameRecognizer(LocalRecognizer):
                 # a middle initial makes a name, and so does a second given name before a word no list
                 # knows: "mary theresa kondouli from speech and swallow"
                 third = self._third_name_end(text, m, first)
-                if family in last or m.end(1) + 1 < m.start(2) or third:
+                # ... and so does a credential after it: a signature, "irene snell, rn"
+                if (
+                    family in last
+                    or m.end(1) + 1 < m.start(2)
+                    or third
+                    or self._credential.match(text, m.end())
+                ):
                     out.append(make_result(self, self.ENTITY, m.start(), third or m.end(), 0.5))
         return out
