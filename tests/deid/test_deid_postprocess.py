@@ -110,6 +110,10 @@ def test_note_words_in_a_name_only_count_in_a_note():
         # one word the dictionary lists, however rarely, and the name lists lack; not a word it met
         # once in a name ('Sinai', 'Suzette' are listed 50 times, as every name it saw)
         ("Sheaths", "ORGANIZATION", False),
+        # a clinical word misspelt by one letter is still one; an ordinary word near one stays itself
+        ("Yankeur", "ORGANIZATION", False),
+        ("Nuero", "ORGANIZATION", False),
+        ("Confused", "LOCATION", False),
         ("Thrush", "ORGANIZATION", False),
         ("Weaned &", "ORGANIZATION", False),
         ("Sinai", "ORGANIZATION", True),

@@ -273,8 +273,8 @@ def dictionary_words(value: str, label: str) -> bool:
     words = [w for w in _WORD_SPLIT.split(value) if w]
     if not words or any(known_name(w) for w in words):
         return False
-    if any(len(w) > 3 and near_drug(w) for w in words):
-        return True  # 'Diltiazem', 'Ativan gtts', and misspelt: 'Fetanyl', 'Amioderone'
+    if any(len(w) > 3 and (near_drug(w) or near_clinical(w)) for w in words):
+        return True  # 'Diltiazem', 'Ativan gtts', and misspelt: 'Fetanyl', 'Amioderone', 'Yankeur', 'Nuero'
     # a side or a number with shorthand: 'L groin', 'PS of 15', "Sxn'd", 'gm+ cocci'; an acronym
     # with ordinary words: 'CT Scan', 'BS Post', 'LS Clear' (not 'VA Medical Center': a kind word)
     # ('inc.' in a note is increased: 'HR inc.', 'SBP grad. inc.')
@@ -290,8 +290,10 @@ def dictionary_words(value: str, label: str) -> bool:
         for w in words
     ]
     ordinary = [s or ordinary_word(w) for s, w in zip(shorthand, words)]
-    if label == "LOCATION":
-        return all(shorthand)
+    if label == "LOCATION":  # a verb's past is no place: 'Alert to person only, Confused,'
+        return all(shorthand) or (
+            len(words) == 1 and words[0].lower().endswith("ed") and ordinary_word(words[0])
+        )
     if len(words) > 1:  # 'Home Depot', 'Sacred Heart' are ordinary words and a name: shorthand must show
         return all(ordinary) and any(shorthand)
     # one word the dictionary lists, though rarely, and the name lists lack: 'Sheaths', 'Thrush', 'Weaned &'
@@ -299,6 +301,30 @@ def dictionary_words(value: str, label: str) -> bool:
 
 
 # an acronym of shorthand, not a hospital's (UMMC, MGH, BIDMC end as hospitals' do)
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+# deny-listed clinical words of five letters or more, and each with one letter taken out (symmetric
+# deletes, as for drugs): a nurse's 'Yankeur', 'Nuero', 'Trendelenberg' are the words they misspell
+_DENY_WORDS = frozenset(w for w in CLINICAL_DENY if len(w) >= 5 and w.isalpha())
+_DENY_DELETIONS = frozenset(d for w in _DENY_WORDS for d in _deletions(w))
+
+
+def near_clinical(word: str) -> bool:
+    """A deny-listed clinical word of five letters or more, or a word one edit away from one."""
+    w = word.lower()
+    if len(w) < 5 or not w.isalpha():
+        return False
+    if common_word(w):
+        return w in _DENY_WORDS  # 'Vital' is one letter from 'vitals' and a word of its own
+    return (
+        w in _DENY_WORDS
+        or w in _DENY_DELETIONS
+        or any(d in _DENY_WORDS or d in _DENY_DELETIONS for d in _deletions(w))
+    )
+
+
 _ACRONYM_WORD = regex.compile(r"(?![A-Z]*(?:H|MC|HC)$)[A-Z]{2,4}")
 _INC = regex.compile(r",?\s*\bINC\b\.?")
 
