@@ -275,6 +275,8 @@ POSITIVE = [
     (zh_names.ZhPersonNameRecognizer, "闫大为称，国基地产向贷款银行出具了承诺。", "PERSON", "闫大为"),
     # a name before 等人 or 等 + a count of people
     (zh_names.ZhPersonNameRecognizer, "西塞等人还要证明自己。", "PERSON", "西塞"),
+    # after a trade, a surname jieba left alone and the given name, up to punctuation
+    (zh_names.ZhPersonNameRecognizer, "建筑师田申申：林达海渔广场是地标式建筑", "PERSON", "田申申"),
     (zh_names.ZhPersonNameRecognizer, "法国画家塞尚、莫奈等大师的作品", "PERSON", "塞尚"),
     (zh_names.ZhPersonNameRecognizer, "斯图尔特去年退出了影坛。", "PERSON", "斯图尔特"),
     (zh_names.ZhPersonNameRecognizer, "梅西、埃托奥都进了球", "PERSON", "埃托奥"),
@@ -339,6 +341,7 @@ NEGATIVE = [
     # a known word before a verb of saying is a body or a title, not a name
     (zh_names.ZhPersonNameRecognizer, "校方表示将调查此事。", "PERSON", "校方"),
     (zh_names.ZhPersonNameRecognizer, "王总表示同意。", "PERSON", "王总"),
+    (zh_names.ZhPersonNameRecognizer, "主治医师于是，决定手术。", "PERSON", "于是"),
     (lf.ContractPartyRecognizer, "甲方（盖章）：          乙方（签字）：欧阳晓雯", "ORGANIZATION", "乙方"),
     (zh.ZhAnchoredIdRecognizer, "注册号码共有多少位数", "ID", "码共有多少位数"),
     # drug brand names, anatomy and findings that jieba tags like names

@@ -771,6 +771,8 @@ class ZhPersonNameRecognizer(LocalRecognizer):
                 add(nxt.idx, nxt.idx + len(nxt.text), 0.6)  # 书法家曾巩, 彩民乔尔, 国脚丹尼, 作家笛安
             elif nxt.tag_ == "eng" and _LATIN_NAME.fullmatch(nxt.text):
                 add(nxt.idx, nxt.idx + len(nxt.text), 0.6)  # 音乐总监BradBuxer, 执行制作人BenBell
+            else:
+                self._split_after_role(text, tokens, nxt, add)
         by_start = {tok.idx: tok for tok in tokens}
         for m in self._age_before_re.finditer(text):
             tok = by_start.get(m.end())
@@ -882,6 +884,24 @@ class ZhPersonNameRecognizer(LocalRecognizer):
             run = tokens[j + 1 : i + 1]
             if run and m.start() - run[0].idx >= 2 and any(t.tag_.startswith("nr") for t in run):
                 add(run[0].idx, m.start(), 0.6)
+
+    @staticmethod
+    def _split_after_role(text: str, tokens: list, nxt, add) -> None:
+        """After a trade or a post, a surname jieba left alone and the one or two characters after it, up to
+        punctuation: 建筑师田/申申： — a three-character word jieba's dictionary has never seen."""
+        k = next((i for i, t in enumerate(tokens) if t.idx == nxt.idx), None)
+        if k is None or k + 2 > len(tokens) or len(nxt.text) != 1 or surname_length(nxt.text) != 1:
+            return
+        given = tokens[k + 1]
+        end = given.idx + len(given.text)
+        if (
+            given.idx == nxt.idx + 1
+            and 1 <= len(given.text) <= 2
+            and all(_HAN.match(c) and c not in FUNCTION_CHARS for c in given.text)
+            and rare_word(nxt.text + given.text, most=0)
+            and (end == len(text) or text[end] in "：:，,。；;、（(")
+        ):
+            add(nxt.idx, end, 0.5)
 
     @staticmethod
     def _crowds(text: str, tokens: list, add) -> None:
