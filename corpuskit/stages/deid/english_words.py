@@ -49,7 +49,7 @@ def _listed_words() -> frozenset[str]:
 def listed_word(word: str) -> bool:
     """True for a word the English counts list at least `LISTED_MIN_COUNT` times: rarer words than
     `common_word` takes, surnames the name lexicons lack among them ('lander' 561), so callers use it
-    only where a name needs more than one word to be trusted."""
+    only where one word is weak evidence of a name anyway: a single NER word in a clinical note."""
     return word.lower() in _listed_words()
 
 

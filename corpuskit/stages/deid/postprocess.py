@@ -300,7 +300,6 @@ def dictionary_words(value: str, label: str) -> bool:
     return ordinary[0] or listed_word(words[0])
 
 
-# an acronym of shorthand, not a hospital's (UMMC, MGH, BIDMC end as hospitals' do)
 def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
@@ -325,6 +324,7 @@ def near_clinical(word: str) -> bool:
     )
 
 
+# an acronym of shorthand, not a hospital's (UMMC, MGH, BIDMC end as hospitals' do)
 _ACRONYM_WORD = regex.compile(r"(?![A-Z]*(?:H|MC|HC)$)[A-Z]{2,4}")
 _INC = regex.compile(r",?\s*\bINC\b\.?")
 
@@ -463,7 +463,7 @@ def finalize(text: str, results, label_map: dict[str, str | None] | None = None)
                     and not clinical_context(text, e, label)
                     and not (in_note and (shorthand_opener(text, s, e, label) or heading_line(text, s, e)))
                     and not (in_note and label == "DATE" and clock_time(text, s, e))
-                    and not _SYSTEM_HEADING.match(text[s : e + 2])  # 'Gu: foley patent'
+                    and not (in_note and _SYSTEM_HEADING.match(text[s : e + 2]))  # 'Gu: foley patent'
                 ):
                     fixed = "ID" if label == "DATE" and _LONG_NUMBER.fullmatch(text[s:e]) else label
                     cands.append(Detection(s, e, fixed, float(r.score), name))

@@ -199,7 +199,7 @@ def _place_mentions(text: str, kept: list[Detection]) -> list[Detection]:
 def _place_source(value: str) -> bool:
     """A found place worth carrying: an acronym in capitals (GH, BMC) or a name of four or more
     characters that is not all ordinary words."""
-    words = [w for w in regex.findall(r"\p{L}+", value)]
+    words = regex.findall(r"\p{L}+", value)
     if not words:
         return False
     if len(words) == 1 and value.isupper() and value.isalpha():
