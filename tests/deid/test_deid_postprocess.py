@@ -113,6 +113,8 @@ def test_note_words_in_a_name_only_count_in_a_note():
         # a clinical word misspelt by one letter is still one; an ordinary word near one stays itself
         ("Yankeur", "ORGANIZATION", False),
         ("Nuero", "ORGANIZATION", False),
+        ("Additional Amio", "PERSON", False),
+        ("Deafness, Seizures", "ORGANIZATION", False),
         ("Confused", "LOCATION", False),
         ("Thrush", "ORGANIZATION", False),
         ("Weaned &", "ORGANIZATION", False),

@@ -508,6 +508,12 @@ POSITIVE = [
     (en.EnglishPersonNameRecognizer, 'lobes "looked" open per dr Murphy. ', "PERSON", "Murphy"),
     (en_names.LexiconNameRecognizer, "social: mother called.\n\nirene snell, rn", "PERSON", "irene snell"),
     (
+        en_names.LexiconNameRecognizer,
+        "family sister of the pt.per dr.reid -see progress notes",
+        "PERSON",
+        "reid",
+    ),
+    (
         en.HealthcareFacilityRecognizer,
         "received intubated, transferred from er mazur campus.",
         "ORGANIZATION",
@@ -595,6 +601,7 @@ NEGATIVE = [
     (en.HealthcareFacilityRecognizer, "SR TO ST. HIGH PRESSURES RESOLVED", "ORGANIZATION", "ST. HIGH"),
     (en.EnglishPersonNameRecognizer, "bp 80s, dr Aware of bp", "PERSON", "Aware"),
     (en_names.LexiconNameRecognizer, "pt given haldol md aware", "PERSON", "haldol md"),
+    (en_names.LexiconNameRecognizer, "pt seen by dr.aware and dr.notified", "PERSON", "aware"),
     (en.HealthcareFacilityRecognizer, "moved to main campus today", "ORGANIZATION", "main campus"),
     (en.HealthcareFacilityRecognizer, "TRANSFERRED FROM VAMC HOSPITAL", "ORGANIZATION", "FROM VAMC"),
     (lf.CompanyNameRecognizer, "NEURO=COMFORTABLE THROUGHOUT NIGHT. SLEPT. WO CO.", "ORGANIZATION", "WO CO."),

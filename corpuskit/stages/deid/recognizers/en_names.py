@@ -171,9 +171,9 @@ class LexiconNameRecognizer(LocalRecognizer):
         r"nephew|cousin|aunt|uncle|partner|boyfriend|girlfriend|friend|dr\.|mr\.?|mrs\.?|ms\.)[ \t]+"
         r"(\p{Ll}[\p{Ll}'’]+)(?![\p{L}])"
     )
-    # a lower-case note's doctor: "dr healey in to talk w/pt", "per dr. okafor"
+    # a lower-case note's doctor: "dr healey in to talk w/pt", "per dr. okafor", "per dr.reid"
     _lower_doctor = regex.compile(
-        r"(?<![\p{L}])(?:[Dd]r\.?|[Dd]octor)[ \t]+(\p{Ll}[\p{Ll}'’]{2,})(?![\p{L}])"
+        r"(?<![\p{L}])(?:[Dd]r\.?|[Dd]octor)(?:[ \t]+|(?<=\.))(\p{Ll}[\p{Ll}'’]{2,})(?![\p{L}])"
     )
     # a note in capitals: "PT'S WIFE HELEN AND STEP DAUGHTER MAUREEN IN TO VISIT" (known first names only)
     _caps_after_kin = regex.compile(
@@ -194,7 +194,7 @@ class LexiconNameRecognizer(LocalRecognizer):
         r"(?<![\p{L}])(\p{Lu}[\p{L}'’-]+),[ \t]*(\p{Lu}[\p{L}'’-]+)(?:[ \t]\p{Lu}\.?)?(?![\p{L}])"
     )
     _lower_line = regex.compile(r"^[^\n\p{Lu}]+$", regex.MULTILINE)
-    _credential = regex.compile(r",?[ \t]*(?:rn|rrt|crt|np|md|lpn|cna|msw|lcsw|rd)\b")
+    _credential = regex.compile(r",?[ \t]*(?:rn|rrt|crt|np|md|lpn|cna|msw|lcsw|licsw|rd)\b")
     # a lower-cased line's "patricia desrosiers", "benjamin a seiler": first name, optional initial, surname
     _lower_pair = regex.compile(
         r"(?<![\p{L}])(\p{Ll}+)(?:[ \t]\p{Ll}\.?)?[ \t](\p{Ll}[\p{Ll}'’]+)(?![\p{L}])"
@@ -313,14 +313,10 @@ class LexiconNameRecognizer(LocalRecognizer):
                 if given not in first or m.group(1) in COMMON_LOWER or m.group(2) in COMMON_LOWER:
                     continue
                 # a middle initial makes a name, and so does a second given name before a word no list
-                # knows: "mary theresa kondouli from speech and swallow"
+                # knows: "mary theresa kondouli from speech and swallow"; and a credential after it makes a
+                # signature: "irene snell, rn"
                 third = self._third_name_end(text, m, first)
-                # ... and so does a credential after it: a signature, "irene snell, rn"
-                if (
-                    family in last
-                    or m.end(1) + 1 < m.start(2)
-                    or third
-                    or self._credential.match(text, m.end())
-                ):
+                signed = self._credential.match(text, m.end()) is not None
+                if family in last or m.end(1) + 1 < m.start(2) or third or signed:
                     out.append(make_result(self, self.ENTITY, m.start(), third or m.end(), 0.5))
         return out
