@@ -332,6 +332,19 @@ class ResidencePlaceRecognizer(TablePatternRecognizer):
             r"(?:[A-Z]{3,}[ \t]){0,2}[A-Z]{3,}),[ \t]+(?:MD|PA|OR)\b(?![ \t]*\d|\.\p{L})",
             0.6,
         ),
+        # a lower-case note's town: "he lives nearby in rockport" (validated: no ordinary or clinical word)
+        (
+            "lives_in_lower",
+            r"(?<=\b(?:lives|living|resides)(?:[ \t]+nearby)?[ \t]+in[ \t]+)\p{Ll}{4,}(?![\p{L}])",
+            0.5,
+        ),
+        # a relative by the town they come from: "daughter Grace of Reisterstown visited"
+        (
+            "kin_of_place",
+            r"(?<=\b(?i:son|daughter|dtr|brother|sister|wife|husband|niece|nephew|cousin)[ \t]+\p{Lu}\p{Ll}+[ \t]+of[ \t]+)"
+            r"\p{Lu}\p{Ll}{3,}(?:[ \t]\p{Lu}\p{Ll}+)?(?![\p{L}])",
+            0.6,
+        ),
         # landmarks name where a person was: "at Logan Airport", "near South Station", "Fenway Park"
         (
             "landmark",
@@ -358,6 +371,8 @@ class ResidencePlaceRecognizer(TablePatternRecognizer):
         first = pattern_text.split()[0].rstrip(",")
         if first.lower() in self._NOT_PLACES or first.capitalize() in common_words():
             return False
+        if pattern_text.islower() and _ordinary_or_clinical(pattern_text):
+            return False  # 'lives in town', 'lives in rome' (a city that is a word is left to case)
         town = pattern_text.split(",")[0].split()
         if _DEGREE_AFTER.search(pattern_text) and (
             any(town[-1].capitalize() in names for names in lexicons())

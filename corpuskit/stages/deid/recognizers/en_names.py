@@ -54,6 +54,10 @@ LATIN_LOCALES = (
     "id_ID",
 )
 # capitalised words that are far more often something else than a first name in clinical and legal text
+# first names that are words too, which a relative's name still is: 'son bill called', 'daughter Rose'
+# (not will, may, mark: 'son will call')
+_WORD_FIRST_NAMES = frozenset("bill dean hope faith joy rose guy art june april".split())
+
 NOT_FIRST_NAMES = frozenset(
     "Will May June April August Grant Mark Bill Rose Faith Hope Joy Art Guy Sunny Page Chase Chance "
     "Major General Read Bond Case Price Long Young Black White Green Brown Gray Grey Love Son Dean "
@@ -168,7 +172,7 @@ class LexiconNameRecognizer(LocalRecognizer):
     # lower-cased notes: "her sister gloria helps", "seen by dr. patel"
     _lower_after_kin = regex.compile(
         r"\b(?:son|daughter|dtr|dau|wife|husband|brother|sister|mother|father|mom|dad|grandson|granddaughter|niece|"
-        r"nephew|cousin|aunt|uncle|partner|boyfriend|girlfriend|friend|dr\.|mr\.?|mrs\.?|ms\.)[ \t]+"
+        r"nephew|cousin|aunt|uncle|partner|boyfriend|girlfriend|friend|dr\.|mr\.?|mrs\.?|ms\.)[ \t]+,?[ \t]*"
         r"(\p{Ll}[\p{Ll}'’]+)(?![\p{L}])"
     )
     # a lower-case note's doctor: "dr healey in to talk w/pt", "per dr. okafor", "per dr.reid"
@@ -249,8 +253,8 @@ class LexiconNameRecognizer(LocalRecognizer):
             self._speaker.finditer(text), self._after_kin.finditer(text), self._caps_after_kin.finditer(text)
         ):
             word = m.group(1)
-            # 'WIFE SAID': Said is a first name and a verb of reporting
-            if (
+            # 'WIFE SAID': Said is a first name and a verb of reporting; 'son Bill' is a name though a word
+            if word.lower() in _WORD_FIRST_NAMES or (
                 word.capitalize() in first
                 and word.lower() not in COMMON_LOWER
                 and word.lower() not in _kin_not_names()
@@ -266,6 +270,10 @@ class LexiconNameRecognizer(LocalRecognizer):
         for m in self._lower_after_kin.finditer(text):
             word = m.group(1)
             titled = m.group().startswith(("dr", "mr", "mrs", "ms"))
+            # 'son bill called': a noun never follows a son (a verb may: 'daughter rose', 'wife hope(s)')
+            if not titled and word in _WORD_FIRST_NAMES and word not in ("rose", "hope"):
+                out.append(make_result(self, self.ENTITY, m.start(1), m.end(1), 0.55))
+                continue
             known = word.capitalize() in first or (titled and word.capitalize() in last)
             if known and word not in COMMON_LOWER and word not in _kin_not_names():  # not 'wife said he'
                 out.append(make_result(self, self.ENTITY, m.start(1), m.end(1), 0.55))
