@@ -757,7 +757,7 @@ class ZhPersonNameRecognizer(LocalRecognizer):
                 sl = surname_length(item.group())
                 if sl and len(item.group()) > sl and len(set(item.group())) > 1:
                     add(m.start(1) + item.start(), m.start(1) + item.end(), 0.6)
-        for tok, nxt in itertools.pairwise(tokens):
+        for k, (tok, nxt) in enumerate(itertools.pairwise(tokens), start=1):
             if nxt.idx != tok.idx + len(tok.text) or not _is_role_word(tok):
                 continue
             if (
@@ -772,7 +772,7 @@ class ZhPersonNameRecognizer(LocalRecognizer):
             elif nxt.tag_ == "eng" and _LATIN_NAME.fullmatch(nxt.text):
                 add(nxt.idx, nxt.idx + len(nxt.text), 0.6)  # 音乐总监BradBuxer, 执行制作人BenBell
             else:
-                self._split_after_role(text, tokens, nxt, add)
+                self._split_after_role(text, tokens, k, add)
         by_start = {tok.idx: tok for tok in tokens}
         for m in self._age_before_re.finditer(text):
             tok = by_start.get(m.end())
@@ -886,11 +886,11 @@ class ZhPersonNameRecognizer(LocalRecognizer):
                 add(run[0].idx, m.start(), 0.6)
 
     @staticmethod
-    def _split_after_role(text: str, tokens: list, nxt, add) -> None:
-        """After a trade or a post, a surname jieba left alone and the one or two characters after it, up to
-        punctuation: 建筑师田/申申： — a three-character word jieba's dictionary has never seen."""
-        k = next((i for i, t in enumerate(tokens) if t.idx == nxt.idx), None)
-        if k is None or k + 2 > len(tokens) or len(nxt.text) != 1 or surname_length(nxt.text) != 1:
+    def _split_after_role(text: str, tokens: list, k: int, add) -> None:
+        """After a trade or a post, a surname jieba left alone (token k) and the one or two characters after
+        it, up to punctuation: 建筑师田/申申： — a three-character word jieba's dictionary has never seen."""
+        nxt = tokens[k]
+        if k + 2 > len(tokens) or len(nxt.text) != 1 or surname_length(nxt.text) != 1:
             return
         given = tokens[k + 1]
         end = given.idx + len(given.text)
@@ -907,15 +907,11 @@ class ZhPersonNameRecognizer(LocalRecognizer):
     def _crowds(text: str, tokens: list, add) -> None:
         """A name jieba tags `nr` before 等人 or 等 + a count of people (西塞等人, 蔡朝阳等4人, 莫奈等大师): the
         list it closes is of people."""
+        ending_at = {tok.idx + len(tok.text): tok for tok in tokens}
         for m in _CROWD_AFTER.finditer(text):
-            for tok in tokens:
-                if (
-                    tok.idx + len(tok.text) == m.start()
-                    and tok.tag_.startswith("nr")
-                    and 2 <= len(tok.text) <= 4
-                ):
-                    add(tok.idx, m.start(), 0.6)
-                    break
+            tok = ending_at.get(m.start())
+            if tok is not None and tok.tag_.startswith("nr") and 2 <= len(tok.text) <= 4:
+                add(tok.idx, m.start(), 0.6)
 
     @staticmethod
     def _names_in_lists(tokens: list, found: dict[tuple[int, int], float], add) -> None:
