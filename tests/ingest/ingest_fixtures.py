@@ -72,6 +72,22 @@ def write_docx(path: Path, heading: str, paragraphs: list[str], table: list[list
             t.cell(r, k).text = cell
     d.add_paragraph("End of document.")
     d.save(str(path))
+    _fix_zip_times(path)
+
+
+def _fix_zip_times(path: Path) -> None:
+    """Rewrite a zip with one fixed time on every entry: python-docx stamps the clock (2 s steps) into
+    the archive, so the same document written a moment later would have other bytes, another sha256 and
+    other record ids (a test comparing two written copies failed whenever a 2 s step fell between them)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as src:
+        entries = [(info, src.read(info)) for info in src.infolist()]
+    with zipfile.ZipFile(path, "w") as dst:
+        for info, data in entries:
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2020, 1, 1, 0, 0, 0))
+            fixed.compress_type = info.compress_type
+            dst.writestr(fixed, data)
 
 
 def good_corpus(root: Path) -> None:
