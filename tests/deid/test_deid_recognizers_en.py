@@ -1020,6 +1020,7 @@ def test_ner_false_positive_filter(value, label, kept):
         ("JVP 12 cm, Kussmaul negative, S3", "Kussmaul", "LOCATION", True),
         ("Babinski downgoing, Hoffmann absent.", "Hoffmann", "PERSON", True),
         ("CXR with Kerley B lines.", "Kerley", "ORGANIZATION", True),
+        ("pt tachypneic, with Kussmaul's respirations.", "Kussmaul", "ORGANIZATION", True),
         ("moved from Boston daily commute", "Boston", "LOCATION", False),
         ("Mr. Hoffmann presented", "Hoffmann", "PERSON", False),
     ],

@@ -389,6 +389,7 @@ _EPONYM_NOUN = (
     r"phenomenon|triad|equation|formula|tube|drain|needle|forceps|incision|cannula|shunt|filter|valve|stent|"
     r"solution|hernia|cyst|gland|duct|canal|cells?|virus|aneurysm|anomaly|deformity|contracture|splint|"
     r"dressing|protocol|regimen|block|curve|index|coma|esophagus|diverticulum|thyroiditis|encephalopathy|"
+    r"respirations?|breathing|"
     # findings read off an eponymous exam or image: "Kussmaul negative", "Hoffmann absent", "Kerley B lines"
     r"absent|present|intact|downgoing|upgoing|equivocal|lines?)"
 )
