@@ -135,14 +135,22 @@ def drug_words() -> frozenset[str]:
 NEAR_DRUG_MIN_LENGTH = 6
 
 
-def _deletions(word: str) -> set[str]:
+def deletions(word: str) -> set[str]:
+    """The word with one letter taken out, each way."""
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def one_edit_from(word: str, words: frozenset[str], deleted: frozenset[str]) -> bool:
+    """True for a word of `words` or one edit away from one (a letter missing, added, changed, or two
+    swapped), given `deleted`, the deletions of every word of `words`: symmetric deletes, no distance
+    computed."""
+    return word in words or word in deleted or any(d in words or d in deleted for d in deletions(word))
 
 
 @lru_cache(maxsize=1)
 def _drug_deletions() -> frozenset[str]:
     """Every drug word of six letters or more with one letter taken out (symmetric-delete lookup)."""
-    return frozenset(d for w in drug_words() if len(w) >= NEAR_DRUG_MIN_LENGTH for d in _deletions(w))
+    return frozenset(d for w in drug_words() if len(w) >= NEAR_DRUG_MIN_LENGTH for d in deletions(w))
 
 
 def near_drug(word: str) -> bool:
@@ -153,5 +161,4 @@ def near_drug(word: str) -> bool:
         return True
     if len(w) < NEAR_DRUG_MIN_LENGTH or not w.isalpha() or w in _common_words():
         return False  # 'medical' is one letter from a brand, and no drug
-    deleted = _drug_deletions()
-    return w in deleted or any(d in drugs or d in deleted for d in _deletions(w))
+    return one_edit_from(w, drugs, _drug_deletions())

@@ -14,7 +14,14 @@ from pathlib import Path
 import regex
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from corpuskit.stages.deid.english_words import common_word, listed_word, near_drug, ordinary_word
+from corpuskit.stages.deid.english_words import (
+    common_word,
+    deletions,
+    listed_word,
+    near_drug,
+    one_edit_from,
+    ordinary_word,
+)
 from corpuskit.stages.deid.labels import canonical
 
 NER_RECOGNIZERS = frozenset({"SpacyRecognizer"})
@@ -300,14 +307,10 @@ def dictionary_words(value: str, label: str) -> bool:
     return ordinary[0] or listed_word(words[0])
 
 
-def _deletions(word: str) -> set[str]:
-    return {word[:i] + word[i + 1 :] for i in range(len(word))}
-
-
 # deny-listed clinical words of five letters or more, and each with one letter taken out (symmetric
 # deletes, as for drugs): a nurse's 'Yankeur', 'Nuero', 'Trendelenberg' are the words they misspell
 _DENY_WORDS = frozenset(w for w in CLINICAL_DENY if len(w) >= 5 and w.isalpha())
-_DENY_DELETIONS = frozenset(d for w in _DENY_WORDS for d in _deletions(w))
+_DENY_DELETIONS = frozenset(d for w in _DENY_WORDS for d in deletions(w))
 
 
 def near_clinical(word: str) -> bool:
@@ -317,11 +320,7 @@ def near_clinical(word: str) -> bool:
         return False
     if common_word(w):
         return w in _DENY_WORDS  # 'Vital' is one letter from 'vitals' and a word of its own
-    return (
-        w in _DENY_WORDS
-        or w in _DENY_DELETIONS
-        or any(d in _DENY_WORDS or d in _DENY_DELETIONS for d in _deletions(w))
-    )
+    return one_edit_from(w, _DENY_WORDS, _DENY_DELETIONS)
 
 
 # an acronym of shorthand, not a hospital's (UMMC, MGH, BIDMC end as hospitals' do)

@@ -366,6 +366,7 @@ class ResidencePlaceRecognizer(TablePatternRecognizer):
 
     def validate_result(self, pattern_text: str) -> bool | None:
         from corpuskit.stages.deid.english_words import common_word
+        from corpuskit.stages.deid.postprocess import known_name
         from corpuskit.stages.deid.propagate import common_words
 
         first = pattern_text.split()[0].rstrip(",")
@@ -375,8 +376,7 @@ class ResidencePlaceRecognizer(TablePatternRecognizer):
             return False  # 'lives in town', 'lives in rome' (a city that is a word is left to case)
         town = pattern_text.split(",")[0].split()
         if _DEGREE_AFTER.search(pattern_text) and (
-            any(town[-1].capitalize() in names for names in lexicons())
-            or (pattern_text.isupper() and all(map(common_word, town)))
+            known_name(town[-1]) or (pattern_text.isupper() and all(map(common_word, town)))
         ):
             return False  # 'from Lee, MD': a doctor and a degree; 'IN PAIN, PA AWARE': a physician assistant
         return None
@@ -1297,8 +1297,9 @@ class EnglishPersonNameRecognizer(TablePatternRecognizer):
         """The patterns' results, less a word after 'MS' (or a bare 'dr') that the name lists lack and the
         dictionaries know: in a note 'MS' is mental status ('MS INCISION WITH DSD', 'MS. TOLERATING
         EXTUBATION'), and 'dr Aware' a doctor told."""
+        from corpuskit.stages.deid.postprocess import known_name
+
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
-        first, last = lexicons()
         kept = []
         for r in results:
             word = text[r.start : r.end].split()[0].strip(",.'’-")
@@ -1308,8 +1309,7 @@ class EnglishPersonNameRecognizer(TablePatternRecognizer):
                     or _AFTER_BARE_DR.search(text, max(0, r.start - 4), r.start)
                 )
                 and _ordinary_or_clinical(word.lower())
-                and word.capitalize() not in first
-                and word.capitalize() not in last
+                and not known_name(word)
             ):
                 continue
             kept.append(r)
