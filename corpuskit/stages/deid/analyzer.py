@@ -116,6 +116,17 @@ class CorpuskitNlpEngine(SpacyNlpEngine):
                 continue
             self.nlp[lang] = load_ner_only(name)
 
+    def process_batch(self, texts, language: str, batch_size: int = 1, n_process: int = 1, as_tuples=False):
+        """Presidio's, handing back the input text instead of `doc.text`, which spaCy rebuilds
+        token by token (6% of the engine's time on 3 KB notes); the text is the same string."""
+        if as_tuples:
+            yield from super().process_batch(texts, language, batch_size, n_process, as_tuples)
+            return
+        texts = [str(text) for text in texts]
+        docs = self.nlp[language].pipe(texts, batch_size=batch_size, n_process=n_process)
+        for text, doc in zip(texts, docs):
+            yield text, self._doc_to_nlp_artifact(doc, language)
+
     def _doc_to_nlp_artifact(self, doc, language: str) -> NlpArtifacts:
         """Like Presidio's, from one array read instead of passes over Token objects.
 

@@ -8,6 +8,7 @@ configured lives in `analyzer.py`.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 from collections.abc import Sequence
 
@@ -157,7 +158,13 @@ class DeidEngine:
             _WORKER_ENGINE = self
             methods = mp.get_all_start_methods()
             if "fork" in methods:
-                self._pool = mp.get_context("fork").Pool(n_process)
+                # Frozen objects are left out of the children's collections, which would otherwise
+                # write to every page of the engine's lexicons and model (copy on write) on first use
+                gc.freeze()
+                try:
+                    self._pool = mp.get_context("fork").Pool(n_process)
+                finally:
+                    gc.unfreeze()
             else:
                 self._pool = mp.get_context("spawn").Pool(
                     n_process, initializer=_init_worker, initargs=(self.config.model_dump(),)
