@@ -506,6 +506,10 @@ POSITIVE = [
     (en.HealthcareFacilityRecognizer, "HPI: found unresponsive-> GH EW today.", "ORGANIZATION", "GH"),
     # a relative's first name that is a word too; a name set off by a comma after the relative
     (en_names.LexiconNameRecognizer, "social: son bill called for update", "PERSON", "bill"),
+    (en.ClinicalDateRecognizer, "PMH: OVARIAN CA (12/93), HTN.", "DATE", "12/93"),
+    # a doctor's surname with its particle, in lower case; a known surname typed in lower case
+    (en_names.LexiconNameRecognizer, "pt seen by Dr. o rourke today.", "PERSON", "o rourke"),
+    (en_names.LexiconNameRecognizer, "spoke with Janet logan, her daughter", "PERSON", "Janet logan"),
     (en_names.LexiconNameRecognizer, "during the evening, and son Bill called this am", "PERSON", "Bill"),
     (en_names.LexiconNameRecognizer, "social: pt's son ,dave, (cell) was in ew", "PERSON", "dave"),
     # a lower-case note's town, and a relative's town
@@ -569,6 +573,10 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    # a word after a first name that a surname list holds but English uses: no lower-case surname
+    (en_names.LexiconNameRecognizer, "Janet given lasix at noon, Grace period over", "PERSON", "Janet given"),
+    (en_names.LexiconNameRecognizer, "per dr to see in am", "PERSON", "to see"),
+    (en.ClinicalDateRecognizer, "axillary lymph nodes (3/45) positive", "DATE", "3/45"),
     # a species after its genus's initial; growth hormone; ventilator settings beside an oxygen percentage
     (en.EnglishPersonNameRecognizer, "STOOL FOR C. DIFF IN TO LAB", "PERSON", "C. DIFF"),
     (en.EnglishPersonNameRecognizer, "LOW 90'S. SATS 92-96%. S. SATS STABLE", "PERSON", "S. SATS"),

@@ -813,6 +813,12 @@ class ClinicalDateRecognizer(TablePatternRecognizer):
             r"(?:1[0-2]|0?[1-9])/(?:3[2-9]|[4-9]\d)(?![\d/%])",
             0.6,
         ),
+        # ... or in brackets after what it dates: "OVARIAN CA (12/93)" (not a count: 'nodes (3/45)')
+        (
+            "bracketed_month_year",
+            r"(?<=\((?<!(?i:nodes?|cores?|positive|negative|score)[ \t]*\())(?:1[0-2]|0?[1-9])/(?:3[2-9]|[4-9]\d)(?=\))",
+            0.6,
+        ),
         # ... and before where it happened: "developed SOB 3/5 at rehab", "fell 3/4 at home" (not 'pain 3/10')
         (
             "before_place",

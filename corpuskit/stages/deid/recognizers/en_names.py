@@ -176,8 +176,10 @@ class LexiconNameRecognizer(LocalRecognizer):
         r"(\p{Ll}[\p{Ll}'’]+)(?![\p{L}])"
     )
     # a lower-case note's doctor: "dr healey in to talk w/pt", "per dr. okafor", "per dr.reid"
+    # the surname may carry its particle, typed apart: "dr. o rourke", "dr van der berg"
     _lower_doctor = regex.compile(
-        r"(?<![\p{L}])(?:[Dd]r\.?|[Dd]octor)(?:[ \t]+|(?<=\.))(\p{Ll}[\p{Ll}'’]{2,})(?![\p{L}])"
+        r"(?<![\p{L}])(?:[Dd]r\.?|[Dd]octor)(?:[ \t]+|(?<=\.))"
+        r"((?:(?:o|mc|mac|van|von|de|der|del|la|le)[ \t'’]+){0,2}(\p{Ll}[\p{Ll}'’]{2,}))(?![\p{L}])"
     )
     # a note in capitals: "PT'S WIFE HELEN AND STEP DAUGHTER MAUREEN IN TO VISIT" (known first names only)
     _caps_after_kin = regex.compile(
@@ -186,6 +188,10 @@ class LexiconNameRecognizer(LocalRecognizer):
         r"STEP[ -]?(?:SON|DAUGHTER))[ \t]+(\p{Lu}{2}[\p{Lu}'’]*)(?![\p{L}])"
     )
     # "JOHN SMITH", "ZUNIGA PAUL J": a line of capitals holding a known first name and surname
+    # "Janet logan": a known first name, then a known surname typed in lower case
+    _pair_lower_surname = regex.compile(
+        r"(?<![\p{L}])(\p{Lu}\p{Ll}+)[ \t](\p{Ll}{3,}(?:['’-]\p{Ll}+)?)(?![\p{L}])"
+    )
     _capitals_pair = regex.compile(
         r"(?<![\p{L}])(\p{Lu}{2,})(?:[ \t]\p{Lu}\.?)?[ \t](\p{Lu}[\p{Lu}'’-]+)(?![\p{L}])"
     )
@@ -249,6 +255,17 @@ class LexiconNameRecognizer(LocalRecognizer):
                 out.append(
                     make_result(self, self.ENTITY, m.start(), m.end(), 0.75 if family in last else 0.5)
                 )
+        for m in self._pair_lower_surname.finditer(text, overlapped=True):
+            given, family = m.group(1), m.group(2)
+            if (
+                given in first
+                and given.lower() not in COMMON_LOWER
+                and family.capitalize() in last
+                and family not in COMMON_LOWER
+                and not common_word(family)
+                and family not in drug_words()
+            ):
+                out.append(make_result(self, self.ENTITY, m.start(), m.end(), 0.5))
         for m in itertools.chain(
             self._speaker.finditer(text), self._after_kin.finditer(text), self._caps_after_kin.finditer(text)
         ):
@@ -280,7 +297,7 @@ class LexiconNameRecognizer(LocalRecognizer):
             elif not titled and self._unknown_name(word):  # "husband milovan", "dtr laverne"
                 out.append(make_result(self, self.ENTITY, m.start(1), m.end(1), 0.5))
         for m in self._lower_doctor.finditer(text):
-            word = m.group(1)
+            word = m.group(2)
             known = word.capitalize() in last and word not in _AFTER_DOCTOR
             unknown = (
                 len(word) >= 4
