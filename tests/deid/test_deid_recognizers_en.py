@@ -507,6 +507,37 @@ POSITIVE = [
     # a relative's first name that is a word too; a name set off by a comma after the relative
     (en_names.LexiconNameRecognizer, "social: son bill called for update", "PERSON", "bill"),
     (en.ClinicalDateRecognizer, "PMH: OVARIAN CA (12/93), HTN.", "DATE", "12/93"),
+    # a relative's name set off by commas; 'mr' and a surname in lower case; a caller; a full name in lower case
+    (en_names.LexiconNameRecognizer, "social-> the pt's son, bill, called ~5:45am", "PERSON", "bill"),
+    (en_names.LexiconNameRecognizer, "mr masci had an uneventful noc.", "PERSON", "masci"),
+    (
+        en_names.LexiconNameRecognizer,
+        "visited durng the evening, and george called early",
+        "PERSON",
+        "george",
+    ),
+    (en_names.LexiconNameRecognizer, "social: bill called once about 4:30am.", "PERSON", "bill"),
+    (
+        en_names.LexiconNameRecognizer,
+        "follow up with patricia desrosiers in a month",
+        "PERSON",
+        "patricia desrosiers",
+    ),
+    # a relative's town after a two-word name; a lower-case rehab facility; a lower-case town before its state
+    (en.ResidencePlaceRecognizer, "Nephew, Neil Meitz of Towson visited today.", "LOCATION", "Towson"),
+    (
+        en.HealthcareFacilityRecognizer,
+        "pt transferred via ambulance to kessler-adventist rehab facility@ 13:10.",
+        "ORGANIZATION",
+        "kessler-adventist rehab facility",
+    ),
+    (
+        en.ResidencePlaceRecognizer,
+        "a brief overview of this towson maryland's facility",
+        "LOCATION",
+        "towson",
+    ),
+    (en.ClinicalDateRecognizer, "wean from vent and extubate 3/11. Continue support", "DATE", "3/11"),
     # a doctor's surname with its particle, in lower case; a known surname typed in lower case
     (en_names.LexiconNameRecognizer, "pt seen by Dr. o rourke today.", "PERSON", "o rourke"),
     (en_names.LexiconNameRecognizer, "spoke with Janet logan, her daughter", "PERSON", "Janet logan"),
@@ -577,6 +608,19 @@ NEGATIVE = [
     (en_names.LexiconNameRecognizer, "Janet given lasix at noon, Grace period over", "PERSON", "Janet given"),
     (en_names.LexiconNameRecognizer, "per dr to see in am", "PERSON", "to see"),
     (en.ClinicalDateRecognizer, "axillary lymph nodes (3/45) positive", "DATE", "3/45"),
+    (en_names.LexiconNameRecognizer, "wife, son and grandson, neurologist, pcp", "PERSON", "neurologist"),
+    (en_names.LexiconNameRecognizer, "severe mr pansystolic murmur", "PERSON", "pansystolic"),
+    (en_names.LexiconNameRecognizer, "the bill called for a second visit", "PERSON", "bill"),
+    (en_names.LexiconNameRecognizer, "LINES: R fem introducer, await team", "PERSON", "fem introducer"),
+    (
+        en.HealthcareFacilityRecognizer,
+        "he'll need pt, and poss rehab when ready",
+        "ORGANIZATION",
+        "poss rehab",
+    ),
+    (en.ResidencePlaceRecognizer, "pt from the outside maryland hospital", "LOCATION", "outside"),
+    (en.EnglishPersonNameRecognizer, "opens his eyes when his name is called or when", "PERSON", "called or"),
+    (en.ClinicalDateRecognizer, "cpap/ps mode decreased to 8/5 c good pt tol", "DATE", "8/5"),
     # a species after its genus's initial; growth hormone; ventilator settings beside an oxygen percentage
     (en.EnglishPersonNameRecognizer, "STOOL FOR C. DIFF IN TO LAB", "PERSON", "C. DIFF"),
     (en.EnglishPersonNameRecognizer, "LOW 90'S. SATS 92-96%. S. SATS STABLE", "PERSON", "S. SATS"),
@@ -1138,3 +1182,33 @@ def test_overlapping_pattern_spans_of_one_label_widen_to_their_union():
     ):
         got = resolve_overlaps([_det(*name, "PERSON", 0.75), other], text)
         assert [(text[d.start : d.end], d.label) for d in got] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text,value,entity,recognizer",
+    [
+        # a blood gas after a slash is no IP address (an address after a scheme's '//' still is one)
+        ("most recent abg on these settings: 80/48/7.45.34.7. he", "7.45.34.7", "IP_ADDRESS", "IpRecognizer"),
+        # a dose read as a place; a degree run into the next word read as a company
+        ("given 100cc ns bolus d/t pad 11.", "100cc ns bolus", "LOCATION", "SpacyRecognizer"),
+        ("resp- Arthur Peppler,MD madeno vent chages made o/n.", "MD madeno", "ORG", "SpacyRecognizer"),
+    ],
+)
+def test_finalize_drops_lab_series_ips_doses_and_degrees(text, value, entity, recognizer):
+    from presidio_analyzer import RecognizerResult
+
+    from corpuskit.stages.deid.postprocess import finalize
+
+    start = text.index(value)
+    result = RecognizerResult(
+        entity, start, start + len(value), 0.85, recognition_metadata={"recognizer_name": recognizer}
+    )
+    assert finalize(text, [result]) == []
+    # the same span elsewhere is kept: the filter reads what surrounds it
+    if entity == "IP_ADDRESS":
+        text = "see http://7.45.34.7/x"
+        start = text.index(value)
+        result = RecognizerResult(
+            entity, start, start + len(value), 0.85, recognition_metadata={"recognizer_name": recognizer}
+        )
+        assert [(d.start, d.end) for d in finalize(text, [result])] == [(start, start + len(value))]

@@ -89,7 +89,10 @@ _NUMERIC_DATE = regex.compile(
 
 _ORDINAL = regex.compile(r"\d{1,2}(?:st|nd|rd|th)")
 _THE_ORDINAL = regex.compile(r"(?i)\bthe\s+\d")
-_MEASURE = regex.compile(r"\d\s*(?:mg|mcg|g|kg|ml|mL|L|mmHg|mmol|%|/|bpm|cm|mm)\b|/\d|%")
+_MEASURE = regex.compile(r"\d\s*(?:mg|mcg|g|kg|ml|mL|L|cc|mmHg|mmol|%|/|bpm|cm|mm)\b|/\d|%")
+_CREDENTIAL_THEN_LOWER = regex.compile(r"(?:MD|RN|NP|PA|DO|RRT|LPN)[ \t]+\p{Ll}+")
+# a blood gas or lab series after a slash: '80/48/7.45.34.7' is no IP address
+_AFTER_NUMBER_SLASH = regex.compile(r"\d/")
 # spaCy calls long bare numbers DATE; they are rarely dates but often identifiers (ZIP, card, account)
 # ten or more digits with only phone punctuation between them: not a blood gas, 191/31/7.40/20
 _PHONE_SHAPE = regex.compile(r"\+?\s*[\d(](?:[\d\s().-]*\d){9,}")
@@ -451,12 +454,16 @@ def finalize(text: str, results, label_map: dict[str, str | None] | None = None)
             continue  # 'PO2 DEC TO 56': decreased, not December
         if label == "DATE" and text[end : end + 1] == "%":
             continue  # 'CPAP/PSV 12/10/40%': ventilator settings
+        if label == "IP" and _AFTER_NUMBER_SLASH.match(text, max(0, start - 2), start):
+            continue
         if name in NER_RECOGNIZERS:
             if note_kind is None:  # Chinese texts get no NER result, and need neither scan
                 note_kind = shouting(text), clinical_note(text)
             in_capitals, in_note = note_kind
             if label != "DATE" and _MEASURE.search(text[start:end]):
                 continue  # 'LDL 162 mg/dL.\nTest\tResult': a lab table read as one entity
+            if _CREDENTIAL_THEN_LOWER.fullmatch(text, start, end):
+                continue  # 'Arthur Peppler,MD madeno vent changes': a degree, then 'made no' run together
             for s, e in ner_pieces(text, start, end):
                 if (
                     keep_ner_result(text[s:e], label, in_capitals, in_note)

@@ -278,6 +278,23 @@ _STREET_SUFFIX = regex.compile(
 )
 
 
+# US states spelt out (longest first), for a lower-case town before its state
+_US_STATE_NAMES = "|".join(
+    sorted(
+        (
+            "alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho "
+            "illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota "
+            "mississippi missouri montana nebraska nevada new[ \\t]+hampshire new[ \\t]+jersey new[ \\t]+mexico "
+            "new[ \\t]+york north[ \\t]+carolina north[ \\t]+dakota ohio oklahoma oregon pennsylvania "
+            "rhode[ \\t]+island south[ \\t]+carolina south[ \\t]+dakota tennessee texas utah vermont virginia "
+            "washington west[ \\t]+virginia wisconsin wyoming"
+        ).split(),
+        key=len,
+        reverse=True,
+    )
+)
+
+
 class ResidencePlaceRecognizer(TablePatternRecognizer):
     """Towns and countries where someone lives, comes from or travels: 'lives in Plainville', 'flew to RYSSBY'.
 
@@ -338,10 +355,18 @@ class ResidencePlaceRecognizer(TablePatternRecognizer):
             r"(?<=\b(?:lives|living|resides)(?:[ \t]+nearby)?[ \t]+in[ \t]+)\p{Ll}{4,}(?![\p{L}])",
             0.5,
         ),
-        # a relative by the town they come from: "daughter Grace of Reisterstown visited"
+        # a lower-case note's town before its state: "this towson maryland's facility" (validated as above)
+        (
+            "lower_town_state",
+            r"(?<![\p{L}'’-])\p{Ll}{4,}(?=,?[ \t]+(?i:" + _US_STATE_NAMES + r")(?![\p{L}]))",
+            0.5,
+        ),
+        # a relative by the town they come from: "daughter Grace of Reisterstown visited", "Nephew, Neil Meitz
+        # of Towson"
         (
             "kin_of_place",
-            r"(?<=\b(?i:son|daughter|dtr|brother|sister|wife|husband|niece|nephew|cousin)[ \t]+\p{Lu}\p{Ll}+[ \t]+of[ \t]+)"
+            r"(?<=\b(?i:son|daughter|dtr|brother|sister|wife|husband|niece|nephew|cousin|grandson|granddaughter|aunt|"
+            r"uncle)[ \t]*,?[ \t]+\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\p{Ll}+)?[ \t]+of[ \t]+)"
             r"\p{Lu}\p{Ll}{3,}(?:[ \t]\p{Lu}\p{Ll}+)?(?![\p{L}])",
             0.6,
         ),
@@ -457,6 +482,12 @@ _HOSPITAL_UNITS = frozenset(
 
 
 # 'Room 12', and ventilator modes: 'CHANGED BACK TO CPAP 20/10'
+_LOWER_FACILITY_KIND = (
+    # (not a bare 'rehab': 'poss rehab', 'prev rehab', 'subacute rehab' are shorthand)
+    r"(?:hospital|hosp|medical center|nursing home|rehab(?:ilitation)? (?:center|facility|hospital)|memorial|campus)"
+)
+
+
 def _ordinary_or_clinical(word: str) -> bool:
     """An ordinary English word, a clinical word or a drug: no place's name when written in lower case."""
     from corpuskit.stages.deid.english_words import drug_words, ordinary_word
@@ -529,10 +560,11 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
             r"INFIRMARY|HOSPICE|NURSING HOME|MEMORIAL(?![ \t]+DAY)|HEALTH SYSTEM|HEALTHCARE)\b",
             0.7,
         ),
-        # a note typed in lower case: "transferred from reisterstown hospital" (validated: no ordinary word)
+        # a note typed in lower case: "transferred from reisterstown hospital", "to kessler-adventist rehab
+        # facility" (validated: no ordinary word)
         (
             "facility_lower",
-            r"(?<![\p{L}])[a-z][a-z'-]{3,}[ \t](?:hospital|hosp|medical center|nursing home|rehab center|memorial|campus)\b",
+            r"(?<![\p{L}])[a-z][a-z'-]{3,}[ \t]" + _LOWER_FACILITY_KIND + r"\b",
             0.6,
         ),
         # a hospital's abbreviation before its emergency room: "came to GH EW", "enroute to gh er"
@@ -661,9 +693,7 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
         if (
             pattern_text.islower()
         ):  # 'reisterstown hospital', not 'the outside hospital' or 'cardiac rehab center'
-            kind = regex.search(
-                r"\s(?:hospital|hosp|medical center|nursing home|rehab center|memorial|campus)$", pattern_text
-            )
+            kind = regex.search(r"\s" + _LOWER_FACILITY_KIND + "$", pattern_text)
             words = pattern_text[: kind.start()].split() if kind else []
             return None if words and not any(_ordinary_or_clinical(w) for w in words) else False
         if " " not in pattern_text.strip():
@@ -697,6 +727,8 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
 # (a look back of ~25 characters: each pattern tests for a digit first, or it would run at every position)
 _NOT_VENT = (
     r"(?<!\b(?i:peep|psv?|cpap|s?imv|bi-?pap|fio2|vent|flow-?\s?by|wean(?:ed|ing)?(?:\s+down)?\s+to)(?!\p{L})[^\n\d]{0,16}(?:[\d.]+%?[^\n\d]{1,3})?)"
+    # a setting changed to a new one: 'mode decreased to 8/5'
+    r"(?<!\b(?i:(?:de|in)creased|changed)[ \t]+to[ \t]+)"
     # right after an oxygen percentage: 'SIMV/PS, 500X10, 40%, & 5/8', 'IMV 700x10, 50% 8/5'
     r"(?<!\d%[,;]?[ \t]{0,2}(?:&[ \t]{0,2})?)"
 )
@@ -798,11 +830,11 @@ class ClinicalDateRecognizer(TablePatternRecognizer):
             0.6,
         ),
         # month/day or month/year right after an event a history dates ("MI 3/6", "AVR 8/88", "MVA 12/7 in
-        # which"): any day, since no exam scale follows these words ('2/3 vessel disease' is a count)
+        # which", "extubate 3/11"): any day, since no exam scale follows these words ('2/3 vessel disease' is a count)
         (
             "after_event",
             r"(?=\d)(?<=\b(?:(?-i:[A-Z]{0,4}MI)|CABG|AVR|MVR|TVR|PTCA|PCI|CVA|TIA|MVA|accident|arrest|stent(?:ed)?|ablation|"
-            r"AICD|pacemaker)[ \t]+(?:(?:on|in)[ \t]+)?)"
+            r"AICD|pacemaker|extubat(?:e|ed|ion))[ \t]+(?:(?:on|in)[ \t]+)?)"
             r"(?:1[0-2]|0?[1-9])/(?:\d{4}|\d{1,2})(?![\d/%]|[ \t]*(?:vessels?\b|VD\b|of\b|%))",
             0.6,
         ),
@@ -1256,6 +1288,8 @@ class EnglishPersonNameRecognizer(TablePatternRecognizer):
         (
             "name_is",
             r"(?<=\b(?i:my\s+name\s+is|maiden\s+name\s+is|name\s+is|known\s+as)\s+)"
+            # not a verb: 'opens his eyes when his name is called or ...'
+            r"(?!(?i:called|mentioned|said|spoken|heard|spelled|spelt|used|not|being|unknown|on)\b)"
             r"(?i:[a-z][\p{L}'’-]+(?:\s+[a-z]\.)?(?:\s+(?!and\b|is\b|was\b)[a-z][\p{L}'’-]+)?)",
             0.6,
         ),

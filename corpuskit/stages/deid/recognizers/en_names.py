@@ -65,6 +65,15 @@ NOT_FIRST_NAMES = frozenset(
 )
 
 
+_SENTENCE_START = regex.compile(r"(?<=(?:^|[.!?:>-])[ \t]*)", regex.MULTILINE)  # matched where a word starts
+
+
+def _near_clinical(word: str) -> bool:
+    from corpuskit.stages.deid.postprocess import near_clinical
+
+    return near_clinical(word)
+
+
 def _common_lower() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -172,9 +181,18 @@ class LexiconNameRecognizer(LocalRecognizer):
     # lower-cased notes: "her sister gloria helps", "seen by dr. patel"
     _lower_after_kin = regex.compile(
         r"\b(?:son|daughter|dtr|dau|wife|husband|brother|sister|mother|father|mom|dad|grandson|granddaughter|niece|"
-        r"nephew|cousin|aunt|uncle|partner|boyfriend|girlfriend|friend|dr\.|mr\.?|mrs\.?|ms\.)[ \t]+,?[ \t]*"
+        r"nephew|cousin|aunt|uncle|partner|boyfriend|girlfriend|friend|dr\.|mr\.?|mrs\.?|ms\.)(?:[ \t]+,?|[ \t]*,)[ \t]*"
         r"(\p{Ll}[\p{Ll}'’]+)(?![\p{L}])"
     )
+    # a lower-case note's caller or visitor: "and george called early this am", "social: bill called once"
+    _lower_caller = regex.compile(
+        r"(?<![\p{L}'’]|\b(?i:the|a|an|his|her|their|my|your|our|this|that)[ \t]+)(\p{Ll}{3,})[ \t]+"
+        r"(?:called|phoned|visited|came[ \t]+in|was[ \t]+in[ \t]+to|in[ \t]+to[ \t]+visit)\b"
+    )
+    # a lower-case note's full name: "follow up with patricia desrosiers" (a known first name that is no common
+    # word, then a word no dictionary, drug or clinical list holds)
+    # (four letters at least: 'fem introducer', 'bil mastectomies' are shorthand)
+    _lower_full_name = regex.compile(r"(?<![\p{L}'’])(\p{Ll}{4,})[ \t]+(\p{Ll}{4,})(?![\p{L}'’-])")
     # a lower-case note's doctor: "dr healey in to talk w/pt", "per dr. okafor", "per dr.reid"
     # the surname may carry its particle, typed apart: "dr. o rourke", "dr van der berg"
     _lower_doctor = regex.compile(
@@ -294,7 +312,41 @@ class LexiconNameRecognizer(LocalRecognizer):
             known = word.capitalize() in first or (titled and word.capitalize() in last)
             if known and word not in COMMON_LOWER and word not in _kin_not_names():  # not 'wife said he'
                 out.append(make_result(self, self.ENTITY, m.start(1), m.end(1), 0.55))
-            elif not titled and self._unknown_name(word):  # "husband milovan", "dtr laverne"
+            elif (
+                not titled
+                and self._unknown_name(word)
+                # in a list ('son and grandson, neurologist, pcp') only a word no dictionary holds
+                and not ("," in text[m.start() : m.start(1)] and english_words.listed_word(word))
+            ):  # "husband milovan", "dtr laverne"
+                out.append(make_result(self, self.ENTITY, m.start(1), m.end(1), 0.5))
+            elif (
+                m.group().startswith("mr")
+                # 'mr.' anywhere; a bare 'mr' only opening a sentence: 'severe mr pansystolic' is the valve
+                and (m.group().startswith(("mr.", "mrs")) or _SENTENCE_START.match(text, m.start()))
+                and len(word) >= 4
+                and self._unknown_name(word)
+                and not english_words.listed_word(word)
+                and word not in drug_words()
+            ):  # "mr masci had an uneventful noc" (not mitral regurgitation: 'mr trace', 'mod mr noted')
+                out.append(make_result(self, self.ENTITY, m.start(1), m.end(1), 0.5))
+        for m in self._lower_full_name.finditer(text, overlapped=True):
+            given, family = m.group(1), m.group(2)
+            if (
+                given.capitalize() in first
+                and given not in COMMON_LOWER
+                and not common_word(given)
+                and self._unknown_name(family)
+                and not english_words.listed_word(family)
+                and family not in drug_words()
+                and not _near_clinical(family)
+            ):
+                out.append(make_result(self, self.ENTITY, m.start(), m.end(), 0.5))
+        for m in self._lower_caller.finditer(text):
+            word = m.group(1)
+            # 'george' is a common word in the counts, but not before 'called'
+            if (word in _WORD_FIRST_NAMES and word not in ("rose", "hope")) or (
+                word.capitalize() in first and word not in COMMON_LOWER and word not in _kin_not_names()
+            ):
                 out.append(make_result(self, self.ENTITY, m.start(1), m.end(1), 0.5))
         for m in self._lower_doctor.finditer(text):
             word = m.group(2)
