@@ -538,6 +538,29 @@ POSITIVE = [
         "towson",
     ),
     (en.ClinicalDateRecognizer, "wean from vent and extubate 3/11. Continue support", "DATE", "3/11"),
+    # a ward after 'transfer (today) to' or waiting for a bed; a date before 'in am'
+    (
+        en.HealthcareFacilityRecognizer,
+        "PLAN ? TRANSFER TODAY TO QUARTERMAIN 2",
+        "ORGANIZATION",
+        "QUARTERMAIN 2",
+    ),
+    (en.HealthcareFacilityRecognizer, "PLAN: QUARTERMAIN 2 WHEN BED AVAIL.", "ORGANIZATION", "QUARTERMAIN 2"),
+    (en.ClinicalDateRecognizer, "will need cx, last cx 3/23 in am.", "DATE", "3/23"),
+    # names in capital notes: the second of two doctors, an initial and a surname before what doctors do, a
+    # name before a credential, a name after 'md'; a quoted relative's name in lower case
+    (en_names.LexiconNameRecognizer, "BEA TURA AND DRS JOSEPH AND ROBBINSON AWARE.", "PERSON", "ROBBINSON"),
+    (en_names.LexiconNameRecognizer, "ELEVATED PAPS, J SMITH ORDERED EPI DRIP", "PERSON", "J SMITH"),
+    (
+        en_names.LexiconNameRecognizer,
+        "CENTRAL LINE PER WARREN KAVALIUNAS NP PATENT",
+        "PERSON",
+        "WARREN KAVALIUNAS",
+    ),
+    (en_names.LexiconNameRecognizer, "low pa pressures in the low 20's per md Saeed.", "PERSON", "Saeed"),
+    (en_names.LexiconNameRecognizer, "PER DOUGHERTY WILL HOLD PRESENTLY.", "PERSON", "DOUGHERTY"),
+    (en_names.LexiconNameRecognizer, 'three daughters. daughter "sarah" at bedside.', "PERSON", "sarah"),
+    (en_names.LexiconNameRecognizer, "naomi ryan sewer pipe cleaner", "PERSON", "naomi ryan"),
     # a doctor's surname with its particle, in lower case; a known surname typed in lower case
     (en_names.LexiconNameRecognizer, "pt seen by Dr. o rourke today.", "PERSON", "o rourke"),
     (en_names.LexiconNameRecognizer, "spoke with Janet logan, her daughter", "PERSON", "Janet logan"),
@@ -608,6 +631,13 @@ NEGATIVE = [
     (en_names.LexiconNameRecognizer, "Janet given lasix at noon, Grace period over", "PERSON", "Janet given"),
     (en_names.LexiconNameRecognizer, "per dr to see in am", "PERSON", "to see"),
     (en.ClinicalDateRecognizer, "axillary lymph nodes (3/45) positive", "DATE", "3/45"),
+    (en.HealthcareFacilityRecognizer, "transfer to floor 5 when bed available", "ORGANIZATION", "floor 5"),
+    (en.ClinicalDateRecognizer, "a wound 3/4 in deep", "DATE", "3/4"),
+    (en.ResidencePlaceRecognizer, "PT. IN AFIB WHEN ARRIVED TO CSRU. CARDIOVERTED", "LOCATION", "CSRU"),
+    (en_names.LexiconNameRecognizer, "draining marginal amts of amber clear urine.", "PERSON", "amber clear"),
+    (en_names.LexiconNameRecognizer, "COUMADIN WILL BE STARTED P HICKMAN PLACED.", "PERSON", "P HICKMAN"),
+    (en_names.LexiconNameRecognizer, "EARLIER -> B. CLIFFORD MD AWARE-> NTG", "PERSON", "CLIFFORD MD"),
+    (en_names.LexiconNameRecognizer, "PER MD AWARE. PER PROTOCOL, per md Orders", "PERSON", "Orders"),
     (en_names.LexiconNameRecognizer, "wife, son and grandson, neurologist, pcp", "PERSON", "neurologist"),
     (en_names.LexiconNameRecognizer, "severe mr pansystolic murmur", "PERSON", "pansystolic"),
     (en_names.LexiconNameRecognizer, "the bill called for a second visit", "PERSON", "bill"),
@@ -1046,6 +1076,8 @@ def test_en_recognizer_rejects(recognize, cls, text, label, value):
         ("Entresto", "ORGANIZATION", False),
         ("Eliquis", "PERSON", False),
         ("A&O x3", "ORGANIZATION", False),
+        ("AFib", "ORGANIZATION", False),
+        ("Guaiac", "PERSON", False),
     ],
 )
 def test_ner_false_positive_filter(value, label, kept):

@@ -381,7 +381,7 @@ class ResidencePlaceRecognizer(TablePatternRecognizer):
     ]
     # hospital units and care settings a patient is "moved to" or "lives in" are not places
     _NOT_PLACES = frozenset(
-        "icu ccu micu sicu nicu picu pacu ed er or ob nursing assisted skilled rehab group hospice home "
+        "icu ccu micu sicu nicu picu pacu csru cvicu cticu ctu ed er or ob nursing assisted skilled rehab group hospice home "
         "floor ward unit step telemetry tele medicine surgery oncology cardiology neurology psychiatry "
         "pediatrics emergency labor recovery intensive observation general inpatient outpatient right left "
         "upper lower term osh nurses nurse charge dialysis work docking gas police fire service "
@@ -629,12 +629,20 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
         # a ward or floor named after a building and its level: "at bedside on Ellison 12", "moved to Blake 7"
         (
             "ward",
-            r"(?<=\b(?:(?i:bedside|admitted|transferr?ed|moved|sent|floor|unit|ward|called)[ \t]+(?i:on|to)|(?i:back[ \t]+to)|"
+            r"(?<=\b(?:(?i:bedside|admitted|transfer(?:r?ed|ring)?|moved|sent|floor|unit|ward|called)"
+            r"(?:[ \t]+(?i:today|tomorrow|tonight|later))?[ \t]+(?i:on|to)|(?i:back[ \t]+to)|"
             r"(?i:admitted|transferr?ed|moved|came|sent|returned|micu|sicu|ccu|icu|unit|floor)[ \t]+(?i:from))"
             r"[ \t]+(?:the[ \t]+)?)"
             r"(?!(?i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)(?:\p{Lu}(?:[a-z]{2,}|[A-Z]{3,})|[a-z]{4,})"
             r"[ \t]*\d{1,2}[A-Z]?\b"
             r"(?![/%])",
+            0.6,
+        ),
+        # ... or waited for: "PLAN: QUARTERMAIN 2 WHEN BED AVAIL"
+        (
+            "ward_awaiting_bed",
+            r"(?<![\p{L}\d])(?:\p{Lu}(?:[a-z]{2,}|[A-Z]{3,})|[a-z]{4,})[ \t]*\d{1,2}[A-Z]?"
+            r"(?=[ \t]+(?i:when|once|if)[ \t]+(?:a[ \t]+)?(?i:bed)\b)",
             0.6,
         ),
     ]
@@ -807,7 +815,7 @@ class ClinicalDateRecognizer(TablePatternRecognizer):
             + r"(?:(?:1[0-2]|0?[1-9])/(?!(?:0?[2-6]|10)\b)(?:3[01]|[12]\d|0?[1-9])|"
             + _ABOVE_SCALE
             + r")"
-            r"(?![\d/\p{L}]|\.\d|\s*(?:%|\"|in\b(?![ \t]+(?:which|whom|the|his|her|their|this|that)\b)|inch|of\b|cores?\b|nodes?\b|lymph|bottles?\b|samples?\b|specimens?\b|"
+            r"(?![\d/\p{L}]|\.\d|\s*(?:%|\"|in\b(?![ \t]+(?:which|whom|the|his|her|their|this|that|am|pm|a\.m|p\.m)\b)|inch|of\b|cores?\b|nodes?\b|lymph|bottles?\b|samples?\b|specimens?\b|"
             r"positive|negative|biopsies|slides?\b|sets?\b|doses?\b|tabs?\b|tablets?\b|pills?\b|days?\b|weeks?\b|"
             r"times?\b|patients?\b|pts?\b|points?\b|dilution|strength|(?i:bi-?pap|cpap|psv?|peep|s?imv)\b))",
             0.5,

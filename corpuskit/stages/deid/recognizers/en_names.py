@@ -65,6 +65,7 @@ NOT_FIRST_NAMES = frozenset(
 )
 
 
+_CREDENTIALS = frozenset("MD DO RN NP PA PAC LPN CNA CNS RRT CRT PHD MSW LCSW LICSW RD".split())
 _SENTENCE_START = regex.compile(r"(?<=(?:^|[.!?:>-])[ \t]*)", regex.MULTILINE)  # matched where a word starts
 
 
@@ -181,7 +182,7 @@ class LexiconNameRecognizer(LocalRecognizer):
     # lower-cased notes: "her sister gloria helps", "seen by dr. patel"
     _lower_after_kin = regex.compile(
         r"\b(?:son|daughter|dtr|dau|wife|husband|brother|sister|mother|father|mom|dad|grandson|granddaughter|niece|"
-        r"nephew|cousin|aunt|uncle|partner|boyfriend|girlfriend|friend|dr\.|mr\.?|mrs\.?|ms\.)(?:[ \t]+,?|[ \t]*,)[ \t]*"
+        r"nephew|cousin|aunt|uncle|partner|boyfriend|girlfriend|friend|dr\.|mr\.?|mrs\.?|ms\.)(?:[ \t]+,?|[ \t]*,)[ \t]*[\"“]?"
         r"(\p{Ll}[\p{Ll}'’]+)(?![\p{L}])"
     )
     # a lower-case note's caller or visitor: "and george called early this am", "social: bill called once"
@@ -212,6 +213,19 @@ class LexiconNameRecognizer(LocalRecognizer):
     )
     _capitals_pair = regex.compile(
         r"(?<![\p{L}])(\p{Lu}{2,})(?:[ \t]\p{Lu}\.?)?[ \t](\p{Lu}[\p{Lu}'’-]+)(?![\p{L}])"
+    )
+    # what follows a named clinician: told, paging, ordering, or a credential (not 'placed': 'P HICKMAN PLACED'
+    # is a catheter)
+    _told_or_signed = regex.compile(
+        r"[ \t]*,?[ \t]*(?:AND[ \t]+DRS?\b|(?i:aware|notified|paged|informed|updated|ordered|called|saw|"
+        r"evaluated|states|said|wrote|recommends)\b|(?:NP|RN|MD|PA|PA-C|CNS|LPN|RRT|CNA)\b)"
+    )
+    _initial_surname = regex.compile(r"(?<![\p{L}.])([A-Z])\.?[ \t]([A-Z][A-Z'’-]{2,})(?![\p{L}])")
+    _second_doctor = regex.compile(
+        r"(?<=\b(?i:drs)\.?[ \t]+\p{Lu}[\p{L}'’-]+[ \t]+(?i:and|&)[ \t]+)(?P<name>\p{Lu}[\p{L}'’-]+)(?![\p{L}])"
+    )
+    _per_surname = regex.compile(
+        r"\b(?P<by>PER|[Pp]er(?:[ \t]+md)?|md)[ \t]+(?P<name>\p{Lu}[\p{L}'’-]{2,})(?![\p{L}])"
     )
     _role_capitals = regex.compile(
         r"(?<![\p{L}])(?:NURSE|RN|RESIDENT|INTERN|FELLOW|ATTENDING|THERAPIST|CHAPLAIN|PHYSICIAN)[ \t]+"
@@ -370,8 +384,33 @@ class LexiconNameRecognizer(LocalRecognizer):
                 out.append(make_result(self, self.ENTITY, m.start(1), m.end(2), 0.6))
         for m in self._capitals_pair.finditer(text, overlapped=True):
             given, family = m.group(1).capitalize(), m.group(2).title()  # title(): O'NEILL → O'Neill
-            if given in first and family in last and given.lower() not in COMMON_LOWER:
+            if given not in first or given.lower() in COMMON_LOWER:
+                continue
+            # any surname where a name is told of or signs: "BEA TURA AWARE", "WARREN KAVALIUNAS NP"
+            told = family in last or (
+                len(family) >= 3
+                and family.upper() not in _CREDENTIALS  # 'B. CLIFFORD MD AWARE': the degree is no surname
+                and self._told_or_signed.match(text, m.end())
+                and not common_word(family)
+                and family.lower() not in _kin_not_names()
+            )
+            if told:
                 out.append(make_result(self, self.ENTITY, m.start(), m.end(), 0.6))
+        # an initial and a known surname before what doctors do: "J SMITH ORDERED EPI DRIP TO BE INCREASED"
+        for m in self._initial_surname.finditer(text):
+            if m.group(2).title() in last and self._told_or_signed.match(text, m.end()):
+                out.append(make_result(self, self.ENTITY, m.start(), m.end(), 0.55))
+        # the second of two doctors: "DRS JOSEPH AND ROBBINSON AWARE"; a known surname after 'per' ("PER
+        # DOUGHERTY WILL HOLD"), any after 'md' ("per md Saeed"): not 'PER PROTOCOL', 'per md orders'
+        for m in itertools.chain(self._second_doctor.finditer(text), self._per_surname.finditer(text)):
+            word = m.group("name")
+            low = word.lower()
+            if common_word(low) or low in drug_words() or _near_clinical(low) or low in _kin_not_names():
+                continue
+            known = word.title() in last or word.capitalize() in first
+            titled = m.re is self._second_doctor or "md" in m.group("by").lower()
+            if known or (titled and len(word) >= 4 and not english_words.listed_word(low)):
+                out.append(make_result(self, self.ENTITY, m.start("name"), m.end("name"), 0.55))
         for m in self._surname_first.finditer(text):
             family, given = m.group(1).capitalize(), m.group(2).capitalize()
             if family in last and given in first:
@@ -394,6 +433,8 @@ class LexiconNameRecognizer(LocalRecognizer):
                 # signature: "irene snell, rn"
                 third = self._third_name_end(text, m, first)
                 signed = self._credential.match(text, m.end()) is not None
-                if family in last or m.end(1) + 1 < m.start(2) or third or signed:
+                # a surname that is a common word and no given name ('amber clear urine') needs more than the lists
+                listed = family in last and (not common_word(m.group(2)) or family in first)  # 'naomi ryan'
+                if listed or m.end(1) + 1 < m.start(2) or third or signed:
                     out.append(make_result(self, self.ENTITY, m.start(), third or m.end(), 0.5))
         return out
