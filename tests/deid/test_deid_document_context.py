@@ -46,6 +46,15 @@ def test_a_name_found_in_capitals_is_carried_in_capitals():
         assert _values(text, [d for d in out if d.recognizer == "NamePropagation"]) == []
 
 
+def test_a_name_found_in_lower_case_is_carried_in_lower_case():
+    text = "daughters sarah and margie in to visit. updated margie from towson. will call."
+    out = propagate_names(text, [_det(text, "margie", "PERSON", 0.55)])
+    assert _values(text, out) == ["margie", "margie"]
+    # a lower-case source that is a common word stays where it was found ('will')
+    out = propagate_names(text, [_det(text, "will", "PERSON", 0.55)])
+    assert _values(text, out) == ["will"]
+
+
 def _place(text: str, value: str, recognizer: str, nth: int = 0) -> Detection:
     d = _det(text, value, "ORGANIZATION", 0.6, nth)
     return Detection(d.start, d.end, d.label, d.score, recognizer)

@@ -561,6 +561,11 @@ POSITIVE = [
     (en_names.LexiconNameRecognizer, "PER DOUGHERTY WILL HOLD PRESENTLY.", "PERSON", "DOUGHERTY"),
     (en_names.LexiconNameRecognizer, 'three daughters. daughter "sarah" at bedside.', "PERSON", "sarah"),
     (en_names.LexiconNameRecognizer, "naomi ryan sewer pipe cleaner", "PERSON", "naomi ryan"),
+    # two relatives named at once in lower case; a name set off by commas though a verb too; a title run in
+    (en_names.LexiconNameRecognizer, "social: daughters sarah and margie in to visit", "PERSON", "margie"),
+    (en_names.LexiconNameRecognizer, "social: daughters sarah and margie in to visit", "PERSON", "sarah"),
+    (en_names.LexiconNameRecognizer, "wife, rose, left phone number for MD", "PERSON", "rose"),
+    (en_names.LexiconNameRecognizer, " mr.renzi returned from or and has been", "PERSON", "renzi"),
     # a doctor's surname with its particle, in lower case; a known surname typed in lower case
     (en_names.LexiconNameRecognizer, "pt seen by Dr. o rourke today.", "PERSON", "o rourke"),
     (en_names.LexiconNameRecognizer, "spoke with Janet logan, her daughter", "PERSON", "Janet logan"),
@@ -631,6 +636,8 @@ NEGATIVE = [
     (en_names.LexiconNameRecognizer, "Janet given lasix at noon, Grace period over", "PERSON", "Janet given"),
     (en_names.LexiconNameRecognizer, "per dr to see in am", "PERSON", "to see"),
     (en.ClinicalDateRecognizer, "axillary lymph nodes (3/45) positive", "DATE", "3/45"),
+    (en_names.LexiconNameRecognizer, "daughter rose to the occasion", "PERSON", "rose"),
+    (en_names.LexiconNameRecognizer, "her sons are and will be there", "PERSON", "are"),
     (en.HealthcareFacilityRecognizer, "transfer to floor 5 when bed available", "ORGANIZATION", "floor 5"),
     (en.ClinicalDateRecognizer, "a wound 3/4 in deep", "DATE", "3/4"),
     (en.ResidencePlaceRecognizer, "PT. IN AFIB WHEN ARRIVED TO CSRU. CARDIOVERTED", "LOCATION", "CSRU"),
@@ -1077,6 +1084,7 @@ def test_en_recognizer_rejects(recognize, cls, text, label, value):
         ("Eliquis", "PERSON", False),
         ("A&O x3", "ORGANIZATION", False),
         ("AFib", "ORGANIZATION", False),
+        ("88-106", "DATE", False),
         ("Guaiac", "PERSON", False),
     ],
 )

@@ -96,7 +96,8 @@ _AFTER_NUMBER_SLASH = regex.compile(r"\d/")
 # spaCy calls long bare numbers DATE; they are rarely dates but often identifiers (ZIP, card, account)
 # ten or more digits with only phone punctuation between them: not a blood gas, 191/31/7.40/20
 _PHONE_SHAPE = regex.compile(r"\+?\s*[\d(](?:[\d\s().-]*\d){9,}")
-_LONG_NUMBER = regex.compile(r"(?=(?:\D*\d){5})\d[\d -]{3,}\d")  # five digits or more: not a range, 55-58
+# five digits or more: not a range, 55-58, nor one of three-digit values, 'sbp 88-106'
+_LONG_NUMBER = regex.compile(r"(?=(?:\D*\d){5})(?!\d{1,3}[ ]?-[ ]?\d{1,3}$)\d[\d -]{3,}\d")
 _YEAR = regex.compile(r"\b(?:19|20)\d{2}\b")
 _REPORT_HEADING = regex.compile(
     r"(?i)^(?:management['’]s\s+discussion\s+and\s+analysis|quantitative\s+and\s+qualitative\s+disclosures)\b"

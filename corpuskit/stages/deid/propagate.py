@@ -31,6 +31,8 @@ _LATIN_WORD = regex.compile(NAME_WORD)
 # a name in a note typed in capitals: "SON JOHN IN TO VISIT … JOHN STATES"
 _CAPS_WORD = regex.compile(r"(?<![\p{L}'’])\p{Lu}{2}[\p{Lu}'’-]*(?![\p{L}])")
 _POSSESSIVE = regex.compile(r"['’]s$")
+# a name in a note typed in lower case: "daughters sarah and margie … margie from Middle River"
+_LOWER_WORD = regex.compile(r"(?<![\p{L}'’-])\p{Ll}{4,}(?![\p{L}'’-])")
 # one word per item: a capitalised word just before or after ("Chris Hernandez, and Chief Financial
 # Officer") means the items are longer phrases, not a list of names
 _LIST = regex.compile(
@@ -81,6 +83,8 @@ def _needles(text: str, sources: list[Detection]) -> tuple[set[str], set[str]]:
             continue
         parts = [w for w in _LATIN_WORD.findall(value) if len(w) >= 3 and w not in common]
         parts += [w for w in _CAPS_WORD.findall(value) if len(w) >= 3 and _caps_name(w, common)]
+        if value.islower():  # no word of the dictionaries, which a lower-case note writes as often
+            parts += [w for w in _LOWER_WORD.findall(value) if w not in COMMON_LOWER and not common_word(w)]
         words.update(parts)
         if len(parts) > 1:
             whole.add(value)
@@ -119,6 +123,8 @@ def _mentions(text: str, whole: set[str], words: set[str]) -> list[tuple[int, in
         scans = [_LATIN_WORD.finditer(text)]
         if any(w.isupper() for w in words):
             scans.append(_CAPS_WORD.finditer(text))
+        if any(w.islower() for w in words):
+            scans.append(_LOWER_WORD.finditer(text))
         for m in itertools.chain(*scans):
             s, e = m.span()
             if (

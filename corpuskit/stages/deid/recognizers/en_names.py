@@ -184,6 +184,13 @@ class LexiconNameRecognizer(LocalRecognizer):
         r"\b(?:son|daughter|dtr|dau|wife|husband|brother|sister|mother|father|mom|dad|grandson|granddaughter|niece|"
         r"nephew|cousin|aunt|uncle|partner|boyfriend|girlfriend|friend|dr\.|mr\.?|mrs\.?|ms\.)(?:[ \t]+,?|[ \t]*,)[ \t]*[\"“]?"
         r"(\p{Ll}[\p{Ll}'’]+)(?![\p{L}])"
+        # a title run into the name: "mr.renzi returned from or"
+        r"|\b(?:mr|mrs)\.(\p{Ll}{3,}[\p{Ll}'’]*)(?![\p{L}])"
+    )
+    # relatives by name, two at once: "daughters sarah and margie in to visit"
+    _lower_kin_pair = regex.compile(
+        r"\b(?:daughters|sons|sisters|brothers|grandsons|granddaughters|grandchildren|children|kids|nieces|nephews|"
+        r"parents)[ \t]+(\p{Ll}{3,})[ \t]*(?:,|and|&)[ \t]*(\p{Ll}{3,})(?![\p{L}])"
     )
     # a lower-case note's caller or visitor: "and george called early this am", "social: bill called once"
     _lower_caller = regex.compile(
@@ -316,23 +323,37 @@ class LexiconNameRecognizer(LocalRecognizer):
             low = word.lower()
             if word.capitalize() not in first and low not in COMMON_LOWER and low not in _kin_not_names():
                 out.append(make_result(self, self.ENTITY, m.start(1), m.end(1), 0.5))
+        for m in self._lower_kin_pair.finditer(text):
+            names = (m.group(1), m.group(2))
+            # one a known first name, the other known too or no word at all ('sarah and margie')
+            known = [
+                w.capitalize() in first and w not in COMMON_LOWER and w not in _kin_not_names() for w in names
+            ]
+            if any(known) and all(k or self._unknown_name(w) for k, w in zip(known, names)):
+                for k in (1, 2):
+                    out.append(make_result(self, self.ENTITY, m.start(k), m.end(k), 0.55))
         for m in self._lower_after_kin.finditer(text):
-            word = m.group(1)
+            k = 1 if m.group(1) else 2
+            word = m.group(k)
             titled = m.group().startswith(("dr", "mr", "mrs", "ms"))
-            # 'son bill called': a noun never follows a son (a verb may: 'daughter rose', 'wife hope(s)')
-            if not titled and word in _WORD_FIRST_NAMES and word not in ("rose", "hope"):
-                out.append(make_result(self, self.ENTITY, m.start(1), m.end(1), 0.55))
+            # 'son bill called': a noun never follows a son (a verb may: 'daughter rose', 'wife hope(s)', but not
+            # set off by commas: 'wife, rose, left her number')
+            set_off = (
+                text[m.start(k) - 2 : m.start(k)].strip() == "," and text[m.end(k) : m.end(k) + 1] == ","
+            )
+            if not titled and word in _WORD_FIRST_NAMES and (word not in ("rose", "hope") or set_off):
+                out.append(make_result(self, self.ENTITY, m.start(k), m.end(k), 0.55))
                 continue
             known = word.capitalize() in first or (titled and word.capitalize() in last)
             if known and word not in COMMON_LOWER and word not in _kin_not_names():  # not 'wife said he'
-                out.append(make_result(self, self.ENTITY, m.start(1), m.end(1), 0.55))
+                out.append(make_result(self, self.ENTITY, m.start(k), m.end(k), 0.55))
             elif (
                 not titled
                 and self._unknown_name(word)
                 # in a list ('son and grandson, neurologist, pcp') only a word no dictionary holds
-                and not ("," in text[m.start() : m.start(1)] and english_words.listed_word(word))
+                and not ("," in text[m.start() : m.start(k)] and english_words.listed_word(word))
             ):  # "husband milovan", "dtr laverne"
-                out.append(make_result(self, self.ENTITY, m.start(1), m.end(1), 0.5))
+                out.append(make_result(self, self.ENTITY, m.start(k), m.end(k), 0.5))
             elif (
                 m.group().startswith("mr")
                 # 'mr.' anywhere; a bare 'mr' only opening a sentence: 'severe mr pansystolic' is the valve
@@ -342,7 +363,7 @@ class LexiconNameRecognizer(LocalRecognizer):
                 and not english_words.listed_word(word)
                 and word not in drug_words()
             ):  # "mr masci had an uneventful noc" (not mitral regurgitation: 'mr trace', 'mod mr noted')
-                out.append(make_result(self, self.ENTITY, m.start(1), m.end(1), 0.5))
+                out.append(make_result(self, self.ENTITY, m.start(k), m.end(k), 0.5))
         for m in self._lower_full_name.finditer(text, overlapped=True):
             given, family = m.group(1), m.group(2)
             if (
