@@ -1085,6 +1085,8 @@ def test_en_recognizer_rejects(recognize, cls, text, label, value):
         ("A&O x3", "ORGANIZATION", False),
         ("AFib", "ORGANIZATION", False),
         ("88-106", "DATE", False),
+        ("Maintained", "PERSON", False),
+        ("Reed", "PERSON", True),
         ("Guaiac", "PERSON", False),
     ],
 )

@@ -262,6 +262,14 @@ def keep_ner_result(text: str, label: str, in_capitals: bool = False, in_note: b
         return False  # 'Coumadin per Anticoagulation'; not 'Ludwig van Beethoven'
     if label in ("PERSON", "ORGANIZATION") and value[:1].islower():
         return False
+    if (
+        label == "PERSON"
+        and " " not in value
+        and value.endswith("ed")
+        and ordinary_word(value)
+        and not known_name(value)
+    ):
+        return False  # 'Maintained excellent abg': a verb opening a sentence, in any text
     return True
 
 
