@@ -566,6 +566,13 @@ POSITIVE = [
     (en_names.LexiconNameRecognizer, "social: daughters sarah and margie in to visit", "PERSON", "sarah"),
     (en_names.LexiconNameRecognizer, "wife, rose, left phone number for MD", "PERSON", "rose"),
     (en_names.LexiconNameRecognizer, " mr.renzi returned from or and has been", "PERSON", "renzi"),
+    # a ward the patient goes to; a day a patient tells; lower-case initials and surnames; a title in capitals
+    (en.HealthcareFacilityRecognizer, "pt to quartermain 3 this am.", "ORGANIZATION", "quartermain 3"),
+    (en.ClinicalDateRecognizer, "\"i'm at the general hospital. it's the 11th.\" pt now", "DATE", "11th"),
+    (en_names.LexiconNameRecognizer, "nsg (d. renna and j. o'brien) verified amt", "PERSON", "d. renna"),
+    (en_names.LexiconNameRecognizer, "nsg (d. renna and j. o'brien) verified amt", "PERSON", "j. o'brien"),
+    (en.EnglishPersonNameRecognizer, "notified via phone by DR. Disangro. She came", "PERSON", "Disangro"),
+    (en.EnglishPersonNameRecognizer, "METABOLIC ALK. DR.DISANGRO AWARE DIAMOX X2", "PERSON", "DISANGRO"),
     # a doctor's surname with its particle, in lower case; a known surname typed in lower case
     (en_names.LexiconNameRecognizer, "pt seen by Dr. o rourke today.", "PERSON", "o rourke"),
     (en_names.LexiconNameRecognizer, "spoke with Janet logan, her daughter", "PERSON", "Janet logan"),
@@ -636,6 +643,13 @@ NEGATIVE = [
     (en_names.LexiconNameRecognizer, "Janet given lasix at noon, Grace period over", "PERSON", "Janet given"),
     (en_names.LexiconNameRecognizer, "per dr to see in am", "PERSON", "to see"),
     (en.ClinicalDateRecognizer, "axillary lymph nodes (3/45) positive", "DATE", "3/45"),
+    (en.EnglishPersonNameRecognizer, "PT HYPOTENSIVE, DR AWARE. WILL FOLLOW", "PERSON", "AWARE"),
+    (en.EnglishPersonNameRecognizer, "PT HYPOTENSIVE, DR.NOTIFIED. WILL FOLLOW", "PERSON", "NOTIFIED"),
+    (en.EnglishPersonNameRecognizer, "EF w/ 3-4+MR. Given total 6u PRBC", "PERSON", "Given"),
+    (en.HealthcareFacilityRecognizer, "pt on IABP 1:1. goal to maintain maps", "ORGANIZATION", "IABP 1"),
+    (en.HealthcareFacilityRecognizer, "MED FOR COMFORT..BEGIN REHAB", "ORGANIZATION", "COMFORT..BEGIN REHAB"),
+    (en_names.LexiconNameRecognizer, "e. coli and s. aureus in sputum", "PERSON", "e. coli"),
+    (en_names.LexiconNameRecognizer, "pt's pastor was in to visit today", "PERSON", "pastor"),
     (en_names.LexiconNameRecognizer, "daughter rose to the occasion", "PERSON", "rose"),
     (en_names.LexiconNameRecognizer, "her sons are and will be there", "PERSON", "are"),
     (en.HealthcareFacilityRecognizer, "transfer to floor 5 when bed available", "ORGANIZATION", "floor 5"),
@@ -1086,12 +1100,27 @@ def test_en_recognizer_rejects(recognize, cls, text, label, value):
         ("AFib", "ORGANIZATION", False),
         ("88-106", "DATE", False),
         ("Maintained", "PERSON", False),
+        ("Pulm~", "LOCATION", False),
+        ("ca+,mag+", "LOCATION", False),
         ("Reed", "PERSON", True),
         ("Guaiac", "PERSON", False),
     ],
 )
 def test_ner_false_positive_filter(value, label, kept):
     assert keep_ner_result(value, label) is kept
+
+
+@pytest.mark.parametrize(
+    "value,label,kept",
+    [
+        ("Confused", "LOCATION", False),  # a verb opening a sentence in a note
+        ("ruq pain", "LOCATION", False),  # shorthand and a word, in lower case
+        ("new haven", "LOCATION", True),  # ordinary words alone can be a town
+        ("Boston", "LOCATION", True),
+    ],
+)
+def test_ner_false_positive_filter_in_a_clinical_note(value, label, kept):
+    assert keep_ner_result(value, label, in_note=True) is kept
 
 
 @pytest.mark.parametrize(

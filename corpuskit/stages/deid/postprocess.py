@@ -173,8 +173,10 @@ def keep_ner_result(text: str, label: str, in_capitals: bool = False, in_note: b
     """False for NER output that is a known clinical (or contract boilerplate) false positive.
     `in_capitals`: the document is written in capitals; `in_note`: it reads as clinical shorthand."""
     value = text.strip()
-    if label in ("PERSON", "ORGANIZATION", "LOCATION") and not value[:1].isalnum():
-        return False  # '~mn', '+ cocci': a name starts with a letter or a digit
+    if label in ("PERSON", "ORGANIZATION", "LOCATION") and (
+        not value[:1].isalnum() or "~" in value or "+" in value
+    ):
+        return False  # '~mn', '+ cocci', 'Pulm~', 'ca+,mag+': a name starts with a letter or a digit, and holds no ~ or +
     if label in ("PERSON", "ORGANIZATION", "LOCATION") and not any(c.islower() for c in value):
         if in_capitals and in_note and not _KIND_WORD.search(value.upper()):
             return False  # a note in capitals: its names are found by the capitals rules, not by NER
@@ -309,9 +311,12 @@ def dictionary_words(value: str, label: str) -> bool:
         for w in words
     ]
     ordinary = [s or ordinary_word(w) for s, w in zip(shorthand, words)]
-    if label == "LOCATION":  # a verb's past is no place: 'Alert to person only, Confused,'
-        return all(shorthand) or (
-            len(words) == 1 and words[0].lower().endswith("ed") and ordinary_word(words[0])
+    if label == "LOCATION":  # a verb's past is no place: 'Alert to person only, Confused,' (but 'Reading' is)
+        return (
+            all(shorthand)
+            or (len(words) == 1 and words[0].lower().endswith("ed") and ordinary_word(words[0]))
+            # in lower case, ordinary words with shorthand: 'ruq pain' (a town in lower case is a word alone)
+            or (value.islower() and len(words) > 1 and all(ordinary) and any(shorthand))
         )
     if len(words) > 1:  # 'Home Depot', 'Sacred Heart' are ordinary words and a name: shorthand must show
         return all(ordinary) and any(shorthand)

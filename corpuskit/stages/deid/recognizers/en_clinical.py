@@ -630,7 +630,7 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
         (
             "ward",
             r"(?<=\b(?:(?i:bedside|admitted|transfer(?:r?ed|ring)?|moved|sent|floor|unit|ward|called)"
-            r"(?:[ \t]+(?i:today|tomorrow|tonight|later))?[ \t]+(?i:on|to)|(?i:back[ \t]+to)|"
+            r"(?:[ \t]+(?i:today|tomorrow|tonight|later))?[ \t]+(?i:on|to)|(?i:back|pt\.?|patient)[ \t]+(?i:to)|"
             r"(?i:admitted|transferr?ed|moved|came|sent|returned|micu|sicu|ccu|icu|unit|floor)[ \t]+(?i:from))"
             r"[ \t]+(?:the[ \t]+)?)"
             r"(?!(?i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)(?:\p{Lu}(?:[a-z]{2,}|[A-Z]{3,})|[a-z]{4,})"
@@ -720,6 +720,8 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
                 return False
             return None
         words = pattern_text.split()
+        if ".." in pattern_text:
+            return False  # 'MED FOR COMFORT..BEGIN REHAB': two sentences run together
         if any(len(w) > 3 and w.endswith(".") for w in words[:-1]):
             return False  # 'SCATTERED RHONCHI. PT AWAITING REHAB': a sentence ends inside ('ST.' does not)
         if words[-1] == "REHAB" and any(
@@ -799,7 +801,7 @@ class ClinicalDateRecognizer(TablePatternRecognizer):
         # "Friday the 13th", "admitted on the 14th"
         (
             "day_ordinal",
-            r"(?<=\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?|on|since|until|by)\s+the\s+)"
+            r"(?<=\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?|on|since|until|by|it['’]s|it\s+is|today\s+is)\s+the\s+)"
             r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b(?![ \t]+(?:doses?|days?|weeks?|months?|years?|times?|attempts?|"
             r"cycles?|rounds?|trimester|visits?|lines?|degree|floor|percentile|grade|postoperative|post-op|of\s+(?:the|\d)))",
             0.6,
@@ -1199,10 +1201,10 @@ class EnglishPersonNameRecognizer(TablePatternRecognizer):
             0.7,
         ),
         # a surname in capitals after an honorific in capitals: "MR. TREVINO IS A 72 YEAR OLD MAN", "DR. KAPLOWITZ
-        # OF CARDIOLOGY" (a second word only when it is not a function word)
+        # OF CARDIOLOGY", "DR.DISANGRO AWARE" (a second word only when it is not a function word)
         (
             "honorific_capitals",
-            r"(?<=\b(?:DR|DRS|MR|MRS|MS|MISS|PROF)\.?[ \t]+)[A-Z][A-Z'’-]+(?:[ \t][A-Z]\.)?"
+            r"(?<=\b(?:DR|DRS|MR|MRS|MS|MISS|PROF)(?:\.?[ \t]+|\.(?=[A-Z]{3})))[A-Z][A-Z'’-]+(?:[ \t][A-Z]\.)?"
             # a second word only when it is no function word, title or note word: 'DR WOODRUM UP AT 1615',
             # 'DR KLEIN WOULD BE IN', 'PER DR TYRO DR KLEIN'
             r"(?:[ \t](?!(?:" + _CAPS_NOT_SURNAME + r")\b)[A-Z][A-Z'’-]+)?(?![\p{L}])",
@@ -1231,7 +1233,7 @@ class EnglishPersonNameRecognizer(TablePatternRecognizer):
             # the title in lower case only with its dot ('mrs. Burns', not 'ms Tylenol': morphine), but for dr
             # ('per dr Murphy')
             "honorific",
-            r"(?<=\b(?:(?:Dr|Drs|Mr|Mrs|Ms|Miss|Prof)\.?|(?:mr|mrs)\.|dr\.?)[ \t]+)"
+            r"(?<=\b(?:(?:Dr|Drs|Mr|Mrs|Ms|Miss|Prof|DR)\.?|(?:mr|mrs)\.|dr\.?)[ \t]+)"
             + NAME_WORD
             + r"(?:[ \t][A-Z]\.)?(?:[ \t]"
             + NAME_WORD
@@ -1409,4 +1411,6 @@ def _capitals_not_names() -> frozenset[str]:
         "aunt aunts uncle uncles cousin cousins niece nieces nephew nephews sons daughters sisters brothers "
         "children grandchildren grandsons granddaughters parents family friends girlfriend boyfriend".split()
     )
-    return frozenset(CLINICAL_DENY | STOP_WORDS | generic | kin)
+    # what a note says of a doctor: 'DR AWARE', 'DR.NOTIFIED'
+    told = set("aware notified informed paged updated contacted called ordered".split())
+    return frozenset(CLINICAL_DENY | STOP_WORDS | generic | kin | told)

@@ -108,7 +108,9 @@ def _kin_not_names() -> frozenset[str]:
     nouns = (
         "company companies corporation corporations entity entities fund funds bank banks subsidiary "
         "subsidiaries concern concerns institution institutions organization organisation site sites city "
-        "cities church ship ships brand brands board nature superior earth time tongue land"
+        "cities church ship ships brand brands board nature superior earth time tongue land "
+        # clergy and carers who visit: "pt's pastor was in to visit"
+        "pastor priest chaplain rabbi minister reverend deacon nun sitter"
     ).split()
     return frozenset(verbs) | frozenset(nouns) | CLINICAL_DENY
 
@@ -191,6 +193,11 @@ class LexiconNameRecognizer(LocalRecognizer):
     _lower_kin_pair = regex.compile(
         r"\b(?:daughters|sons|sisters|brothers|grandsons|granddaughters|grandchildren|children|kids|nieces|nephews|"
         r"parents)[ \t]+(\p{Ll}{3,})[ \t]*(?:,|and|&)[ \t]*(\p{Ll}{3,})(?![\p{L}])"
+    )
+    # a lower-case note's initial and surname, and the name beside it: "nsg (d. renna and j. o'brien) verified"
+    _lower_initials = regex.compile(
+        r"(?<![\p{L}.])([a-z]\.[ \t]?(\p{Ll}[\p{Ll}'’-]{2,}))(?![\p{L}])"
+        r"(?:[ \t]*(?:,|and|&)[ \t]*([a-z]\.[ \t]?(\p{Ll}[\p{Ll}'’-]{2,}))(?![\p{L}]))?"
     )
     # a lower-case note's caller or visitor: "and george called early this am", "social: bill called once"
     _lower_caller = regex.compile(
@@ -376,6 +383,17 @@ class LexiconNameRecognizer(LocalRecognizer):
                 and not _near_clinical(family)
             ):
                 out.append(make_result(self, self.ENTITY, m.start(), m.end(), 0.5))
+        for m in self._lower_initials.finditer(text):
+            # (group 1 or 3: initial and surname; group 2 or 4: the surname)
+            names = [(k - 1, m.group(k)) for k in (2, 4) if m.group(k)]
+            known = [
+                w.title() in last and not common_word(w) and w not in drug_words() and not _near_clinical(w)
+                for _, w in names
+            ]
+            # one known surname makes its neighbour a name too, if no dictionary holds it ('d. renna')
+            for (k, w), is_known in zip(names, known):
+                if any(known) and (is_known or (self._unknown_name(w) and not english_words.listed_word(w))):
+                    out.append(make_result(self, self.ENTITY, m.start(k), m.end(k), 0.5))
         for m in self._lower_caller.finditer(text):
             word = m.group(1)
             # 'george' is a common word in the counts, but not before 'called'
