@@ -573,6 +573,31 @@ POSITIVE = [
     (en_names.LexiconNameRecognizer, "nsg (d. renna and j. o'brien) verified amt", "PERSON", "j. o'brien"),
     (en.EnglishPersonNameRecognizer, "notified via phone by DR. Disangro. She came", "PERSON", "Disangro"),
     (en.EnglishPersonNameRecognizer, "METABOLIC ALK. DR.DISANGRO AWARE DIAMOX X2", "PERSON", "DISANGRO"),
+    # short first names that are words too, after a relative; a hospital abbreviated, or named with ordinary words
+    (
+        en_names.LexiconNameRecognizer,
+        "daughter pat lives close by, son rob lives in parkville.",
+        "PERSON",
+        "pat",
+    ),
+    (
+        en_names.LexiconNameRecognizer,
+        "daughter pat lives close by, son rob lives in parkville.",
+        "PERSON",
+        "rob",
+    ),
+    (
+        en.HealthcareFacilityRecognizer,
+        "TX'D FROM WASHINGTON ADVENTIST HOSP VIA MED FLIGHT",
+        "ORGANIZATION",
+        "WASHINGTON ADVENTIST HOSP",
+    ),
+    (
+        en.HealthcareFacilityRecognizer,
+        "transferred from sacred heart hosp this afternoon",
+        "ORGANIZATION",
+        "sacred heart hosp",
+    ),
     # a doctor's surname with its particle, in lower case; a known surname typed in lower case
     (en_names.LexiconNameRecognizer, "pt seen by Dr. o rourke today.", "PERSON", "o rourke"),
     (en_names.LexiconNameRecognizer, "spoke with Janet logan, her daughter", "PERSON", "Janet logan"),
@@ -643,6 +668,20 @@ NEGATIVE = [
     (en_names.LexiconNameRecognizer, "Janet given lasix at noon, Grace period over", "PERSON", "Janet given"),
     (en_names.LexiconNameRecognizer, "per dr to see in am", "PERSON", "to see"),
     (en.ClinicalDateRecognizer, "axillary lymph nodes (3/45) positive", "DATE", "3/45"),
+    (
+        en_names.LexiconNameRecognizer,
+        "endoscopy showed mallory weiss tear. no active",
+        "PERSON",
+        "mallory weiss",
+    ),
+    (en.ClinicalDateRecognizer, "currently on 1/2 ns at 75cc/hr for hydration", "DATE", "1/2"),
+    (en.DriverLicenseRecognizer, "FB @0400 -60, pt too hypotensive", "ID", "@0400"),
+    (
+        en.HealthcareFacilityRecognizer,
+        "pt came from the outside hospital today",
+        "ORGANIZATION",
+        "outside hospital",
+    ),
     (en.EnglishPersonNameRecognizer, "PT HYPOTENSIVE, DR AWARE. WILL FOLLOW", "PERSON", "AWARE"),
     (en.EnglishPersonNameRecognizer, "PT HYPOTENSIVE, DR.NOTIFIED. WILL FOLLOW", "PERSON", "NOTIFIED"),
     (en.EnglishPersonNameRecognizer, "EF w/ 3-4+MR. Given total 6u PRBC", "PERSON", "Given"),
@@ -1101,6 +1140,7 @@ def test_en_recognizer_rejects(recognize, cls, text, label, value):
         ("88-106", "DATE", False),
         ("Maintained", "PERSON", False),
         ("Pulm~", "LOCATION", False),
+        ("S-Orally", "ORGANIZATION", False),
         ("ca+,mag+", "LOCATION", False),
         ("Reed", "PERSON", True),
         ("Guaiac", "PERSON", False),
@@ -1115,6 +1155,8 @@ def test_ner_false_positive_filter(value, label, kept):
     [
         ("Confused", "LOCATION", False),  # a verb opening a sentence in a note
         ("ruq pain", "LOCATION", False),  # shorthand and a word, in lower case
+        ("lle pain", "LOCATION", False),
+        ("l anticub", "LOCATION", False),  # a side and a (misspelt) site
         ("new haven", "LOCATION", True),  # ordinary words alone can be a town
         ("Boston", "LOCATION", True),
     ],
@@ -1263,6 +1305,8 @@ def test_overlapping_pattern_spans_of_one_label_widen_to_their_union():
         # a dose read as a place; a degree run into the next word read as a company
         ("given 100cc ns bolus d/t pad 11.", "100cc ns bolus", "LOCATION", "SpacyRecognizer"),
         ("resp- Arthur Peppler,MD madeno vent chages made o/n.", "MD madeno", "ORG", "SpacyRecognizer"),
+        # a time of day after '@ present'
+        ("sheaths being pulled @ present 1910.", "1910", "DATE", "SpacyRecognizer"),
     ],
 )
 def test_finalize_drops_lab_series_ips_doses_and_degrees(text, value, entity, recognizer):

@@ -90,6 +90,8 @@ _NUMERIC_DATE = regex.compile(
 _ORDINAL = regex.compile(r"\d{1,2}(?:st|nd|rd|th)")
 _THE_ORDINAL = regex.compile(r"(?i)\bthe\s+\d")
 _MEASURE = regex.compile(r"\d\s*(?:mg|mcg|g|kg|ml|mL|L|cc|mmHg|mmol|%|/|bpm|cm|mm)\b|/\d|%")
+_SIDES = frozenset("l r lt rt left right bil bilat".split())
+_SOAP_HEADING = regex.compile(r"[SOAPR][-:]\p{L}")
 _CREDENTIAL_THEN_LOWER = regex.compile(r"(?:MD|RN|NP|PA|DO|RRT|LPN)[ \t]+\p{Ll}+")
 # a blood gas or lab series after a slash: '80/48/7.45.34.7' is no IP address
 _AFTER_NUMBER_SLASH = regex.compile(r"\d/")
@@ -173,6 +175,8 @@ def keep_ner_result(text: str, label: str, in_capitals: bool = False, in_note: b
     """False for NER output that is a known clinical (or contract boilerplate) false positive.
     `in_capitals`: the document is written in capitals; `in_note`: it reads as clinical shorthand."""
     value = text.strip()
+    if label in ("PERSON", "ORGANIZATION", "LOCATION") and _SOAP_HEADING.match(value):
+        return False  # 'S-Orally intubated', 'O-Neuro': a SOAP note's letter and its first word
     if label in ("PERSON", "ORGANIZATION", "LOCATION") and (
         not value[:1].isalnum() or "~" in value or "+" in value
     ):
@@ -315,8 +319,13 @@ def dictionary_words(value: str, label: str) -> bool:
         return (
             all(shorthand)
             or (len(words) == 1 and words[0].lower().endswith("ed") and ordinary_word(words[0]))
-            # in lower case, ordinary words with shorthand: 'ruq pain' (a town in lower case is a word alone)
-            or (value.islower() and len(words) > 1 and all(ordinary) and any(shorthand))
+            # in lower case, ordinary words with shorthand: 'ruq pain' (a town in lower case is a word alone), or
+            # a side: 'l anticub'
+            or (
+                value.islower()
+                and len(words) > 1
+                and (all(ordinary) and any(shorthand) or words[0] in _SIDES)
+            )
         )
     if len(words) > 1:  # 'Home Depot', 'Sacred Heart' are ordinary words and a name: shorthand must show
         return all(ordinary) and any(shorthand)
@@ -403,7 +412,7 @@ _EPONYM_NOUN = (
     r"(?:disease|syndrome|sign|palsy|sarcoma|lymphoma|tumou?r|test|maneuver|manoeuvre|catheter|stain|negative|"
     r"positive|scale|score|stage|classification|criteria|reflex|procedure|operation|repair|fracture|ulcer|node|"
     r"phenomenon|triad|equation|formula|tube|drain|needle|forceps|incision|cannula|shunt|filter|valve|stent|"
-    r"solution|hernia|cyst|gland|duct|canal|cells?|virus|aneurysm|anomaly|deformity|contracture|splint|"
+    r"solution|hernia|cyst|gland|duct|canal|cells?|virus|aneurysm|anomaly|deformity|contracture|splint|tear|"
     r"dressing|protocol|regimen|block|curve|index|coma|esophagus|diverticulum|thyroiditis|encephalopathy|"
     r"respirations?|breathing|"
     # findings read off an eponymous exam or image: "Kussmaul negative", "Hoffmann absent", "Kerley B lines"
@@ -460,7 +469,7 @@ def finalize(text: str, results, label_map: dict[str, str | None] | None = None)
             continue
         if label == "DATE" and text[start:end] in ("May", "MAY") and _MODAL_MAY.match(text, end):
             continue  # 'May need further IV access': the verb, not the month
-        if label == "DATE" and _CLOCK_TIME.search(text, max(0, start - 8), end):
+        if label == "DATE" and _CLOCK_TIME.search(text, max(0, start - 16), end):
             continue  # 'BP 84/40 at 2000': a time of day
         if label == "DATE" and _CLOCK_FROM.fullmatch(text, start, end) and _CLOCK_TO.match(text, end):
             continue  # 'alert from 2000 to 2400': a shift's hours, not the year 2000
@@ -515,7 +524,7 @@ _MODAL_MAY = regex.compile(
 _DECREASED = regex.compile(r"(?i)dec\.?[ \t]+to[ \t]+\d")
 _CLOCK_FROM = regex.compile(r"(?:[01]\d|2[0-4])[0-5]\d")
 _CLOCK_TO = regex.compile(r"\s*(?:-|to|until)\s*(?:2[1-4]|0\d|1[0-8])[0-5]\d\b")
-_CLOCK_TIME = regex.compile(r"(?i)\bat\s+(?:[01]\d|2[0-3])[0-5]\d$")
+_CLOCK_TIME = regex.compile(r"(?i)(?:\bat|@)\s*(?:present\s+)?(?:[01]\d|2[0-3])[0-5]\d$")
 _URL_SCHEME = regex.compile(r"(?i)^(?:[a-z][a-z0-9+.-]*://|www\d?\.)")
 # top-level domains people write without a scheme; Presidio's list has ~700, among them .st, .mo
 # and .ad, which a note's "FIRST.STILL" or "intake...ad" run into

@@ -482,6 +482,25 @@ _HOSPITAL_UNITS = frozenset(
 
 
 # 'Room 12', and ventilator modes: 'CHANGED BACK TO CPAP 20/10'
+# ordinary words that hospitals are named with (a lower-case note's 'the general hospital' stays generic)
+_HOSPITAL_NAME_WORDS = frozenset(
+    [
+        "sacred heart",
+        "holy cross",
+        "holy family",
+        "holy redeemer",
+        "good samaritan",
+        "good shepherd",
+        "mount sinai",
+        "mt sinai",
+        "mercy",
+        "providence",
+        "bethesda",
+        "beth israel",
+        "st mary's",
+        "union memorial",
+    ]
+)
 _LOWER_FACILITY_KIND = (
     # (not a bare 'rehab': 'poss rehab', 'prev rehab', 'subacute rehab' are shorthand)
     r"(?:hospital|hosp|medical center|nursing home|rehab(?:ilitation)? (?:center|facility|hospital)|memorial|campus)"
@@ -556,7 +575,7 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
             # the words of a sentence in capitals before it stay out: "HE WAS SEEN AT UMASS MEMORIAL"
             r"\b(?:(?!(?:HE|SHE|WAS|WERE|IS|ARE|ON|AT|IN|TO|FROM|OF|THE|A|AN|AND|WITH|BY|FOR|HIS|HER|THEIR|SEEN|"
             r"ADMITTED|TRANSFERRED|DISCHARGED|REFERRED|FOLLOWED|TREATED|TAKEN|SENT|BROUGHT|PRESENTED|EVALUATED)\b)"
-            r"[A-Z][A-Z'&.-]+[ ]+){1,4}(?:HOSPITAL|CLINIC|MEDICAL CENT(?:ER|RE)|HEALTH CENT(?:ER|RE)|REHAB|"
+            r"[A-Z][A-Z'&.-]+[ ]+){1,4}(?:HOSPITAL|HOSP|CLINIC|MEDICAL CENT(?:ER|RE)|HEALTH CENT(?:ER|RE)|REHAB|"
             r"INFIRMARY|HOSPICE|NURSING HOME|MEMORIAL(?![ \t]+DAY)|HEALTH SYSTEM|HEALTHCARE)\b",
             0.7,
         ),
@@ -565,6 +584,16 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
         (
             "facility_lower",
             r"(?<![\p{L}])[a-z][a-z'-]{3,}[ \t]" + _LOWER_FACILITY_KIND + r"\b",
+            0.6,
+        ),
+        # ... and hospitals named with ordinary words: "transferred from sacred heart hosp"
+        (
+            "facility_lower_named",
+            r"(?<![\p{L}])(?:"
+            + "|".join(sorted(_HOSPITAL_NAME_WORDS, key=len, reverse=True)).replace(" ", r"[ \t]")
+            + r")[ \t]"
+            + _LOWER_FACILITY_KIND
+            + r"\b",
             0.6,
         ),
         # a hospital's abbreviation before its emergency room: "came to GH EW", "enroute to gh er"
@@ -703,6 +732,8 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
         ):  # 'reisterstown hospital', not 'the outside hospital' or 'cardiac rehab center'
             kind = regex.search(r"\s" + _LOWER_FACILITY_KIND + "$", pattern_text)
             words = pattern_text[: kind.start()].split() if kind else []
+            if " ".join(words) in _HOSPITAL_NAME_WORDS:
+                return None  # 'sacred heart hosp', 'holy cross hospital': ordinary words that name hospitals
             return None if words and not any(_ordinary_or_clinical(w) for w in words) else False
         if " " not in pattern_text.strip():
             return False if pattern_text.strip().upper() in _HOSPITAL_UNITS else None
@@ -794,7 +825,7 @@ class ClinicalDateRecognizer(TablePatternRecognizer):
             r"\d+\s*(?:wks?|weeks?|days?|mos?|months?)\s*\()"  # "RTC in 2 wks (1/26)"
             r"\s*:?\s*)"
             # "visit 1/2 of the dose": a fraction; "on 10/5/50%": ventilator settings
-            r"(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])\b(?![ \t]+of\b|/\d|[ \t]*(?i:bi-?pap|cpap|psv?|peep|s?imv)\b"
+            r"(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])\b(?![ \t]+of\b|/\d|[ \t]*(?i:bi-?pap|cpap|psv?|peep|s?imv|ns|nss|normal|strength)\b"
             r"|[,;]?[ \t]{0,2}\d{1,3}%)",  # 'remained on 5/5, 40%': pressure support over PEEP, then the oxygen
             0.6,
         ),
@@ -1107,7 +1138,8 @@ class DriverLicenseRecognizer(TablePatternRecognizer):
         (
             "social_handle",
             r"(?<=\b(?i:handle|twitter|instagram|insta|IG|tiktok|snapchat|facebook|FB|threads|bluesky|telegram|"
-            r"on\s+X)(?:\s+(?i:handle|account|name|is))?\s*[:#]?\s*)@[A-Za-z0-9_.]{2,30}\b",
+            # (a letter in it: 'FB @0400 -60' is a fluid balance at four)
+            r"on\s+X)(?:\s+(?i:handle|account|name|is))?\s*[:#]?\s*)@(?=[0-9_.]*[A-Za-z])[A-Za-z0-9_.]{2,30}\b",
             0.7,
         ),
         (

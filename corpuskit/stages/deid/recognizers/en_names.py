@@ -56,7 +56,7 @@ LATIN_LOCALES = (
 # capitalised words that are far more often something else than a first name in clinical and legal text
 # first names that are words too, which a relative's name still is: 'son bill called', 'daughter Rose'
 # (not will, may, mark: 'son will call')
-_WORD_FIRST_NAMES = frozenset("bill dean hope faith joy rose guy art june april".split())
+_WORD_FIRST_NAMES = frozenset("bill dean hope faith joy rose guy art june april pat rob sue ray".split())
 
 NOT_FIRST_NAMES = frozenset(
     "Will May June April August Grant Mark Bill Rose Faith Hope Joy Art Guy Sunny Page Chase Chance "
@@ -67,6 +67,12 @@ NOT_FIRST_NAMES = frozenset(
 
 _CREDENTIALS = frozenset("MD DO RN NP PA PAC LPN CNA CNS RRT CRT PHD MSW LCSW LICSW RD".split())
 _SENTENCE_START = regex.compile(r"(?<=(?:^|[.!?:>-])[ \t]*)", regex.MULTILINE)  # matched where a word starts
+
+
+def _eponym_after(text: str, end: int) -> bool:
+    from corpuskit.stages.deid.postprocess import _EPONYM_AFTER
+
+    return _EPONYM_AFTER.match(text, end) is not None
 
 
 def _near_clinical(word: str) -> bool:
@@ -472,6 +478,8 @@ class LexiconNameRecognizer(LocalRecognizer):
                 # signature: "irene snell, rn"
                 third = self._third_name_end(text, m, first)
                 signed = self._credential.match(text, m.end()) is not None
+                if _eponym_after(text, m.end()):
+                    continue  # 'mallory weiss tear': a finding named after people
                 # a surname that is a common word and no given name ('amber clear urine') needs more than the lists
                 listed = family in last and (not common_word(m.group(2)) or family in first)  # 'naomi ryan'
                 if listed or m.end(1) + 1 < m.start(2) or third or signed:
