@@ -598,6 +598,14 @@ POSITIVE = [
         "ORGANIZATION",
         "sacred heart hosp",
     ),
+    # where someone lives after whom with; a date run into the word before it
+    (
+        en.ResidencePlaceRecognizer,
+        "SOCIAL: PT LIVES WITH SON AND FAMILY IN ROCKVILLE. ALSO",
+        "LOCATION",
+        "ROCKVILLE",
+    ),
+    (en.ClinicalDateRecognizer, "hct-28.2 am labs on10/14/82> to hct-30", "DATE", "10/14/82"),
     # a doctor's surname with its particle, in lower case; a known surname typed in lower case
     (en_names.LexiconNameRecognizer, "pt seen by Dr. o rourke today.", "PERSON", "o rourke"),
     (en_names.LexiconNameRecognizer, "spoke with Janet logan, her daughter", "PERSON", "Janet logan"),
@@ -1141,6 +1149,9 @@ def test_en_recognizer_rejects(recognize, cls, text, label, value):
         ("Maintained", "PERSON", False),
         ("Pulm~", "LOCATION", False),
         ("S-Orally", "ORGANIZATION", False),
+        ("P- Trach & peg", "ORGANIZATION", False),
+        ("Lr", "PERSON", False),
+        ("Tachycardia", "LOCATION", False),
         ("ca+,mag+", "LOCATION", False),
         ("Reed", "PERSON", True),
         ("Guaiac", "PERSON", False),
@@ -1163,6 +1174,21 @@ def test_ner_false_positive_filter(value, label, kept):
 )
 def test_ner_false_positive_filter_in_a_clinical_note(value, label, kept):
     assert keep_ner_result(value, label, in_note=True) is kept
+
+
+@pytest.mark.parametrize(
+    "value,kept",
+    [
+        ("BAHAMAS", True),
+        ("THE BAHAMAS", True),
+        ("MASSACHUSETTS", True),
+        ("ROCKVILLE", False),
+        ("WORCESTER", False),
+    ],
+)
+def test_a_note_in_capitals_keeps_only_states_and_countries_from_ner(value, kept):
+    # towns in a note in capitals are the capitals rules' to find; the model's states and countries stay
+    assert keep_ner_result(value, "LOCATION", in_capitals=True, in_note=True) is kept
 
 
 @pytest.mark.parametrize(
@@ -1305,8 +1331,10 @@ def test_overlapping_pattern_spans_of_one_label_widen_to_their_union():
         # a dose read as a place; a degree run into the next word read as a company
         ("given 100cc ns bolus d/t pad 11.", "100cc ns bolus", "LOCATION", "SpacyRecognizer"),
         ("resp- Arthur Peppler,MD madeno vent chages made o/n.", "MD madeno", "ORG", "SpacyRecognizer"),
-        # a time of day after '@ present'
+        # a time of day after '@ present' or 'at aprox'; 'dec' for decreased
         ("sheaths being pulled @ present 1910.", "1910", "DATE", "SpacyRecognizer"),
+        ("vss nsr extubated at aprox 2030 with", "2030", "DATE", "SpacyRecognizer"),
+        ("Resp: nc 02 dec from 4->2 w/ sats 98%", "02 dec", "DATE", "ClinicalDateRecognizer"),
     ],
 )
 def test_finalize_drops_lab_series_ips_doses_and_degrees(text, value, entity, recognizer):

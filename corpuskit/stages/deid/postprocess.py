@@ -9,6 +9,7 @@ trusted to have their own checks.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import regex
@@ -90,8 +91,23 @@ _NUMERIC_DATE = regex.compile(
 _ORDINAL = regex.compile(r"\d{1,2}(?:st|nd|rd|th)")
 _THE_ORDINAL = regex.compile(r"(?i)\bthe\s+\d")
 _MEASURE = regex.compile(r"\d\s*(?:mg|mcg|g|kg|ml|mL|L|cc|mmHg|mmol|%|/|bpm|cm|mm)\b|/\d|%")
+
+
+@lru_cache(maxsize=1)
+def _regions() -> frozenset[str]:
+    """US states and the world's countries, lower case (Faker's English address lists)."""
+    from faker.providers.address.en import Provider as English
+    from faker.providers.address.en_US import Provider as American
+
+    return frozenset(n.lower() for n in (*American.states, *English.countries))
+
+
+def _known_region(value: str) -> bool:
+    return _LEADING_THE.sub("", value).strip().lower() in _regions()
+
+
 _SIDES = frozenset("l r lt rt left right bil bilat".split())
-_SOAP_HEADING = regex.compile(r"[SOAPR][-:]\p{L}")
+_SOAP_HEADING = regex.compile(r"[SOAPR][-:][ \t]*\p{L}")
 _CREDENTIAL_THEN_LOWER = regex.compile(r"(?:MD|RN|NP|PA|DO|RRT|LPN)[ \t]+\p{Ll}+")
 # a blood gas or lab series after a slash: '80/48/7.45.34.7' is no IP address
 _AFTER_NUMBER_SLASH = regex.compile(r"\d/")
@@ -182,8 +198,10 @@ def keep_ner_result(text: str, label: str, in_capitals: bool = False, in_note: b
     ):
         return False  # '~mn', '+ cocci', 'Pulm~', 'ca+,mag+': a name starts with a letter or a digit, and holds no ~ or +
     if label in ("PERSON", "ORGANIZATION", "LOCATION") and not any(c.islower() for c in value):
-        if in_capitals and in_note and not _KIND_WORD.search(value.upper()):
-            return False  # a note in capitals: its names are found by the capitals rules, not by NER
+        if in_capitals and in_note and not _KIND_WORD.search(value.upper()) and not _known_region(value):
+            # a note in capitals: its names are found by the capitals rules, not by NER (a state or a country
+            # the model found stays: 'FROM THE BAHAMAS', 'SISTER IN MASSACHUSETTS')
+            return False
         if sum(w.lower() in STOP_WORDS and w.lower() not in _NAME_JOINERS for w in value.split()) >= 2:
             return False  # 'REQUIRE REHAB & WOULD BE VERY DIFFICULT TO RETURN': a sentence, kind word or not
         if (
@@ -473,8 +491,8 @@ def finalize(text: str, results, label_map: dict[str, str | None] | None = None)
             continue  # 'BP 84/40 at 2000': a time of day
         if label == "DATE" and _CLOCK_FROM.fullmatch(text, start, end) and _CLOCK_TO.match(text, end):
             continue  # 'alert from 2000 to 2400': a shift's hours, not the year 2000
-        if label == "DATE" and _DECREASED.match(text, start, end):
-            continue  # 'PO2 DEC TO 56': decreased, not December
+        if label == "DATE" and (_DECREASED.match(text, start, end) or _DECREASED_AFTER.match(text, end)):
+            continue  # 'PO2 DEC TO 56', 'nc 02 dec from 4->2': decreased, not December
         if label == "DATE" and text[end : end + 1] == "%":
             continue  # 'CPAP/PSV 12/10/40%': ventilator settings
         if label == "IP" and _AFTER_NUMBER_SLASH.match(text, max(0, start - 2), start):
@@ -522,9 +540,10 @@ _MODAL_MAY = regex.compile(
     r"want|call|return|resume|continue|start|stop|help|feel|cause|do|come|receive|wean|increase|decrease)\b"
 )
 _DECREASED = regex.compile(r"(?i)dec\.?[ \t]+to[ \t]+\d")
+_DECREASED_AFTER = regex.compile(r"(?i)(?<=dec\.?)[ \t]+(?:to|from)[ \t]+\d")
 _CLOCK_FROM = regex.compile(r"(?:[01]\d|2[0-4])[0-5]\d")
 _CLOCK_TO = regex.compile(r"\s*(?:-|to|until)\s*(?:2[1-4]|0\d|1[0-8])[0-5]\d\b")
-_CLOCK_TIME = regex.compile(r"(?i)(?:\bat|@)\s*(?:present\s+)?(?:[01]\d|2[0-3])[0-5]\d$")
+_CLOCK_TIME = regex.compile(r"(?i)(?:\bat|@)\s*(?:present\s+|a?pp?rox\.?\s*|~\s*)?(?:[01]\d|2[0-3])[0-5]\d$")
 _URL_SCHEME = regex.compile(r"(?i)^(?:[a-z][a-z0-9+.-]*://|www\d?\.)")
 # top-level domains people write without a scheme; Presidio's list has ~700, among them .st, .mo
 # and .ad, which a note's "FIRST.STILL" or "intake...ad" run into

@@ -326,6 +326,13 @@ class ResidencePlaceRecognizer(TablePatternRecognizer):
             + _PLACE,
             0.6,
         ),
+        # "LIVES WITH SON AND FAMILY IN ROCKVILLE": who someone lives with, then where
+        (
+            "lives_with_in",
+            r"(?<=\b(?i:lives?|living|resides?)[ \t]+(?i:with|w/)[ \t]+(?:[\p{L}'’]+[ \t]+){1,5}(?i:in)[ \t]+)"
+            + _PLACE,
+            0.6,
+        ),
         # "from home in Revere", "her apartment in Quincy", "d/c home to Framingham"
         (
             "home_in_place",
@@ -804,8 +811,8 @@ class ClinicalDateRecognizer(TablePatternRecognizer):
             0.6,
         ),  # "signed on Thursday", "on Tuesdays"
         (
-            "numeric",  # not ventilator settings, 'CPAP/PSV 12/10/40%'
-            r"\b(?=\d)"
+            "numeric",  # not ventilator settings, 'CPAP/PSV 12/10/40%'; run into a word, 'am labs on10/14/82'
+            r"(?<![\d/.])(?=\d)"
             + _NOT_VENT
             + r"(?:1[0-2]|0?[1-9])[/-](?:3[01]|[12]\d|0?[1-9])[/-](?:"
             + _YEAR

@@ -245,7 +245,7 @@ class LexiconNameRecognizer(LocalRecognizer):
         r"(?<=\b(?i:drs)\.?[ \t]+\p{Lu}[\p{L}'’-]+[ \t]+(?i:and|&)[ \t]+)(?P<name>\p{Lu}[\p{L}'’-]+)(?![\p{L}])"
     )
     _per_surname = regex.compile(
-        r"\b(?P<by>PER|[Pp]er(?:[ \t]+md)?|md)[ \t]+(?P<name>\p{Lu}[\p{L}'’-]{2,})(?![\p{L}])"
+        r"\b(?P<by>PER|[Pp]er(?:[ \t]+md)?|md|MD)[ \t]+(?P<name>\p{Lu}[\p{L}'’-]{2,})(?![\p{L}])"
     )
     _role_capitals = regex.compile(
         r"(?<![\p{L}])(?:NURSE|RN|RESIDENT|INTERN|FELLOW|ATTENDING|THERAPIST|CHAPLAIN|PHYSICIAN)[ \t]+"
