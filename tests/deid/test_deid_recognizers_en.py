@@ -606,6 +606,40 @@ POSITIVE = [
         "ROCKVILLE",
     ),
     (en.ClinicalDateRecognizer, "hct-28.2 am labs on10/14/82> to hct-30", "DATE", "10/14/82"),
+    # a significant other by name; names after NP and after Dr with an initial; a ward after a bare 'transfer';
+    # a sister's name in capitals before what she did
+    (
+        en.EnglishPersonNameRecognizer,
+        "SOCIAL: SISTER & CHARLIE (SIGNIFICANT OTHER) INTO VISIT.",
+        "PERSON",
+        "CHARLIE",
+    ),
+    (
+        en_names.LexiconNameRecognizer,
+        "pt was visited by significant other charlie,updated on",
+        "PERSON",
+        "charlie",
+    ),
+    (
+        en_names.LexiconNameRecognizer,
+        "TUBE MANIPULATED PER NP CAROL. NP DJURIC MADE AWARE",
+        "PERSON",
+        "CAROL",
+    ),
+    (
+        en_names.LexiconNameRecognizer,
+        "TUBE MANIPULATED PER NP CAROL. NP DJURIC MADE AWARE",
+        "PERSON",
+        "DJURIC",
+    ),
+    (en.EnglishPersonNameRecognizer, "lytes checked Dr B Muse in to see pt", "PERSON", "B Muse"),
+    (
+        en.HealthcareFacilityRecognizer,
+        "PLAN: CONT PULM HYGIENE. TRANSFER QUARTERMAIN 2.",
+        "ORGANIZATION",
+        "QUARTERMAIN 2",
+    ),
+    (en.EnglishPersonNameRecognizer, "COPING-- SISTER,CARROLL ANNE HAS PHONED AND", "PERSON", "CARROLL ANNE"),
     # a doctor's surname with its particle, in lower case; a known surname typed in lower case
     (en_names.LexiconNameRecognizer, "pt seen by Dr. o rourke today.", "PERSON", "o rourke"),
     (en_names.LexiconNameRecognizer, "spoke with Janet logan, her daughter", "PERSON", "Janet logan"),
@@ -676,6 +710,9 @@ NEGATIVE = [
     (en_names.LexiconNameRecognizer, "Janet given lasix at noon, Grace period over", "PERSON", "Janet given"),
     (en_names.LexiconNameRecognizer, "per dr to see in am", "PERSON", "to see"),
     (en.ClinicalDateRecognizer, "axillary lymph nodes (3/45) positive", "DATE", "3/45"),
+    (en.ClinicalDateRecognizer, "PT. EXTUBATED FROM 5/5 IPS/CPAP ONTO 4LNC", "DATE", "5/5"),
+    (en_names.LexiconNameRecognizer, "RESP: O2 WEANED TO 4L NP GOOD BREATH SOUNDS", "PERSON", "GOOD"),
+    (en.EnglishPersonNameRecognizer, "ABG PENDING. LUNGS COARSE, RN TO SUCTION.", "PERSON", "LUNGS COARSE"),
     (
         en_names.LexiconNameRecognizer,
         "endoscopy showed mallory weiss tear. no active",
@@ -1151,6 +1188,9 @@ def test_en_recognizer_rejects(recognize, cls, text, label, value):
         ("S-Orally", "ORGANIZATION", False),
         ("P- Trach & peg", "ORGANIZATION", False),
         ("Lr", "PERSON", False),
+        ("Phenobarb", "ORGANIZATION", False),
+        ("Chest X-Ray", "PERSON", False),
+        ("BLOOD BANK", "ORGANIZATION", False),
         ("Tachycardia", "LOCATION", False),
         ("ca+,mag+", "LOCATION", False),
         ("Reed", "PERSON", True),
@@ -1355,3 +1395,29 @@ def test_finalize_drops_lab_series_ips_doses_and_degrees(text, value, entity, re
             entity, start, start + len(value), 0.85, recognition_metadata={"recognizer_name": recognizer}
         )
         assert [(d.start, d.end) for d in finalize(text, [result])] == [(start, start + len(value))]
+
+
+def test_a_dosing_schedule_is_no_date_but_dates_run_together_are():
+    from corpuskit.stages.deid.postprocess import _in_schedule
+
+    text = "GLUCOSES Q 6H, ON 24/06/12/18 SCHEDULE. HAD TREATMENTS 10/03/10/04 AND"
+    schedule, dates = text.index("24/06/12"), text.index("10/03/10")
+    assert _in_schedule(text, schedule, schedule + 8)
+    assert _in_schedule(text, schedule + 3, schedule + 11)
+    assert not _in_schedule(text, dates, dates + 8)
+
+
+@pytest.mark.parametrize(
+    "text,value,is_time",
+    [
+        ("gi: taking ice chips.\n2000 c/o nausea recieved", "2000", True),  # a line's first word
+        ("ATROPINE AT BEDSIDE. 150/HR .45 X 2000", "2000", True),  # after a count
+        ("c/o h/a, 2000 relieved with tylenol", "2000", True),
+        ("she moved here in 2000 with her son", "2000", False),
+    ],
+)
+def test_a_four_digit_number_where_a_note_writes_times_is_a_time(text, value, is_time):
+    from corpuskit.stages.deid.postprocess import clock_time
+
+    start = text.index(value)
+    assert clock_time(text, start, start + len(value)) is is_time

@@ -109,6 +109,24 @@ def _known_region(value: str) -> bool:
 _SIDES = frozenset("l r lt rt left right bil bilat".split())
 _SOAP_HEADING = regex.compile(r"[SOAPR][-:][ \t]*\p{L}")
 _CREDENTIAL_THEN_LOWER = regex.compile(r"(?:MD|RN|NP|PA|DO|RRT|LPN)[ \t]+\p{Ll}+")
+_SCHEDULE = regex.compile(r"\d{1,2}(?:/\d{1,2}){3,}")
+_SLASHED_DIGITS = frozenset("0123456789/")
+
+
+def _in_schedule(text: str, start: int, end: int) -> bool:
+    """The span lies in a run of four or more slashed hours an equal step apart ('24/06/12/18', every six
+    hours): a dosing schedule, no date ('treatments 10/03/10/04' are two dates run together)."""
+    while start > 0 and text[start - 1] in _SLASHED_DIGITS:
+        start -= 1
+    while end < len(text) and text[end] in _SLASHED_DIGITS:
+        end += 1
+    if _SCHEDULE.fullmatch(text, start, end) is None:
+        return False
+    hours = [int(h) for h in text[start:end].split("/")]
+    steps = {(b - a) % 24 for a, b in zip(hours, hours[1:])}
+    return max(hours) <= 24 and len(steps) == 1 and 0 not in steps
+
+
 # a blood gas or lab series after a slash: '80/48/7.45.34.7' is no IP address
 _AFTER_NUMBER_SLASH = regex.compile(r"\d/")
 # spaCy calls long bare numbers DATE; they are rarely dates but often identifiers (ZIP, card, account)
@@ -396,7 +414,9 @@ def shorthand_opener(text: str, start: int, end: int, label: str) -> bool:
 
 _CLOCK_LEAD = regex.compile(r"(?:[01]\d|2[0-3])[0-5]\d\b")
 _TIME_BEFORE = regex.compile(
-    r"(?i)(?:~|@|\bat|\bapprox\.?|\baround|\babout|\bby|\buntil|\btill|\bdue)[ \t]*$"
+    # also at the start of a line or a clause ('2000 c/o nausea'), and after a count ('.45 X 2000')
+    r"(?i)(?:~|@|\bat|\bapprox\.?|\baround|\babout|\bby|\buntil|\btill|\bdue|\bx|^|[,;:])[ \t]*$",
+    regex.MULTILINE,
 )
 
 
@@ -497,6 +517,8 @@ def finalize(text: str, results, label_map: dict[str, str | None] | None = None)
             continue  # 'CPAP/PSV 12/10/40%': ventilator settings
         if label == "IP" and _AFTER_NUMBER_SLASH.match(text, max(0, start - 2), start):
             continue
+        if label == "DATE" and _in_schedule(text, start, end):
+            continue  # 'on 24/06/12/18 schedule': four hours of a day, no date
         if name in NER_RECOGNIZERS:
             if note_kind is None:  # Chinese texts get no NER result, and need neither scan
                 note_kind = shouting(text), clinical_note(text)

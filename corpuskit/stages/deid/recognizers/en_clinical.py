@@ -665,7 +665,7 @@ class HealthcareFacilityRecognizer(TablePatternRecognizer):
         # a ward or floor named after a building and its level: "at bedside on Ellison 12", "moved to Blake 7"
         (
             "ward",
-            r"(?<=\b(?:(?i:bedside|admitted|transfer(?:r?ed|ring)?|moved|sent|floor|unit|ward|called)"
+            r"(?<=\b(?:(?i:transfer)|(?i:bedside|admitted|transfer(?:r?ed|ring)?|moved|sent|floor|unit|ward|called)"
             r"(?:[ \t]+(?i:today|tomorrow|tonight|later))?[ \t]+(?i:on|to)|(?i:back|pt\.?|patient)[ \t]+(?i:to)|"
             r"(?i:admitted|transferr?ed|moved|came|sent|returned|micu|sicu|ccu|icu|unit|floor)[ \t]+(?i:from))"
             r"[ \t]+(?:the[ \t]+)?)"
@@ -832,7 +832,7 @@ class ClinicalDateRecognizer(TablePatternRecognizer):
             r"\d+\s*(?:wks?|weeks?|days?|mos?|months?)\s*\()"  # "RTC in 2 wks (1/26)"
             r"\s*:?\s*)"
             # "visit 1/2 of the dose": a fraction; "on 10/5/50%": ventilator settings
-            r"(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])\b(?![ \t]+of\b|/\d|[ \t]*(?i:bi-?pap|cpap|psv?|peep|s?imv|ns|nss|normal|strength)\b"
+            r"(?:1[0-2]|0?[1-9])/(?:3[01]|[12]\d|0?[1-9])\b(?![ \t]+of\b|/\d|[ \t]*(?i:bi-?pap|cpap|psv?|ips|peep|s?imv|ns|nss|normal|strength)\b"
             r"|[,;]?[ \t]{0,2}\d{1,3}%)",  # 'remained on 5/5, 40%': pressure support over PEEP, then the oxygen
             0.6,
         ),
@@ -1263,7 +1263,8 @@ class EnglishPersonNameRecognizer(TablePatternRecognizer):
             "kin_capitals",
             r"(?<=\b(?:WIFE|HUSBAND|SON|DAUGHTER|MOTHER|FATHER|SISTER|BROTHER|PARTNER|SPOUSE|NIECE|NEPHEW|"
             r"GRANDSON|GRANDDAUGHTER|FRIEND|GUARDIAN|CAREGIVER|AIDE|PROXY)[ \t]*,[ \t]*)[A-Z][A-Z'’-]+(?:[ \t][A-Z][A-Z'’-]+)?"
-            r"(?=[ \t]*[.,;])",
+            # (or before what relatives do: "SISTER,CARROLL ANNE HAS PHONED")
+            r"(?=[ \t]*[.,;]|[ \t]+(?:HAS|HAD|IS|WAS|WILL|CALLED|PHONED|VISITED|AWARE|UPDATED)\b)",
             0.6,
         ),
         # a dictating clinician's code after the degree, as transcription systems print it: "M.D. GE43"
@@ -1273,6 +1274,7 @@ class EnglishPersonNameRecognizer(TablePatternRecognizer):
             # ('per dr Murphy')
             "honorific",
             r"(?<=\b(?:(?:Dr|Drs|Mr|Mrs|Ms|Miss|Prof|DR)\.?|(?:mr|mrs)\.|dr\.?)[ \t]+)"
+            + r"(?:[A-Z]\.?[ \t]+(?=\p{Lu}\p{Ll}))?"  # 'Dr B Muse in to see pt'
             + NAME_WORD
             + r"(?:[ \t][A-Z]\.)?(?:[ \t]"
             + NAME_WORD
@@ -1350,14 +1352,14 @@ class EnglishPersonNameRecognizer(TablePatternRecognizer):
             + NAME_WORD
             + r")?(?=[ \t]*\((?i:sister|brother|son|daughter|wife|husband|spouse|mother|father|mom|dad|niece|"
             r"nephew|aunt|uncle|cousin|friend|partner|neighbou?r|granddaughter|grandson|guardian|HCP|caregiver|"
-            r"resident|intern|fellow|attending|pcp|rn|np|md|pa|sw|social\s+worker|case\s+manager)\))",
+            r"resident|intern|fellow|attending|pcp|rn|np|md|pa|sw|social\s+worker|case\s+manager|significant\s+other)\))",
             0.6,
         ),
         # ... in capitals: "DICK CUCCHIARA (RESIDENT) WORKING ON THIS"
         (
             "role_in_brackets_capitals",
-            r"\b[A-Z][A-Z'’-]+[ \t][A-Z][A-Z'’-]+(?=[ \t]*\((?:RESIDENT|INTERN|FELLOW|ATTENDING|PCP|RN|NP|MD|"
-            r"SOCIAL WORKER|CASE MANAGER|SON|DAUGHTER|WIFE|HUSBAND|SISTER|BROTHER|HCP|CAREGIVER)\))",
+            r"\b[A-Z][A-Z'’-]+(?:[ \t][A-Z][A-Z'’-]+)?(?=[ \t]*\((?:RESIDENT|INTERN|FELLOW|ATTENDING|PCP|RN|NP|MD|"
+            r"SOCIAL WORKER|CASE MANAGER|SON|DAUGHTER|WIFE|HUSBAND|SISTER|BROTHER|HCP|CAREGIVER|SIGNIFICANT OTHER)\))",
             0.6,
         ),
         # a contact's name before the phone it is reached on: "Lopie Certusi cell# 410-322-1419"

@@ -190,7 +190,8 @@ class LexiconNameRecognizer(LocalRecognizer):
     # lower-cased notes: "her sister gloria helps", "seen by dr. patel"
     _lower_after_kin = regex.compile(
         r"\b(?:son|daughter|dtr|dau|wife|husband|brother|sister|mother|father|mom|dad|grandson|granddaughter|niece|"
-        r"nephew|cousin|aunt|uncle|partner|boyfriend|girlfriend|friend|dr\.|mr\.?|mrs\.?|ms\.)(?:[ \t]+,?|[ \t]*,)[ \t]*[\"“]?"
+        r"nephew|cousin|aunt|uncle|partner|boyfriend|girlfriend|friend|significant[ \t]+other|dr\.|mr\.?|mrs\.?|ms\.)"
+        r"(?:[ \t]+,?|[ \t]*,)[ \t]*[\"“]?"
         r"(\p{Ll}[\p{Ll}'’]+)(?![\p{L}])"
         # a title run into the name: "mr.renzi returned from or"
         r"|\b(?:mr|mrs)\.(\p{Ll}{3,}[\p{Ll}'’]*)(?![\p{L}])"
@@ -245,7 +246,7 @@ class LexiconNameRecognizer(LocalRecognizer):
         r"(?<=\b(?i:drs)\.?[ \t]+\p{Lu}[\p{L}'’-]+[ \t]+(?i:and|&)[ \t]+)(?P<name>\p{Lu}[\p{L}'’-]+)(?![\p{L}])"
     )
     _per_surname = regex.compile(
-        r"\b(?P<by>PER|[Pp]er(?:[ \t]+md)?|md|MD)[ \t]+(?P<name>\p{Lu}[\p{L}'’-]{2,})(?![\p{L}])"
+        r"\b(?P<by>PER|[Pp]er(?:[ \t]+md)?|md|MD|NP)[ \t]+(?P<name>\p{Lu}[\p{L}'’-]{2,})(?![\p{L}])"
     )
     _role_capitals = regex.compile(
         r"(?<![\p{L}])(?:NURSE|RN|RESIDENT|INTERN|FELLOW|ATTENDING|THERAPIST|CHAPLAIN|PHYSICIAN)[ \t]+"
@@ -450,10 +451,14 @@ class LexiconNameRecognizer(LocalRecognizer):
         for m in itertools.chain(self._second_doctor.finditer(text), self._per_surname.finditer(text)):
             word = m.group("name")
             low = word.lower()
-            if common_word(low) or low in drug_words() or _near_clinical(low) or low in _kin_not_names():
-                continue
+            titled = m.re is self._second_doctor or m.group("by").lower() in ("md", "np", "per md")
             known = word.title() in last or word.capitalize() in first
-            titled = m.re is self._second_doctor or "md" in m.group("by").lower()
+            # after a title a known first name counts though it is a word too ('NP CAROL'; not '4L NP GOOD', nasal
+            # prongs and a surname that is a word); after 'per' it must not be one
+            if (common_word(low) and not (titled and word.capitalize() in first)) or low in COMMON_LOWER:
+                continue
+            if low in drug_words() or _near_clinical(low) or low in _kin_not_names():
+                continue
             if known or (titled and len(word) >= 4 and not english_words.listed_word(low)):
                 out.append(make_result(self, self.ENTITY, m.start("name"), m.end("name"), 0.55))
         for m in self._surname_first.finditer(text):
