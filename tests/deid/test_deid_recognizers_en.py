@@ -640,6 +640,8 @@ POSITIVE = [
         "QUARTERMAIN 2",
     ),
     (en.EnglishPersonNameRecognizer, "COPING-- SISTER,CARROLL ANNE HAS PHONED AND", "PERSON", "CARROLL ANNE"),
+    # a date after the operating room
+    (en.ClinicalDateRecognizer, "Pt going to the OR 6/10 for a CABG and MVR", "DATE", "6/10"),
     # a doctor's surname with its particle, in lower case; a known surname typed in lower case
     (en_names.LexiconNameRecognizer, "pt seen by Dr. o rourke today.", "PERSON", "o rourke"),
     (en_names.LexiconNameRecognizer, "spoke with Janet logan, her daughter", "PERSON", "Janet logan"),
@@ -710,6 +712,10 @@ NEGATIVE = [
     (en_names.LexiconNameRecognizer, "Janet given lasix at noon, Grace period over", "PERSON", "Janet given"),
     (en_names.LexiconNameRecognizer, "per dr to see in am", "PERSON", "to see"),
     (en.ClinicalDateRecognizer, "axillary lymph nodes (3/45) positive", "DATE", "3/45"),
+    (en.ClinicalDateRecognizer, "PT AGITATED, 8/10 OR 9/10 PAIN", "DATE", "9/10"),
+    (en.EmployerRecognizer, "had neuro work up at OH due to witnessed seizure", "ORGANIZATION", "OH"),
+    (en.EnglishPersonNameRecognizer, "HOLD LASIX, U/O REMAINS LOW MD AWARE...", "PERSON", "REMAINS LOW"),
+    (lf.ContractPartyRecognizer, "discrepency in Hct value between CCC and carevue 30.9", "PERSON", "CCC"),
     (en.ClinicalDateRecognizer, "PT. EXTUBATED FROM 5/5 IPS/CPAP ONTO 4LNC", "DATE", "5/5"),
     (en_names.LexiconNameRecognizer, "RESP: O2 WEANED TO 4L NP GOOD BREATH SOUNDS", "PERSON", "GOOD"),
     (en.EnglishPersonNameRecognizer, "ABG PENDING. LUNGS COARSE, RN TO SUCTION.", "PERSON", "LUNGS COARSE"),
@@ -1189,6 +1195,8 @@ def test_en_recognizer_rejects(recognize, cls, text, label, value):
         ("P- Trach & peg", "ORGANIZATION", False),
         ("Lr", "PERSON", False),
         ("Phenobarb", "ORGANIZATION", False),
+        ("V-Tach", "ORGANIZATION", False),
+        ("Prbc", "ORGANIZATION", False),
         ("Chest X-Ray", "PERSON", False),
         ("BLOOD BANK", "ORGANIZATION", False),
         ("Tachycardia", "LOCATION", False),
@@ -1309,7 +1317,9 @@ def test_anchor_gates_change_no_result(text, monkeypatch):
 
     party = ContractPartyRecognizer(supported_language="en")
     gated = spans(party.analyze(text, ["PERSON", "ORGANIZATION"]))
-    monkeypatch.setattr(ContractPartyRecognizer, "_en_triggers", [regex.compile("")] * 4)
+    monkeypatch.setattr(
+        ContractPartyRecognizer, "_en_triggers", [regex.compile("")] * len(ContractPartyRecognizer._en)
+    )
     assert gated == spans(party.analyze(text, ["PERSON", "ORGANIZATION"]))
 
 

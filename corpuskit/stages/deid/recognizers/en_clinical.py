@@ -428,7 +428,8 @@ class EmployerRecognizer(TablePatternRecognizer):
         (
             "works_at",
             # "works part-time at⏎the Morse Institute Library": a how-much word, and a line break, may come between
-            r"(?<=\b(?i:works?|worked|working|employed|retired|teaches|taught|volunteers?|volunteered)"
+            # (not a workup: 'had neuro work up at OH')
+            r"(?<=\b(?i:works?(?![ \t]+up\b)|worked(?![ \t]+up\b)|working|employed|retired|teaches|taught|volunteers?|volunteered)"
             r"(?:[ \t]+(?i:part[- ]time|full[- ]time|currently|now|still|also))?"
             # words may come between before at/for: "teaches 3rd grade at the Lincoln School" (not "retired
             # engineer with PD")
@@ -878,11 +879,11 @@ class ClinicalDateRecognizer(TablePatternRecognizer):
             0.6,
         ),
         # month/day or month/year right after an event a history dates ("MI 3/6", "AVR 8/88", "MVA 12/7 in
-        # which", "extubate 3/11"): any day, since no exam scale follows these words ('2/3 vessel disease' is a count)
+        # which", "extubate 3/11", "to the OR 6/10"): any day, since no exam scale follows these words ('2/3 vessel disease' is a count)
         (
             "after_event",
             r"(?=\d)(?<=\b(?:(?-i:[A-Z]{0,4}MI)|CABG|AVR|MVR|TVR|PTCA|PCI|CVA|TIA|MVA|accident|arrest|stent(?:ed)?|ablation|"
-            r"AICD|pacemaker|extubat(?:e|ed|ion))[ \t]+(?:(?:on|in)[ \t]+)?)"
+            r"AICD|pacemaker|extubat(?:e|ed|ion)|the[ \t]+(?-i:OR))[ \t]+(?:(?:on|in)[ \t]+)?)"
             r"(?:1[0-2]|0?[1-9])/(?:\d{4}|\d{1,2})(?![\d/%]|[ \t]*(?:vessels?\b|VD\b|of\b|%))",
             0.6,
         ),
@@ -1453,5 +1454,5 @@ def _capitals_not_names() -> frozenset[str]:
         "children grandchildren grandsons granddaughters parents family friends girlfriend boyfriend".split()
     )
     # what a note says of a doctor: 'DR AWARE', 'DR.NOTIFIED'
-    told = set("aware notified informed paged updated contacted called ordered".split())
+    told = set("aware notified informed paged updated contacted called ordered remains".split())
     return frozenset(CLINICAL_DENY | STOP_WORDS | generic | kin | told)

@@ -88,7 +88,14 @@ class ContractPartyRecognizer(LocalRecognizer):
     )
     _en = [
         regex.compile(r"(?<=\b" + _EN_ROLES + r"\s*:\s*)" + _EN_NAME),
-        regex.compile(r"(?<=\b(?:by\s+and\s+)?between\s+)" + _EN_NAME + r"(?=\s*(?:,|\(|\band\b))"),
+        # 'between X and Y' alone is as often a note's 'between CCC and carevue': a bare 'between' needs the
+        # comma or the quoted defined term a party's name is set off with
+        regex.compile(r"(?<=\bby\s+and\s+between\s+)" + _EN_NAME + r"(?=\s*(?:,|\(|\band\b))"),
+        regex.compile(
+            r"(?<=\b(?<!\bby\s+and\s+)between\s+)"
+            + _EN_NAME
+            + r"(?=\s*(?:,|\(\s*(?:the\s+|hereinafter\s+)?[\"“]))"
+        ),
         regex.compile(r"(?<=\)\s*,?\s*and\s+)" + _EN_NAME + r"(?=\s*,?\s*\()"),
         regex.compile(
             _EN_NAME
@@ -101,6 +108,7 @@ class ContractPartyRecognizer(LocalRecognizer):
     # no party clause skips the look-behinds and the name-led pattern tried at every capital (~1 ms)
     _en_triggers = [
         regex.compile(r"\b" + _EN_ROLES + r"\s*:"),
+        regex.compile(r"\bbetween\s"),
         regex.compile(r"\bbetween\s"),
         regex.compile(r"\)\s*,?\s*and\s"),
         regex.compile(r"\(\s*(?:the\s+|hereinafter\s+)?[\"“]" + _EN_ROLES + r"[\"”]\s*\)"),
