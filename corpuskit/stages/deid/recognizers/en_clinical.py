@@ -1274,7 +1274,8 @@ class EnglishPersonNameRecognizer(TablePatternRecognizer):
             # the title in lower case only with its dot ('mrs. Burns', not 'ms Tylenol': morphine), but for dr
             # ('per dr Murphy')
             "honorific",
-            r"(?<=\b(?:(?:Dr|Drs|Mr|Mrs|Ms|Miss|Prof|DR)\.?|(?:mr|mrs)\.|dr\.?)[ \t]+)"
+            # (or run into it: "Dr.Berz in to assess")
+            r"(?<=\b(?:(?:Dr|Drs|Mr|Mrs|Ms|Miss|Prof|DR)\.?|(?:mr|mrs)\.|dr\.?)[ \t]+|\b(?:Dr|DR|dr)\.(?=\p{Lu}\p{Ll}))"
             + r"(?:[A-Z]\.?[ \t]+(?=\p{Lu}\p{Ll}))?"  # 'Dr B Muse in to see pt'
             + NAME_WORD
             + r"(?:[ \t][A-Z]\.)?(?:[ \t]"
@@ -1431,7 +1432,8 @@ _INITIAL_SURNAME = regex.compile(r"[A-Z]\.[ \t]?([\p{L}'’-]+)")
 _PLACE_VA = regex.compile(r"(\S+)[ \t]VA(?:MC)?")
 _SAINT = regex.compile(r"(?:St\.?|ST\.|Saint|SAINT)[ \t]+([\p{L}]+)(?:['’][Ss])?")
 _AFTER_MS = regex.compile(r"\bMS\.?[ \t]+$")
-_AFTER_BARE_DR = regex.compile(r"\bdr[ \t]+$")  # 'dr aware', 'dr Notified': no title without its dot
+# 'dr aware', 'dr Notified': no title without its dot; 'Dr.Aware': none run into its word
+_AFTER_BARE_DR = regex.compile(r"\b(?:dr[ \t]+|[Dd][Rr]\.)$")
 # species written after their genus's initial, which reads like an initial and a surname
 _SPECIES = frozenset(
     "coli diff difficile pylori aureus epidermidis aeruginosa pneumoniae faecalis faecium albicans glabrata "
