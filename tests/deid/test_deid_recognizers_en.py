@@ -642,6 +642,11 @@ POSITIVE = [
     (en.EnglishPersonNameRecognizer, "COPING-- SISTER,CARROLL ANNE HAS PHONED AND", "PERSON", "CARROLL ANNE"),
     # a title run into a mixed-case name (held-out pages 114-117, fixed after scoring)
     (en.EnglishPersonNameRecognizer, "Left knee swollen. Dr.Berz in to assess.", "PERSON", "Berz"),
+    # a state after 'from' in a note in capitals; lower-case names after 'md' and a capital 'DR'
+    (en.ResidencePlaceRecognizer, "SPOKE ALSO TO SON FROM TEXAS. PT WITH BILAT CT.", "LOCATION", "TEXAS"),
+    (en.ResidencePlaceRecognizer, "moved here from new hampshire last year", "LOCATION", "new hampshire"),
+    (en_names.LexiconNameRecognizer, "running temps throughout night md wyman aware tx", "PERSON", "wyman"),
+    (en_names.LexiconNameRecognizer, "TO MAINTIAN < 120 PER DR kenney. CONT BLEED", "PERSON", "kenney"),
     # a date after the operating room
     (en.ClinicalDateRecognizer, "Pt going to the OR 6/10 for a CABG and MVR", "DATE", "6/10"),
     # a doctor's surname with its particle, in lower case; a known surname typed in lower case
@@ -715,6 +720,15 @@ NEGATIVE = [
     (en_names.LexiconNameRecognizer, "per dr to see in am", "PERSON", "to see"),
     (en.ClinicalDateRecognizer, "axillary lymph nodes (3/45) positive", "DATE", "3/45"),
     (en.ClinicalDateRecognizer, "PT AGITATED, 8/10 OR 9/10 PAIN", "DATE", "9/10"),
+    (
+        en_names.LexiconNameRecognizer,
+        "started on sips of clears per md vebal and tolerated",
+        "PERSON",
+        "vebal",
+    ),
+    (en_names.LexiconNameRecognizer, "EARLIER -> B. CLIFFORD MD AWARE-> NTG", "PERSON", "AWARE-"),
+    (en.ResidencePlaceRecognizer, "PT ADMITTED FROM UNIVERSITY OF MARYLAND MEDICAL", "LOCATION", "MARYLAND"),
+    (en.ResidencePlaceRecognizer, "transferred from Texas Children's Hospital", "LOCATION", "Texas"),
     (en.EnglishPersonNameRecognizer, "Dr.Aware of labs, will follow", "PERSON", "Aware"),
     (en.EmployerRecognizer, "had neuro work up at OH due to witnessed seizure", "ORGANIZATION", "OH"),
     (en.EnglishPersonNameRecognizer, "HOLD LASIX, U/O REMAINS LOW MD AWARE...", "PERSON", "REMAINS LOW"),
@@ -1434,3 +1448,12 @@ def test_a_four_digit_number_where_a_note_writes_times_is_a_time(text, value, is
 
     start = text.index(value)
     assert clock_time(text, start, start + len(value)) is is_time
+
+
+@pytest.mark.parametrize(
+    "word,near", [("vebal", True), ("ordrs", True), ("teh", True), ("wyman", False), ("ayoub", False)]
+)
+def test_a_typing_slip_is_near_a_common_word_but_a_changed_letter_is_not(word, near):
+    from corpuskit.stages.deid.english_words import near_common_word
+
+    assert near_common_word(word) is near

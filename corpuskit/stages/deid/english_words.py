@@ -68,6 +68,25 @@ def common_word(word: str) -> bool:
     return word.lower() in _common_words()
 
 
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def near_common_word(word: str) -> bool:
+    """True for a word a letter short of a common English word, a letter over, or with two letters
+    swapped: a typing slip ('vebal' for verbal, 'ordrs') more likely than a name. A changed letter does not
+    count: surnames are often one letter from a word ('wyman', 'woman'). Every edit is generated and looked
+    up, so callers keep it for rare places (~200 lookups for a six-letter word)."""
+    w = word.lower()
+    splits = [(w[:i], w[i:]) for i in range(len(w) + 1)]
+    edits = (
+        [a + b[1:] for a, b in splits if b]
+        + [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+        + [a + c + b for a, b in splits for c in _LETTERS]
+    )
+    common = _common_words()
+    return any(e != w and e in common for e in edits)
+
+
 # verb forms the counts hold too rarely to pass on their own: 'tolerating', 'stopped'. Not plurals:
 # a surname the lexicons lack is as often a word and an s ('Sparkes', 'Hughes')
 _SUFFIXES = (("ing", ("", "e")), ("ed", ("", "e")))

@@ -280,14 +280,14 @@ _STREET_SUFFIX = regex.compile(
 
 # US states spelt out (longest first), for a lower-case town before its state
 _US_STATE_NAMES = "|".join(
-    sorted(
+    name.replace("_", r"[ \t]+")
+    for name in sorted(
         (
             "alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho "
             "illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota "
-            "mississippi missouri montana nebraska nevada new[ \\t]+hampshire new[ \\t]+jersey new[ \\t]+mexico "
-            "new[ \\t]+york north[ \\t]+carolina north[ \\t]+dakota ohio oklahoma oregon pennsylvania "
-            "rhode[ \\t]+island south[ \\t]+carolina south[ \\t]+dakota tennessee texas utah vermont virginia "
-            "washington west[ \\t]+virginia wisconsin wyoming"
+            "mississippi missouri montana nebraska nevada new_hampshire new_jersey new_mexico new_york "
+            "north_carolina north_dakota ohio oklahoma oregon pennsylvania rhode_island south_carolina south_dakota "
+            "tennessee texas utah vermont virginia washington west_virginia wisconsin wyoming"
         ).split(),
         key=len,
         reverse=True,
@@ -360,6 +360,16 @@ class ResidencePlaceRecognizer(TablePatternRecognizer):
         (
             "lives_in_lower",
             r"(?<=\b(?:lives|living|resides)(?:[ \t]+nearby)?[ \t]+in[ \t]+)\p{Ll}{4,}(?![\p{L}])",
+            0.5,
+        ),
+        # a state after from/in/to, in any case: "SPOKE ALSO TO SON FROM TEXAS" (the NER model misses capitals;
+        # '(Commonwealth) of' is left to it: 'the Commonwealth of Massachusetts' governs a contract)
+        (
+            "state_after_preposition",
+            # (not the first word of a longer name: 'from Texas Children's Hospital', 'UNIVERSITY OF MARYLAND')
+            r"(?<=\b(?i:from|in|to)[ \t]+(?:the[ \t]+)?)(?i:"
+            + _US_STATE_NAMES
+            + r")(?![\p{L}]|[ \t]+\p{Lu})",
             0.5,
         ),
         # a lower-case note's town before its state: "this towson maryland's facility" (validated as above)

@@ -218,7 +218,8 @@ class LexiconNameRecognizer(LocalRecognizer):
     # a lower-case note's doctor: "dr healey in to talk w/pt", "per dr. okafor", "per dr.reid"
     # the surname may carry its particle, typed apart: "dr. o rourke", "dr van der berg"
     _lower_doctor = regex.compile(
-        r"(?<![\p{L}])(?:[Dd]r\.?|[Dd]octor)(?:[ \t]+|(?<=\.))"
+        # ('DR kenney', 'md wyman aware': a capital title or md before the lower-case name)
+        r"(?<![\p{L}])(?:[Dd]r\.?|DR\.?|[Dd]octor|md)(?:[ \t]+|(?<=\.))"
         r"((?:(?:o|mc|mac|van|von|de|der|del|la|le)[ \t'’]+){0,2}(\p{Ll}[\p{Ll}'’]{2,}))(?![\p{L}])"
     )
     # a note in capitals: "PT'S WIFE HELEN AND STEP DAUGHTER MAUREEN IN TO VISIT" (known first names only)
@@ -246,7 +247,7 @@ class LexiconNameRecognizer(LocalRecognizer):
         r"(?<=\b(?i:drs)\.?[ \t]+\p{Lu}[\p{L}'’-]+[ \t]+(?i:and|&)[ \t]+)(?P<name>\p{Lu}[\p{L}'’-]+)(?![\p{L}])"
     )
     _per_surname = regex.compile(
-        r"\b(?P<by>PER|[Pp]er(?:[ \t]+md)?|md|MD|NP)[ \t]+(?P<name>\p{Lu}[\p{L}'’-]{2,})(?![\p{L}])"
+        r"\b(?P<by>PER|[Pp]er(?:[ \t]+md)?|md|MD|NP)[ \t]+(?P<name>\p{Lu}[\p{L}'’]{2,}(?:-\p{L}+)*)(?![\p{L}])"
     )
     _role_capitals = regex.compile(
         r"(?<![\p{L}])(?:NURSE|RN|RESIDENT|INTERN|FELLOW|ATTENDING|THERAPIST|CHAPLAIN|PHYSICIAN)[ \t]+"
@@ -412,7 +413,9 @@ class LexiconNameRecognizer(LocalRecognizer):
             word = m.group(2)
             known = word.capitalize() in last and word not in _AFTER_DOCTOR
             unknown = (
-                len(word) >= 4
+                # 'md wyman aware', but 'per md vebal' is a word misspelt (verbal)
+                not (m.group().startswith("md") and english_words.near_common_word(word))
+                and len(word) >= 4
                 and word not in COMMON_LOWER
                 and word not in _AFTER_DOCTOR
                 and not word.endswith(("ed", "ing", "ly"))
