@@ -647,6 +647,13 @@ POSITIVE = [
     (en.ResidencePlaceRecognizer, "moved here from new hampshire last year", "LOCATION", "new hampshire"),
     (en_names.LexiconNameRecognizer, "running temps throughout night md wyman aware tx", "PERSON", "wyman"),
     (en_names.LexiconNameRecognizer, "TO MAINTIAN < 120 PER DR kenney. CONT BLEED", "PERSON", "kenney"),
+    # a country after from/to (the NER model reads the island as a person)
+    (
+        en.ResidencePlaceRecognizer,
+        "The pts wife called. She is going to Bermuda early tomorrow",
+        "LOCATION",
+        "Bermuda",
+    ),
     # a date after the operating room
     (en.ClinicalDateRecognizer, "Pt going to the OR 6/10 for a CABG and MVR", "DATE", "6/10"),
     # a doctor's surname with its particle, in lower case; a known surname typed in lower case
@@ -1212,6 +1219,9 @@ def test_en_recognizer_rejects(recognize, cls, text, label, value):
         ("P- Trach & peg", "ORGANIZATION", False),
         ("Lr", "PERSON", False),
         ("Phenobarb", "ORGANIZATION", False),
+        ("Sheaths dc'd", "PERSON", False),
+        ("Foley d/c'd", "PERSON", False),
+        ("Lytes", "ORGANIZATION", False),
         ("V-Tach", "ORGANIZATION", False),
         ("Prbc", "ORGANIZATION", False),
         ("Chest X-Ray", "PERSON", False),

@@ -106,6 +106,7 @@ def _known_region(value: str) -> bool:
     return _LEADING_THE.sub("", value).strip().lower() in _regions()
 
 
+_STOPPED = regex.compile(r"(?i)\b(?:d/?c['’]?e?d|dc['’]?ed)\b")
 _SIDES = frozenset("l r lt rt left right bil bilat".split())
 _SOAP_HEADING = regex.compile(r"[SOAPR][-:][ \t]*\p{L}")
 _CREDENTIAL_THEN_LOWER = regex.compile(r"(?:MD|RN|NP|PA|DO|RRT|LPN)[ \t]+\p{Ll}+")
@@ -209,6 +210,8 @@ def keep_ner_result(text: str, label: str, in_capitals: bool = False, in_note: b
     """False for NER output that is a known clinical (or contract boilerplate) false positive.
     `in_capitals`: the document is written in capitals; `in_note`: it reads as clinical shorthand."""
     value = text.strip()
+    if label in ("PERSON", "ORGANIZATION", "LOCATION") and _STOPPED.search(value):
+        return False  # "Sheaths dc'd", "Foley d/c'd": something taken out, never a name
     if label in ("PERSON", "ORGANIZATION", "LOCATION") and _SOAP_HEADING.match(value):
         return False  # 'S-Orally intubated', 'O-Neuro': a SOAP note's letter and its first word
     if label in ("PERSON", "ORGANIZATION", "LOCATION") and (

@@ -278,6 +278,21 @@ _STREET_SUFFIX = regex.compile(
 )
 
 
+def _region_alternation() -> str:
+    """US states and the world's countries (Faker's English lists; bracketed glosses dropped), longest first, as
+    a regex alternation with any spacing between words."""
+    from faker.providers.address.en import Provider as English
+    from faker.providers.address.en_US import Provider as American
+
+    names = {regex.sub(r"\s*\(.*?\)", "", n).strip().lower() for n in (*American.states, *English.countries)}
+    return "|".join(
+        r"[ \t]+".join(regex.escape(w) for w in n.split())
+        for n in sorted(names - {""}, key=len, reverse=True)
+    )
+
+
+_REGION_NAMES = _region_alternation()
+
 # US states spelt out (longest first), for a lower-case town before its state
 _US_STATE_NAMES = "|".join(
     name.replace("_", r"[ \t]+")
@@ -362,14 +377,13 @@ class ResidencePlaceRecognizer(TablePatternRecognizer):
             r"(?<=\b(?:lives|living|resides)(?:[ \t]+nearby)?[ \t]+in[ \t]+)\p{Ll}{4,}(?![\p{L}])",
             0.5,
         ),
-        # a state after from/in/to, in any case: "SPOKE ALSO TO SON FROM TEXAS" (the NER model misses capitals;
+        # a state or a country after from/in/to, in any case: "SPOKE ALSO TO SON FROM TEXAS", "going to Bermuda"
+        # (the NER model misses capitals, and reads some islands as people;
         # '(Commonwealth) of' is left to it: 'the Commonwealth of Massachusetts' governs a contract)
         (
             "state_after_preposition",
             # (not the first word of a longer name: 'from Texas Children's Hospital', 'UNIVERSITY OF MARYLAND')
-            r"(?<=\b(?i:from|in|to)[ \t]+(?:the[ \t]+)?)(?i:"
-            + _US_STATE_NAMES
-            + r")(?![\p{L}]|[ \t]+\p{Lu})",
+            r"(?<=\b(?i:from|in|to)[ \t]+(?:the[ \t]+)?)(?i:" + _REGION_NAMES + r")(?![\p{L}]|[ \t]+\p{Lu})",
             0.5,
         ),
         # a lower-case note's town before its state: "this towson maryland's facility" (validated as above)
