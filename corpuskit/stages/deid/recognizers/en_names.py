@@ -389,6 +389,7 @@ class LexiconNameRecognizer(LocalRecognizer):
                 and not english_words.listed_word(family)
                 and family not in drug_words()
                 and not _near_clinical(family)
+                and not english_words.near_common_word(family)  # 'aline prssures': a word mistyped
             ):
                 out.append(make_result(self, self.ENTITY, m.start(), m.end(), 0.5))
         for m in self._lower_initials.finditer(text):
