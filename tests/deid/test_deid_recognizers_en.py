@@ -733,6 +733,7 @@ NEGATIVE = [
         "PERSON",
         "vebal",
     ),
+    (en_names.LexiconNameRecognizer, "good wave form. aline prssures 93-149", "PERSON", "aline prssures"),
     (en_names.LexiconNameRecognizer, "EARLIER -> B. CLIFFORD MD AWARE-> NTG", "PERSON", "AWARE-"),
     (en.ResidencePlaceRecognizer, "PT ADMITTED FROM UNIVERSITY OF MARYLAND MEDICAL", "LOCATION", "MARYLAND"),
     (en.ResidencePlaceRecognizer, "transferred from Texas Children's Hospital", "LOCATION", "Texas"),
