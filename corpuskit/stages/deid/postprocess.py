@@ -9,7 +9,6 @@ trusted to have their own checks.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import regex
@@ -22,6 +21,7 @@ from corpuskit.stages.deid.english_words import (
     near_drug,
     one_edit_from,
     ordinary_word,
+    region_names,
 )
 from corpuskit.stages.deid.labels import canonical
 
@@ -93,17 +93,8 @@ _THE_ORDINAL = regex.compile(r"(?i)\bthe\s+\d")
 _MEASURE = regex.compile(r"\d\s*(?:mg|mcg|g|kg|ml|mL|L|cc|mmHg|mmol|%|/|bpm|cm|mm)\b|/\d|%")
 
 
-@lru_cache(maxsize=1)
-def _regions() -> frozenset[str]:
-    """US states and the world's countries, lower case (Faker's English address lists)."""
-    from faker.providers.address.en import Provider as English
-    from faker.providers.address.en_US import Provider as American
-
-    return frozenset(n.lower() for n in (*American.states, *English.countries))
-
-
 def _known_region(value: str) -> bool:
-    return _LEADING_THE.sub("", value).strip().lower() in _regions()
+    return _LEADING_THE.sub("", value).strip().lower() in region_names()
 
 
 _STOPPED = regex.compile(r"(?i)\b(?:d/?c['’]?e?d|dc['’]?ed)\b")

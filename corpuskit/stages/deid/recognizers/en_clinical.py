@@ -279,16 +279,12 @@ _STREET_SUFFIX = regex.compile(
 
 
 def _region_alternation() -> str:
-    """US states and the world's countries (Faker's English lists; bracketed glosses dropped), longest first, as
-    a regex alternation with any spacing between words."""
-    from faker.providers.address.en import Provider as English
-    from faker.providers.address.en_US import Provider as American
+    """US states and the world's countries (english_words.region_names), longest first, as a regex
+    alternation with any spacing between words."""
+    from corpuskit.stages.deid.english_words import region_names
 
-    names = {regex.sub(r"\s*\(.*?\)", "", n).strip().lower() for n in (*American.states, *English.countries)}
-    return "|".join(
-        r"[ \t]+".join(regex.escape(w) for w in n.split())
-        for n in sorted(names - {""}, key=len, reverse=True)
-    )
+    names = sorted(region_names(), key=len, reverse=True)
+    return "|".join(r"[ \t]+".join(regex.escape(w) for w in n.split()) for n in names)
 
 
 _REGION_NAMES = _region_alternation()

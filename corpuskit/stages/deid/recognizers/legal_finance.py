@@ -106,7 +106,7 @@ class ContractPartyRecognizer(LocalRecognizer):
 
     # what each English pattern cannot match without: a cheap search first, so a clinical note with
     # no party clause skips the look-behinds and the name-led pattern tried at every capital (~1 ms)
-    _en_triggers = [
+    _en_triggers = [  # one per pattern of _en, in its order
         regex.compile(r"\b" + _EN_ROLES + r"\s*:"),
         regex.compile(r"\bbetween\s"),
         regex.compile(r"\bbetween\s"),
