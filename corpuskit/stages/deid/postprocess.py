@@ -453,6 +453,13 @@ _EPONYM_NOUN = (
 _FREQUENCY = r"(?i:PRN|BID|TID|QID|QD|QHS|q\d+h|daily|nightly|PO|SC|SQ|subq)"  # "Lantus 20 qHS"
 _EPONYM_NEXT = r"(?:['’]s?)?(?:[ \t][A-Z])?[ \t]+(?i:" + _EPONYM_NOUN + r")\b"
 _EPONYM_AFTER = regex.compile(_EPONYM_NEXT)
+
+
+def eponym_follows(text: str, end: int) -> bool:
+    """True where an eponym's noun follows `end`: 'Crohn's disease', 'mallory weiss tear'."""
+    return _EPONYM_AFTER.match(text, end) is not None
+
+
 _CLINICAL_NEXT = regex.compile(
     _EPONYM_NEXT + r"|[ \t]+\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?[ \t]*(?:mg|mcg|g|units?|ml|mL|mEq|meq)\b"
     r"|[ \t]+(?:\d+(?:\.\d+)?(?:/\d+(?:\.\d+)?)?[ \t]+)?" + _FREQUENCY + r"\b"  # "Coreg 6.25 BID"

@@ -70,9 +70,9 @@ _SENTENCE_START = regex.compile(r"(?<=(?:^|[.!?:>-])[ \t]*)", regex.MULTILINE)  
 
 
 def _eponym_after(text: str, end: int) -> bool:
-    from corpuskit.stages.deid.postprocess import _EPONYM_AFTER
+    from corpuskit.stages.deid.postprocess import eponym_follows
 
-    return _EPONYM_AFTER.match(text, end) is not None
+    return eponym_follows(text, end)
 
 
 def _near_clinical(word: str) -> bool:
