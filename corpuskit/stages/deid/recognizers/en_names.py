@@ -228,11 +228,11 @@ class LexiconNameRecognizer(LocalRecognizer):
         r"GRANDDAUGHTER|NIECE|NEPHEW|COUSIN|AUNT|UNCLE|PARTNER|BOYFRIEND|GIRLFRIEND|FRIEND|FIANC[EÉ]E?|"
         r"STEP[ -]?(?:SON|DAUGHTER))[ \t]+(\p{Lu}{2}[\p{Lu}'’]*)(?![\p{L}])"
     )
-    # "JOHN SMITH", "ZUNIGA PAUL J": a line of capitals holding a known first name and surname
     # "Janet logan": a known first name, then a known surname typed in lower case
     _pair_lower_surname = regex.compile(
         r"(?<![\p{L}])(\p{Lu}\p{Ll}+)[ \t](\p{Ll}{3,}(?:['’-]\p{Ll}+)?)(?![\p{L}])"
     )
+    # "JOHN SMITH", "ZUNIGA PAUL J": a line of capitals holding a known first name and surname
     _capitals_pair = regex.compile(
         r"(?<![\p{L}])(\p{Lu}{2,})(?:[ \t]\p{Lu}\.?)?[ \t](\p{Lu}[\p{Lu}'’-]+)(?![\p{L}])"
     )
