@@ -654,6 +654,14 @@ POSITIVE = [
         "LOCATION",
         "Bermuda",
     ),
+    # a doctor's surname before the service; an initial and a surname after 'per' (found on held-out pages)
+    (en.EnglishPersonNameRecognizer, "U/A SENT PER DR BURKE RENAL CONSULT CALLED", "PERSON", "BURKE"),
+    (
+        en_names.LexiconNameRecognizer,
+        "CXR DONE MID AM-AS PER B. KARGAS-PT SOMEWHAT WET",
+        "PERSON",
+        "B. KARGAS",
+    ),
     # a date after the operating room
     (en.ClinicalDateRecognizer, "Pt going to the OR 6/10 for a CABG and MVR", "DATE", "6/10"),
     # a doctor's surname with its particle, in lower case; a known surname typed in lower case
@@ -734,6 +742,7 @@ NEGATIVE = [
         "vebal",
     ),
     (en_names.LexiconNameRecognizer, "good wave form. aline prssures 93-149", "PERSON", "aline prssures"),
+    (en_names.LexiconNameRecognizer, "O2 SATS 95%. PER D. SATS STABLE", "PERSON", "D. SATS"),
     (en_names.LexiconNameRecognizer, "EARLIER -> B. CLIFFORD MD AWARE-> NTG", "PERSON", "AWARE-"),
     (en.ResidencePlaceRecognizer, "PT ADMITTED FROM UNIVERSITY OF MARYLAND MEDICAL", "LOCATION", "MARYLAND"),
     (en.ResidencePlaceRecognizer, "transferred from Texas Children's Hospital", "LOCATION", "Texas"),

@@ -1195,7 +1195,10 @@ def _caps_not_surname() -> str:
 
     words = {w.upper() for w in STOP_WORDS if w.isalpha()} | set(
         "DR DRS MR MRS MS AWARE NOTIFIED CALLED PAGED UPDATED INFORMED SAW SEES SAYS SAID RE REGARDING TODAY OK "
-        "PER".split()
+        "PER "
+        # a service after the doctor: 'PER DR BURKE RENAL CONSULT CALLED'
+        "RENAL CARDIOLOGY CARDS NEURO NEUROLOGY SURGERY SURG GI ID PULM PULMONARY ORTHO CONSULT TEAM SERVICE "
+        "FELLOW RESIDENT ATTENDING ANESTHESIA PLASTICS VASCULAR HO INTERN".split()
     )
     return "|".join(sorted(words, key=len, reverse=True))
 

@@ -247,7 +247,8 @@ class LexiconNameRecognizer(LocalRecognizer):
         r"(?<=\b(?i:drs)\.?[ \t]+\p{Lu}[\p{L}'’-]+[ \t]+(?i:and|&)[ \t]+)(?P<name>\p{Lu}[\p{L}'’-]+)(?![\p{L}])"
     )
     _per_surname = regex.compile(
-        r"\b(?P<by>PER|[Pp]er(?:[ \t]+md)?|md|MD|NP)[ \t]+(?P<name>\p{Lu}[\p{L}'’]{2,}(?:-\p{L}+)*)(?![\p{L}])"
+        r"\b(?P<by>PER|[Pp]er(?:[ \t]+md)?|md|MD|NP)[ \t]+(?P<initial>[A-Z]\.[ \t]*)?"
+        r"(?P<name>\p{Lu}[\p{L}'’]{2,}(?:-\p{L}{3,})*)(?![\p{L}])"  # not '-PT' run on: 'B. KARGAS-PT SOMEWHAT'
     )
     _role_capitals = regex.compile(
         r"(?<![\p{L}])(?:NURSE|RN|RESIDENT|INTERN|FELLOW|ATTENDING|THERAPIST|CHAPLAIN|PHYSICIAN)[ \t]+"
@@ -455,7 +456,12 @@ class LexiconNameRecognizer(LocalRecognizer):
         for m in itertools.chain(self._second_doctor.finditer(text), self._per_surname.finditer(text)):
             word = m.group("name")
             low = word.lower()
-            titled = m.re is self._second_doctor or m.group("by").lower() in ("md", "np", "per md")
+            # a title, or an initial before the name ('AS PER B. KARGAS'), says a person follows
+            titled = (
+                m.re is self._second_doctor
+                or m.group("by").lower() in ("md", "np", "per md")
+                or bool(m.groupdict().get("initial"))
+            )
             known = word.title() in last or word.capitalize() in first
             # after a title a known first name counts though it is a word too ('NP CAROL'; not '4L NP GOOD', nasal
             # prongs and a surname that is a word); after 'per' it must not be one
@@ -464,7 +470,8 @@ class LexiconNameRecognizer(LocalRecognizer):
             if low in drug_words() or _near_clinical(low) or low in _kin_not_names():
                 continue
             if known or (titled and len(word) >= 4 and not english_words.listed_word(low)):
-                out.append(make_result(self, self.ENTITY, m.start("name"), m.end("name"), 0.55))
+                start = m.start("initial") if m.groupdict().get("initial") else m.start("name")
+                out.append(make_result(self, self.ENTITY, start, m.end("name"), 0.55))
         for m in self._surname_first.finditer(text):
             family, given = m.group(1).capitalize(), m.group(2).capitalize()
             if family in last and given in first:
