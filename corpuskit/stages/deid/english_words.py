@@ -67,16 +67,23 @@ def common_word(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def us_state_names() -> frozenset[str]:
+    """The fifty US states in lower case, from Faker's en_US address list."""
+    from faker.providers.address.en_US import Provider as American
+
+    return frozenset(n.lower() for n in American.states)
+
+
+@lru_cache(maxsize=1)
 def region_names() -> frozenset[str]:
     """US states and the world's countries in lower case, from Faker's English address lists (bracketed
     glosses dropped: 'Slovakia (Slovak Republic)' is 'slovakia')."""
     import re
 
     from faker.providers.address.en import Provider as English
-    from faker.providers.address.en_US import Provider as American
 
-    names = {re.sub(r"\s*\(.*?\)", "", n).strip().lower() for n in (*American.states, *English.countries)}
-    return frozenset(names - {""})
+    countries = {re.sub(r"\s*\(.*?\)", "", n).strip().lower() for n in English.countries}
+    return frozenset((countries - {""}) | us_state_names())
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -90,7 +97,7 @@ def near_common_word(word: str) -> bool:
     w = word.lower()
     splits = [(w[:i], w[i:]) for i in range(len(w) + 1)]
     edits = (
-        [a + b[1:] for a, b in splits if b]
+        list(deletions(w))
         + [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
         + [a + c + b for a, b in splits for c in _LETTERS]
     )

@@ -278,32 +278,22 @@ _STREET_SUFFIX = regex.compile(
 )
 
 
-def _region_alternation() -> str:
-    """US states and the world's countries (english_words.region_names), longest first, as a regex
-    alternation with any spacing between words."""
-    from corpuskit.stages.deid.english_words import region_names
-
-    names = sorted(region_names(), key=len, reverse=True)
-    return "|".join(r"[ \t]+".join(regex.escape(w) for w in n.split()) for n in names)
-
-
-_REGION_NAMES = _region_alternation()
-
-# US states spelt out (longest first), for a lower-case town before its state
-_US_STATE_NAMES = "|".join(
-    name.replace("_", r"[ \t]+")
-    for name in sorted(
-        (
-            "alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho "
-            "illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota "
-            "mississippi missouri montana nebraska nevada new_hampshire new_jersey new_mexico new_york "
-            "north_carolina north_dakota ohio oklahoma oregon pennsylvania rhode_island south_carolina south_dakota "
-            "tennessee texas utah vermont virginia washington west_virginia wisconsin wyoming"
-        ).split(),
-        key=len,
-        reverse=True,
+def _alternation(names) -> str:
+    """Place names as one regex alternation, longest first, with any spacing between their words."""
+    return "|".join(
+        r"[ \t]+".join(regex.escape(w) for w in n.split()) for n in sorted(names, key=len, reverse=True)
     )
-)
+
+
+def _region_alternations() -> tuple[str, str]:
+    from corpuskit.stages.deid.english_words import region_names, us_state_names
+
+    return _alternation(region_names()), _alternation(us_state_names())
+
+
+# US states and the world's countries (english_words.region_names); US states alone, for a lower-case town
+# before its state
+_REGION_NAMES, _US_STATE_NAMES = _region_alternations()
 
 
 class ResidencePlaceRecognizer(TablePatternRecognizer):

@@ -69,6 +69,17 @@ _CREDENTIALS = frozenset("MD DO RN NP PA PAC LPN CNA CNS RRT CRT PHD MSW LCSW LI
 _SENTENCE_START = regex.compile(r"(?<=(?:^|[.!?:>-])[ \t]*)", regex.MULTILINE)  # matched where a word starts
 
 
+# first names that are verbs after a relative too: 'daughter rose', 'wife hopes'
+_VERB_FIRST_NAMES = frozenset({"rose", "hope"})
+
+
+def _known_first_name(word: str, first: frozenset[str]) -> bool:
+    """A first name the lists hold that is no stop word, reporting verb or clinical term: a name after a
+    relative or before 'called'."""
+    low = word.lower()
+    return word.capitalize() in first and low not in COMMON_LOWER and low not in _kin_not_names()
+
+
 def _eponym_after(text: str, end: int) -> bool:
     from corpuskit.stages.deid.postprocess import eponym_follows
 
@@ -326,11 +337,7 @@ class LexiconNameRecognizer(LocalRecognizer):
         ):
             word = m.group(1)
             # 'WIFE SAID': Said is a first name and a verb of reporting; 'son Bill' is a name though a word
-            if word.lower() in _WORD_FIRST_NAMES or (
-                word.capitalize() in first
-                and word.lower() not in COMMON_LOWER
-                and word.lower() not in _kin_not_names()
-            ):
+            if word.lower() in _WORD_FIRST_NAMES or _known_first_name(word, first):
                 out.append(make_result(self, self.ENTITY, m.start(1), m.end(1), 0.6))
         # a capitalised word right after a relative is a name even when no list knows it ("Wife Adaeze
         # (cell …)", "son Oluwaseun"), unless it is a common or clinical word ("Wife Reports", "son Aware")
@@ -342,9 +349,7 @@ class LexiconNameRecognizer(LocalRecognizer):
         for m in self._lower_kin_pair.finditer(text):
             names = (m.group(1), m.group(2))
             # one a known first name, the other known too or no word at all ('sarah and margie')
-            known = [
-                w.capitalize() in first and w not in COMMON_LOWER and w not in _kin_not_names() for w in names
-            ]
+            known = [_known_first_name(w, first) for w in names]
             if any(known) and all(k or self._unknown_name(w) for k, w in zip(known, names)):
                 for k in (1, 2):
                     out.append(make_result(self, self.ENTITY, m.start(k), m.end(k), 0.55))
@@ -357,7 +362,7 @@ class LexiconNameRecognizer(LocalRecognizer):
             set_off = (
                 text[m.start(k) - 2 : m.start(k)].strip() == "," and text[m.end(k) : m.end(k) + 1] == ","
             )
-            if not titled and word in _WORD_FIRST_NAMES and (word not in ("rose", "hope") or set_off):
+            if not titled and word in _WORD_FIRST_NAMES and (word not in _VERB_FIRST_NAMES or set_off):
                 out.append(make_result(self, self.ENTITY, m.start(k), m.end(k), 0.55))
                 continue
             known = word.capitalize() in first or (titled and word.capitalize() in last)
@@ -407,8 +412,8 @@ class LexiconNameRecognizer(LocalRecognizer):
         for m in self._lower_caller.finditer(text):
             word = m.group(1)
             # 'george' is a common word in the counts, but not before 'called'
-            if (word in _WORD_FIRST_NAMES and word not in ("rose", "hope")) or (
-                word.capitalize() in first and word not in COMMON_LOWER and word not in _kin_not_names()
+            if (word in _WORD_FIRST_NAMES and word not in _VERB_FIRST_NAMES) or _known_first_name(
+                word, first
             ):
                 out.append(make_result(self, self.ENTITY, m.start(1), m.end(1), 0.5))
         for m in self._lower_doctor.finditer(text):
